@@ -1,0 +1,29 @@
+package io.moeen.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Which methods a path takes, for the {@code Allow} header of a 405. */
+final class AllowedMethods {
+  private record Entry(Pattern path, String method) {
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  void add(String pathTemplate, String method) {
+    String regex = Pattern.quote(pathTemplate).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+    entries.add(new Entry(Pattern.compile(regex), method));
+  }
+
+  String forPath(String path) {
+    TreeSet<String> methods = new TreeSet<>();
+    for (Entry entry : entries) {
+      if (entry.path().matcher(path).matches()) {
+        methods.add(entry.method());
+      }
+    }
+    return String.join(", ", methods);
+  }
+}

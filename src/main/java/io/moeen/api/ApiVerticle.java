@@ -1,0 +1,101 @@
+package io.moeen.api;
+
+import io.moeen.common.i18n.LocaleNegotiator;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.kv.KeyValueStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HTTP in front of the event bus. Builds its router from {@code openapi.yaml}: validation,
+ * language, request ids and problem+json here; every operation is forwarded to the verticle
+ * at its {@code x-moeen-address}. Holds no domain logic.
+ */
+public final class ApiVerticle extends VerticleBase {
+  public static final String CONTRACT = "openapi.yaml";
+  private static final long BUS_TIMEOUT_MS = 30_000;
+
+  private final Settings settings;
+  private final Messages messages;
+  private final Pool pool;
+  private final KeyValueStore store;
+  private HttpServer server;
+
+  /** What the API needs from the configuration. */
+  public record Settings(String host, int port, SupportedLocale defaultLocale, long maxBodyBytes, Duration shutdownGrace) {
+  }
+
+  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store) {
+    this.settings = settings;
+    this.messages = messages;
+    this.pool = pool;
+    this.store = store;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.fileSystem().readFile(CONTRACT)
+        .compose(raw -> OpenAPIContract.from(vertx, CONTRACT).map(contract -> router(contract, raw)))
+        .compose(router -> vertx.createHttpServer(new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setCompressionSupported(true))
+            .requestHandler(router)
+            .listen())
+        .onSuccess(listening -> server = listening);
+  }
+
+  private Router router(OpenAPIContract contract, Buffer rawContract) {
+    SupportedLocale fallback = settings.defaultLocale();
+    ProblemResponses problems = new ProblemResponses(messages, fallback, settings.maxBodyBytes());
+    AllowedMethods allowed = new AllowedMethods();
+
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractBodies())
+        .rootHandler(new RequestIds())
+        .rootHandler(new AccessLog())
+        .rootHandler(new ResponseHardening())
+        .rootHandler(new LocaleSelection(new LocaleNegotiator(fallback)))
+        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+    List<ContractOperation> operations = ContractOperation.readAll(contract.getRawContract());
+    for (ContractOperation operation : operations) {
+      builder.getRoute(operation.operationId())
+          .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS));
+      allowed.add(operation.path(), operation.method());
+    }
+
+    Router router = builder.createRouter();
+    OperationalRoutes.mount(router, vertx, pool, store, rawContract, allowed);
+    router.route().failureHandler(problems::handleFailure);
+    router.errorHandler(404, problems::notFound);
+    router.errorHandler(405, ctx -> problems.methodNotAllowed(ctx, allowed.forPath(ctx.request().path())));
+    router.errorHandler(500, problems::handleFailure);
+    return router;
+  }
+
+  /** Graceful: stop accepting connections, let requests in flight finish within the grace period. */
+  @Override
+  public Future<?> stop() {
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    return server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The port actually bound (useful when configured with port 0). */
+  public int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+}

@@ -1,0 +1,48 @@
+package io.moeen.api;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the API verticle needs to know of one contract operation beyond validation: the
+ * event-bus address that serves it and the status of its success answer.
+ */
+record ContractOperation(String operationId, String method, String path, String address, int successStatus) {
+  static final String ADDRESS_EXTENSION = "x-moeen-address";
+
+  /** Reads every operation of the raw contract; an operation without an address is a contract error. */
+  static List<ContractOperation> readAll(JsonObject rawContract) {
+    List<ContractOperation> operations = new ArrayList<>();
+    JsonObject paths = rawContract.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!(item.getValue(method) instanceof JsonObject op) || !op.containsKey("operationId")) {
+          continue;
+        }
+        String operationId = op.getString("operationId");
+        String address = op.getString(ADDRESS_EXTENSION);
+        if (address == null || address.isBlank()) {
+          throw new IllegalStateException("openapi.yaml: operation " + operationId + " has no " + ADDRESS_EXTENSION);
+        }
+        operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
+            successStatus(operationId, op.getJsonObject("responses", new JsonObject()))));
+      }
+    }
+    return operations;
+  }
+
+  private static int successStatus(String operationId, JsonObject responses) {
+    List<Integer> successes = responses.fieldNames().stream()
+        .filter(code -> code.matches("2\\d\\d"))
+        .map(Integer::parseInt)
+        .sorted()
+        .toList();
+    if (successes.size() != 1) {
+      throw new IllegalStateException("openapi.yaml: operation " + operationId + " must have exactly one 2xx response");
+    }
+    return successes.get(0);
+  }
+}

@@ -1,0 +1,167 @@
+package io.moeen.common.config;
+
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@link AppConfig} from environment variables. Every bad value is reported at once,
+ * each with the variable's name, what it held and what is expected.
+ */
+public final class ConfigReader {
+  static final Set<String> LOCALES = Set.of("ar", "en");
+  private static final long MIB = 1024L * 1024L;
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public static AppConfig fromEnvironment() {
+    return read(System.getenv());
+  }
+
+  public static AppConfig read(Map<String, String> env) {
+    return new ConfigReader(env).build();
+  }
+
+  private AppConfig build() {
+    String httpHost = text("HTTP_HOST", "0.0.0.0");
+    int httpPort = integer("HTTP_PORT", 8080, 0, 65535);
+    Optional<AppConfig.ExternalDatabase> external = optional("DB_HOST").map(host -> new AppConfig.ExternalDatabase(
+        host,
+        integer("DB_PORT", 5432, 1, 65535),
+        identifier("DB_NAME", "moeen"),
+        text("DB_USER", "moeen"),
+        env.getOrDefault("DB_PASSWORD", "")));
+    String embeddedName = identifier("DB_NAME", "moeen");
+    Optional<String> redisUrl = optional("REDIS_URL").map(this::checkRedisUrl);
+    Path dataDir = path("MOEEN_DATA_DIR", "./data");
+    String locale = locale("MOEEN_DEFAULT_LOCALE", "ar");
+    ZoneId zone = zone("MOEEN_TIMEZONE", "Asia/Riyadh");
+    boolean demo = bool("MOEEN_DEMO_DATA", external.isEmpty());
+    long maxBody = integer("MOEEN_MAX_BODY_BYTES", MIB, 1024, 100 * MIB);
+    Duration grace = Duration.ofSeconds(integer("MOEEN_SHUTDOWN_GRACE_SECONDS", 10, 0, 300));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
+        maxBody, grace);
+  }
+
+  private Optional<String> optional(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private String text(String name, String fallback) {
+    return optional(name).orElse(fallback);
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    return (int) integer(name, (long) fallback, min, max);
+  }
+
+  private long integer(String name, long fallback, long min, long max) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.get());
+      if (parsed < min || parsed > max) {
+        problem(name, value.get(), "a whole number from " + min + " to " + max);
+        return fallback;
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      problem(name, value.get(), "a whole number from " + min + " to " + max);
+      return fallback;
+    }
+  }
+
+  private String identifier(String name, String fallback) {
+    String value = text(name, fallback);
+    if (!value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      problem(name, value, "a database name of letters, digits and underscores (at most 63)");
+      return fallback;
+    }
+    return value;
+  }
+
+  private Path path(String name, String fallback) {
+    String value = text(name, fallback);
+    try {
+      return Path.of(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      problem(name, value, "a directory path");
+      return Path.of(fallback).toAbsolutePath().normalize();
+    }
+  }
+
+  private String locale(String name, String fallback) {
+    String value = text(name, fallback).toLowerCase(Locale.ROOT);
+    if (!LOCALES.contains(value)) {
+      problem(name, value, "one of: ar, en");
+      return fallback;
+    }
+    return value;
+  }
+
+  private ZoneId zone(String name, String fallback) {
+    String value = text(name, fallback);
+    // Only region ids: a fixed offset such as +03:00 would silently ignore daylight saving rules.
+    if (!ZoneId.getAvailableZoneIds().contains(value)) {
+      problem(name, value, "an IANA time zone such as Asia/Riyadh or Europe/Berlin");
+      return ZoneId.of(fallback);
+    }
+    return ZoneId.of(value);
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1", "on":
+        return true;
+      case "false", "no", "0", "off":
+        return false;
+      default:
+        problem(name, value.get(), "true or false");
+        return fallback;
+    }
+  }
+
+  private String checkRedisUrl(String value) {
+    try {
+      URI uri = URI.create(value);
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+        problem("REDIS_URL", redact(value), "a URL such as redis://localhost:6379/0");
+      }
+    } catch (IllegalArgumentException e) {
+      problem("REDIS_URL", redact(value), "a URL such as redis://localhost:6379/0");
+    }
+    return value;
+  }
+
+  /** Never echo a password back into a log. */
+  private static String redact(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  private void problem(String name, String value, String expected) {
+    problems.add(name + "=" + value + " is not valid: expected " + expected + ".");
+  }
+}

@@ -1,0 +1,40 @@
+package io.moeen.common.db;
+
+import io.vertx.pgclient.PgConnectOptions;
+
+/** Where the service's PostgreSQL is: one we run ourselves, or one we were pointed at. */
+public interface DatabaseServer extends AutoCloseable {
+
+  String host();
+
+  int port();
+
+  String database();
+
+  String user();
+
+  String password();
+
+  /** A human-readable line for the start-up banner (never the password). */
+  String describe();
+
+  default String jdbcUrl() {
+    return "jdbc:postgresql://" + host() + ":" + port() + "/" + database() + "?ApplicationName=moeen";
+  }
+
+  default PgConnectOptions connectOptions() {
+    return new PgConnectOptions()
+        .setHost(host())
+        .setPort(port())
+        .setDatabase(database())
+        .setUser(user())
+        .setPassword(password())
+        .setCachePreparedStatements(true)
+        .addProperty("application_name", "moeen")
+        // Sessions compute in UTC; zones are applied explicitly in code, never by the server.
+        .addProperty("TimeZone", "UTC");
+  }
+
+  @Override
+  void close();
+}

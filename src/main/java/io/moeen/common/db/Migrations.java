@@ -1,0 +1,66 @@
+package io.moeen.common.db;
+
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Applies the Liquibase changelogs under {@code db/} (packaged on the classpath). Blocking: call it
+ * on a worker, before any verticle deploys. Applying twice is a no-op.
+ */
+public final class Migrations {
+  public static final String CHANGELOG = "db/changelog.yaml";
+  /** Changesets marked {@code context:demo} only run when demo data is wanted. */
+  public static final String DEMO_CONTEXT = "demo";
+  private static final String ALWAYS_CONTEXT = "main";
+
+  static {
+    // No phoning home and no banner: the service runs on closed networks.
+    System.setProperty("liquibase.analytics.enabled", "false");
+    System.setProperty("liquibase.showBanner", "false");
+  }
+
+  private Migrations() {
+  }
+
+  public static void apply(DatabaseServer server, boolean demoData) {
+    Properties props = new Properties();
+    props.setProperty("user", server.user());
+    props.setProperty("password", server.password());
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
+      Database database = DatabaseFactory.getInstance()
+          .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Map<String, Object> scope = Map.of(
+          Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()),
+          Scope.Attr.ui.name(), new LoggerUIService());
+      Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+          .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+          .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+          .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG,
+              demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT)
+          .execute());
+    } catch (Exception e) {
+      throw new DatabaseUnavailableException("Database migration failed on " + server.describe() + ": "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

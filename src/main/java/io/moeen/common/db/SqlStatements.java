@@ -1,0 +1,89 @@
+package io.moeen.common.db;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of one feature, kept in a resource file beside it. Statements are named by a
+ * {@code -- name: xyz} line above them. {@link #verify(Pool)} prepares every statement so a typo
+ * fails at start-up, not on the first request.
+ */
+public final class SqlStatements {
+  private final String resource;
+  private final Map<String, String> statements;
+
+  private SqlStatements(String resource, Map<String, String> statements) {
+    this.resource = resource;
+    this.statements = statements;
+  }
+
+  /** Loads e.g. {@code io/moeen/reference/reference.sql} from the classpath. */
+  public static SqlStatements load(String resource) {
+    try (InputStream in = SqlStatements.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("SQL resource not found: " + resource);
+      }
+      return new SqlStatements(resource, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read SQL resource " + resource, e);
+    }
+  }
+
+  static Map<String, String> parse(String text) {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    String name = null;
+    StringBuilder sql = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("-- name:")) {
+        store(parsed, name, sql);
+        name = trimmed.substring("-- name:".length()).trim();
+        sql.setLength(0);
+      } else if (name != null && !trimmed.startsWith("--")) {
+        sql.append(line).append('\n');
+      }
+    }
+    store(parsed, name, sql);
+    return Map.copyOf(parsed);
+  }
+
+  private static void store(Map<String, String> parsed, String name, StringBuilder sql) {
+    if (name == null) {
+      return;
+    }
+    String statement = sql.toString().trim();
+    if (statement.endsWith(";")) {
+      statement = statement.substring(0, statement.length() - 1).trim();
+    }
+    if (statement.isEmpty() || parsed.put(name, statement) != null) {
+      throw new IllegalStateException("SQL statement '" + name + "' is empty or defined twice");
+    }
+  }
+
+  public String get(String name) {
+    String sql = statements.get(name);
+    if (sql == null) {
+      throw new IllegalArgumentException("No SQL statement '" + name + "' in " + resource);
+    }
+    return sql;
+  }
+
+  public Future<Void> verify(Pool pool) {
+    return pool.withConnection(conn -> {
+      List<Future<?>> prepared = statements.entrySet().stream()
+          .<Future<?>>map(e -> conn.prepare(e.getValue())
+              .recover(err -> Future.failedFuture(new IllegalStateException(
+                  "SQL statement '" + e.getKey() + "' in " + resource + " does not prepare: " + err.getMessage(), err)))
+              .compose(ps -> ps.close()))
+          .toList();
+      return Future.all(prepared).mapEmpty();
+    });
+  }
+}
