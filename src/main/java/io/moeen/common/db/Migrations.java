@@ -29,6 +29,7 @@ public final class Migrations {
     // No phoning home and no banner: the service runs on closed networks.
     System.setProperty("liquibase.analytics.enabled", "false");
     System.setProperty("liquibase.showBanner", "false");
+    System.setProperty("liquibase.showSummaryOutput", "log");
   }
 
   private Migrations() {

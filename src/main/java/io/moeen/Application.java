@@ -1,0 +1,163 @@
+package io.moeen;
+
+import io.moeen.api.ApiVerticle;
+import io.moeen.common.config.AppConfig;
+import io.moeen.common.db.DatabaseServer;
+import io.moeen.common.db.EmbeddedDatabaseServer;
+import io.moeen.common.db.ExternalDatabaseServer;
+import io.moeen.common.db.Migrations;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.kv.KeyValueStore;
+import io.moeen.common.kv.KeyValueStores;
+import io.moeen.reference.ReferenceVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The whole service, in start-up order: database (embedded or external) → migrations →
+ * pool and store → domain verticles → API. {@link #stop()} undoes it in reverse, API first so
+ * requests in flight can finish.
+ */
+public final class Application {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final AppConfig config;
+  private Vertx vertx;
+  private DatabaseServer database;
+  private Pool pool;
+  private KeyValueStore store;
+  private String apiDeployment;
+  private final List<String> domainDeployments = new ArrayList<>();
+
+  static {
+    // Liquibase and a few libraries log through java.util.logging; send them to the JSON log too.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+  }
+
+  private Application(AppConfig config) {
+    this.config = config;
+  }
+
+  /** Blocking; call from a plain thread (main or a test), never from an event loop. */
+  public static Application start(AppConfig config) {
+    Application app = new Application(config);
+    try {
+      app.boot();
+      return app;
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+  }
+
+  private void boot() {
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory())
+        .build();
+    // Starting PostgreSQL, connecting over JDBC and migrating all block: they run on a worker.
+    database = vertx.executeBlocking(this::openDatabase).await();
+    vertx.executeBlocking(() -> {
+      Migrations.apply(database, config.demoData());
+      return null;
+    }).await();
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(16).setName("moeen").setShared(false))
+        .connectingTo(database.connectOptions())
+        .using(vertx)
+        .build();
+    store = KeyValueStores.create(vertx, config.redisUrl());
+    store.ping().recover(e -> Future.failedFuture(new IllegalStateException(
+        "Cannot reach Redis at REDIS_URL: " + e.getMessage(), e))).await();
+    Messages messages = Messages.load();
+    SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
+
+    domainDeployments.add(vertx.deployVerticle(
+        new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
+
+    ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
+        config.maxBodyBytes(), config.shutdownGrace());
+    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store),
+        new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
+  }
+
+  private DatabaseServer openDatabase() {
+    return config.externalDatabase()
+        .<DatabaseServer>map(ExternalDatabaseServer::connect)
+        .orElseGet(() -> EmbeddedDatabaseServer.start(config.embeddedDatabaseDir(), config.embeddedDatabaseName()));
+  }
+
+  /** Blocking and safe to call more than once or after a failed start. */
+  public synchronized void stop() {
+    if (vertx != null) {
+      quietly("stop the API", () -> {
+        if (apiDeployment != null) {
+          vertx.undeploy(apiDeployment).await();
+        }
+      });
+      quietly("stop domain verticles", () -> domainDeployments.forEach(id -> vertx.undeploy(id).await()));
+      quietly("close the pool", () -> {
+        if (pool != null) {
+          pool.close().await();
+        }
+      });
+      quietly("close the store", () -> {
+        if (store != null) {
+          store.close().await();
+        }
+      });
+      quietly("close Vert.x", () -> vertx.close().await());
+      vertx = null;
+    }
+    if (database != null) {
+      quietly("stop the database", database::close);
+      database = null;
+    }
+  }
+
+  private static void quietly(String what, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not {} cleanly: {}", what, e.toString());
+    }
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public DatabaseServer database() {
+    return database;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+}
