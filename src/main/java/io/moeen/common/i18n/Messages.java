@@ -58,7 +58,7 @@ public final class Messages {
     }
     for (SupportedLocale other : SupportedLocale.values()) {
       MessageBundle candidate = bundles.get(other);
-      if (candidate.has(key)) {
+      if (other != locale && candidate.has(key)) {
         log.warn("message {} missing in {}; using {}", key, locale.tag(), other.tag());
         return candidate.format(key, safeArgs);
       }

@@ -3,11 +3,14 @@ package io.moeen.common.i18n;
 import com.ibm.icu.util.ULocale;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The languages Moeen speaks; everything user-facing exists in each of them. */
 public enum SupportedLocale {
   AR("ar", true),
   EN("en", false);
+
+  private static final Pattern SUBTAG_SEPARATOR = Pattern.compile("[-_]");
 
   private final String tag;
   private final boolean rightToLeft;
@@ -42,7 +45,7 @@ public enum SupportedLocale {
     if (tag == null) {
       return Optional.empty();
     }
-    String primary = tag.trim().split("[-_]", 2)[0];
+    String primary = SUBTAG_SEPARATOR.split(tag.trim(), 2)[0];
     for (SupportedLocale candidate : values()) {
       if (candidate.tag.equalsIgnoreCase(primary)) {
         return Optional.of(candidate);
