@@ -1,0 +1,71 @@
+package io.moeen.common.i18n;
+
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.IslamicCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Converts days between the Gregorian and the Umm al-Qura (Saudi official) Hijri calendars. ICU
+ * holds the official table for 1300-1600 AH (1882-2174 CE); outside it ICU approximates.
+ */
+public final class HijriCalendar {
+
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final int RAMADAN = 9;
+
+  private HijriCalendar() {}
+
+  public static HijriDate toHijri(LocalDate gregorian) {
+    Objects.requireNonNull(gregorian, "gregorian");
+    IslamicCalendar calendar = ummAlQura();
+    calendar.setTimeInMillis(Math.multiplyExact(gregorian.toEpochDay(), MILLIS_PER_DAY));
+    return new HijriDate(
+        calendar.get(Calendar.EXTENDED_YEAR),
+        calendar.get(Calendar.MONTH) + 1,
+        calendar.get(Calendar.DAY_OF_MONTH));
+  }
+
+  /** Throws IllegalArgumentException for a day the month does not have, e.g. 30 of a 29-day month. */
+  public static LocalDate toGregorian(HijriDate hijri) {
+    Objects.requireNonNull(hijri, "hijri");
+    IslamicCalendar calendar = firstOfMonth(hijri.year(), hijri.month());
+    int length = calendar.getActualMaximum(Calendar.DAY_OF_MONTH);
+    if (hijri.day() > length) {
+      throw new IllegalArgumentException(
+          "Hijri month " + hijri.month() + " of " + hijri.year() + " has " + length + " days, not " + hijri.day());
+    }
+    long firstDay = Math.floorDiv(calendar.getTimeInMillis(), MILLIS_PER_DAY);
+    return LocalDate.ofEpochDay(firstDay + hijri.day() - 1);
+  }
+
+  public static int monthLength(int hijriYear, int hijriMonth) {
+    HijriDate first = new HijriDate(hijriYear, hijriMonth, 1);
+    return firstOfMonth(first.year(), first.month()).getActualMaximum(Calendar.DAY_OF_MONTH);
+  }
+
+  public static boolean isRamadan(LocalDate date) {
+    return toHijri(date).month() == RAMADAN;
+  }
+
+  private static IslamicCalendar firstOfMonth(int year, int month) {
+    IslamicCalendar calendar = ummAlQura();
+    calendar.clear();
+    calendar.set(Calendar.EXTENDED_YEAR, year);
+    calendar.set(Calendar.MONTH, month - 1);
+    calendar.set(Calendar.DAY_OF_MONTH, 1);
+    return calendar;
+  }
+
+  /**
+   * A fresh calendar per call because ICU calendars are mutable; it costs microseconds. Pinned to
+   * Umm al-Qura and GMT so neither a locale default nor the JVM's zone can shift the day.
+   */
+  static IslamicCalendar ummAlQura() {
+    IslamicCalendar calendar = new IslamicCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
+    calendar.setCalculationType(IslamicCalendar.CalculationType.ISLAMIC_UMALQURA);
+    return calendar;
+  }
+}
