@@ -48,7 +48,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.fileSystem().readFile(CONTRACT)
-        .compose(raw -> OpenAPIContract.from(vertx, CONTRACT).map(contract -> router(contract, raw)))
+        .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text)))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
@@ -58,7 +58,8 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(listening -> server = listening);
   }
 
-  private Router router(OpenAPIContract contract, Buffer rawContract) {
+  private Router router(ContractLoader.Loaded loaded, Buffer contractText) {
+    OpenAPIContract contract = loaded.contract();
     SupportedLocale fallback = settings.defaultLocale();
     ProblemResponses problems = new ProblemResponses(messages, fallback, settings.maxBodyBytes());
     AllowedMethods allowed = new AllowedMethods();
@@ -69,7 +70,7 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(new ResponseHardening())
         .rootHandler(new LocaleSelection(new LocaleNegotiator(fallback)))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-    List<ContractOperation> operations = ContractOperation.readAll(contract.getRawContract());
+    List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
     for (ContractOperation operation : operations) {
       builder.getRoute(operation.operationId())
           .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS));
@@ -77,7 +78,7 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     Router router = builder.createRouter();
-    OperationalRoutes.mount(router, vertx, pool, store, rawContract, allowed);
+    OperationalRoutes.mount(router, vertx, pool, store, contractText, allowed);
     router.route().failureHandler(problems::handleFailure);
     router.errorHandler(404, problems::notFound);
     router.errorHandler(405, ctx -> problems.methodNotAllowed(ctx, allowed.forPath(ctx.request().path())));

@@ -1,9 +1,11 @@
 package io.moeen.common.db;
 
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -29,7 +31,6 @@ public final class Migrations {
     // No phoning home and no banner: the service runs on closed networks.
     System.setProperty("liquibase.analytics.enabled", "false");
     System.setProperty("liquibase.showBanner", "false");
-    System.setProperty("liquibase.showSummaryOutput", "log");
   }
 
   private Migrations() {
@@ -48,6 +49,7 @@ public final class Migrations {
       Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
           .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+          .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
           .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG,
               demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT)
           .execute());

@@ -1,0 +1,48 @@
+package io.moeen.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.impl.Utils;
+
+/**
+ * Loads {@code openapi.yaml} for the router. The Vert.x contract model refuses media types it
+ * cannot validate, problem+json among them, even for responses it never validates; so the copy
+ * given to the router reads them as plain JSON. The raw contract is served unchanged.
+ */
+final class ContractLoader {
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  record Loaded(JsonObject raw, OpenAPIContract contract) {
+  }
+
+  private ContractLoader() {
+  }
+
+  static Future<Loaded> load(Vertx vertx, String path) {
+    return Utils.readYamlOrJson(vertx, path)
+        .compose(raw -> OpenAPIContract.from(vertx, problemsAsJson(raw.copy()))
+            .map(contract -> new Loaded(raw, contract)));
+  }
+
+  static JsonObject problemsAsJson(JsonObject node) {
+    for (String key : node.fieldNames()) {
+      Object value = node.getValue(key);
+      if (value instanceof JsonObject child) {
+        if ("content".equals(key) && child.containsKey(PROBLEM_JSON) && !child.containsKey("application/json")) {
+          child.put("application/json", child.remove(PROBLEM_JSON));
+        }
+        problemsAsJson(child);
+      } else if (value instanceof JsonArray array) {
+        array.forEach(item -> {
+          if (item instanceof JsonObject object) {
+            problemsAsJson(object);
+          }
+        });
+      }
+    }
+    return node;
+  }
+}
