@@ -1,0 +1,125 @@
+package io.moeen.testing;
+
+import io.moeen.Application;
+import io.moeen.common.config.ConfigReader;
+import io.moeen.common.db.DatabaseServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real service, started the way Main starts it, against its own cloned database, on a
+ * free loopback port; with an HTTP client pointed at it. Close it after the test class.
+ */
+public final class RunningApp implements AutoCloseable {
+  private final Application app;
+  private final Vertx clientVertx;
+  private final WebClient client;
+  private final int port;
+  private final DatabaseServer database;
+
+  private RunningApp(Application app, DatabaseServer database, int port) {
+    this.app = app;
+    this.database = database;
+    this.port = port;
+    this.clientVertx = Vertx.vertx();
+    this.client = WebClient.create(clientVertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(port).setFollowRedirects(false));
+  }
+
+  public static RunningApp start(String purpose) {
+    return start(purpose, Map.of());
+  }
+
+  /** {@code env} adds to or overrides the environment the service would read. */
+  public static RunningApp start(String purpose, Map<String, String> env) {
+    DatabaseServer database = TestDatabases.fresh(purpose);
+    int port = freePort();
+    Map<String, String> vars = new HashMap<>();
+    vars.put("HTTP_HOST", "127.0.0.1");
+    vars.put("HTTP_PORT", String.valueOf(port));
+    vars.put("DB_HOST", database.host());
+    vars.put("DB_PORT", String.valueOf(database.port()));
+    vars.put("DB_NAME", database.database());
+    vars.put("DB_USER", database.user());
+    vars.put("MOEEN_DATA_DIR", tempDir());
+    vars.put("MOEEN_SHUTDOWN_GRACE_SECONDS", "5");
+    vars.putAll(env);
+    return new RunningApp(Application.start(ConfigReader.read(vars)), database, port);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("moeen-test-data").toString();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<Buffer> get(String path, String acceptLanguage) {
+    return send(client.get(path), acceptLanguage, null, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, String acceptLanguage, String contentType, String body) {
+    return send(client.post(path), acceptLanguage, contentType, body);
+  }
+
+  public HttpResponse<Buffer> send(HttpRequest<Buffer> request, String acceptLanguage, String contentType, String body) {
+    if (acceptLanguage != null) {
+      request.putHeader("Accept-Language", acceptLanguage);
+    }
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Application application() {
+    return app;
+  }
+
+  public Pool pool() {
+    return app.pool();
+  }
+
+  public DatabaseServer database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    clientVertx.close().await();
+    app.stop();
+  }
+}
