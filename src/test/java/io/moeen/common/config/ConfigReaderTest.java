@@ -1,0 +1,104 @@
+package io.moeen.common.config;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigReaderTest {
+
+  @Test
+  void an_empty_environment_gives_the_documented_defaults() {
+    AppConfig config = ConfigReader.read(Map.of());
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.usesEmbeddedDatabase()).isTrue();
+    assertThat(config.embeddedDatabaseName()).isEqualTo("moeen");
+    assertThat(config.redisUrl()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+    assertThat(config.defaultLocale()).isEqualTo("ar");
+    assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Riyadh"));
+    assertThat(config.demoData()).as("demo data is on by default with the embedded database").isTrue();
+    assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+  }
+
+  @Test
+  void db_host_selects_an_external_database_and_turns_demo_data_off_by_default() {
+    AppConfig config = ConfigReader.read(Map.of("DB_HOST", "db.internal", "DB_PORT", "6543", "DB_NAME",
+        "clinic", "DB_USER", "moeen_app", "DB_PASSWORD", "s3cret"));
+    assertThat(config.usesEmbeddedDatabase()).isFalse();
+    AppConfig.ExternalDatabase db = config.externalDatabase().orElseThrow();
+    assertThat(db.host()).isEqualTo("db.internal");
+    assertThat(db.port()).isEqualTo(6543);
+    assertThat(db.database()).isEqualTo("clinic");
+    assertThat(db.user()).isEqualTo("moeen_app");
+    assertThat(db.password()).isEqualTo("s3cret");
+    assertThat(db.toString()).doesNotContain("s3cret");
+    assertThat(config.demoData()).isFalse();
+  }
+
+  @Test
+  void demo_data_can_be_asked_for_explicitly() {
+    assertThat(ConfigReader.read(Map.of("DB_HOST", "h", "MOEEN_DEMO_DATA", "true")).demoData()).isTrue();
+    assertThat(ConfigReader.read(Map.of("MOEEN_DEMO_DATA", "no")).demoData()).isFalse();
+  }
+
+  @Test
+  void values_are_trimmed_and_case_insensitive_where_that_is_harmless() {
+    AppConfig config = ConfigReader.read(Map.of("HTTP_PORT", " 9090 ", "MOEEN_DEFAULT_LOCALE", "EN",
+        "MOEEN_TIMEZONE", "Europe/Berlin"));
+    assertThat(config.httpPort()).isEqualTo(9090);
+    assertThat(config.defaultLocale()).isEqualTo("en");
+    assertThat(config.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+  }
+
+  @Nested
+  class BadValues {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "HTTP_PORT            | abc            | HTTP_PORT=abc is not valid: expected a whole number from 0 to 65535.",
+        "HTTP_PORT            | 70000          | HTTP_PORT=70000 is not valid",
+        "HTTP_PORT            | -1             | HTTP_PORT=-1 is not valid",
+        "DB_PORT              | 54x32          | DB_PORT=54x32 is not valid",
+        "DB_NAME              | drop table;    | DB_NAME=drop table; is not valid",
+        "MOEEN_DEFAULT_LOCALE | fr             | MOEEN_DEFAULT_LOCALE=fr is not valid: expected one of: ar, en.",
+        "MOEEN_TIMEZONE       | Mars/Olympus   | MOEEN_TIMEZONE=Mars/Olympus is not valid: expected an IANA time zone",
+        "MOEEN_TIMEZONE       | +03:00         | MOEEN_TIMEZONE=+03:00 is not valid",
+        "MOEEN_DEMO_DATA      | maybe          | MOEEN_DEMO_DATA=maybe is not valid: expected true or false.",
+        "MOEEN_MAX_BODY_BYTES | 10             | MOEEN_MAX_BODY_BYTES=10 is not valid",
+        "REDIS_URL            | localhost:6379 | REDIS_URL=localhost:6379 is not valid: expected a URL such as redis://localhost:6379/0.",
+    })
+    void each_bad_value_is_named_with_what_was_expected(String name, String value, String message) {
+      Map<String, String> env = new java.util.HashMap<>(Map.of(name, value));
+      if (name.startsWith("DB_") && !name.equals("DB_NAME")) {
+        env.put("DB_HOST", "localhost");
+      }
+      ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(env));
+      assertThat(e).isNotNull();
+      assertThat(e.problems()).hasSize(1);
+      assertThat(e.problems().get(0)).startsWith(message);
+    }
+
+    @Test
+    void every_bad_value_is_reported_at_once() {
+      ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(Map.of(
+          "HTTP_PORT", "abc", "MOEEN_TIMEZONE", "Nowhere", "MOEEN_DEFAULT_LOCALE", "de")));
+      assertThat(e.problems()).hasSize(3);
+      assertThat(e.getMessage()).contains("HTTP_PORT=abc", "MOEEN_TIMEZONE=Nowhere", "MOEEN_DEFAULT_LOCALE=de");
+    }
+
+    @Test
+    void a_password_in_a_bad_redis_url_is_never_echoed() {
+      assertThatThrownBy(() -> ConfigReader.read(Map.of("REDIS_URL", "http://user:hunter2@cache:6379")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageNotContaining("hunter2");
+    }
+  }
+}
