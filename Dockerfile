@@ -1,0 +1,24 @@
+# Build: the same Maven build as CI, without the tests (run them with `mvn -B verify`).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY openapi.yaml .
+COPY db db
+COPY i18n i18n
+COPY src/main src/main
+RUN mvn -B -q -DskipTests package
+
+# Run: a JRE and the one jar. In a container the database is external: set DB_HOST and friends.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /var/lib/moeen --create-home moeen
+USER moeen
+WORKDIR /var/lib/moeen
+COPY --from=build /src/target/moeen.jar /opt/moeen/moeen.jar
+ENV HTTP_PORT=8080 \
+    MOEEN_DATA_DIR=/var/lib/moeen/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+# Orchestrators: liveness GET /health/live, readiness GET /health/ready (database, and Redis when set).
+# exec form: SIGTERM reaches the JVM, which stops taking requests and finishes those in flight
+ENTRYPOINT ["java", "-jar", "/opt/moeen/moeen.jar"]
