@@ -12,8 +12,14 @@ final class AllowedMethods {
 
   private final List<Entry> entries = new ArrayList<>();
 
+  /**
+   * {@code pathTemplate} as in the contract ({@code /v1/i18n/{locale}}) or a router prefix
+   * ({@code /docs/*}); like the router, a trailing slash on the request path does not matter.
+   */
   void add(String pathTemplate, String method) {
-    String regex = Pattern.quote(pathTemplate).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+    boolean prefix = pathTemplate.endsWith("/*");
+    String template = prefix ? pathTemplate.substring(0, pathTemplate.length() - 2) : pathTemplate;
+    String regex = Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + (prefix ? "(/.*)?" : "/?");
     entries.add(new Entry(Pattern.compile(regex), method));
   }
 

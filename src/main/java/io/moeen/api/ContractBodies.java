@@ -24,6 +24,8 @@ import java.util.Set;
  * {@code malformed_json}.
  */
 final class ContractBodies implements RequestExtractor {
+  // The bundles' detail of unsupported_media_type selects on this value to say "you sent none".
+  static final String NO_CONTENT_TYPE = "none";
 
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
@@ -35,7 +37,7 @@ final class ContractBodies implements RequestExtractor {
       String mediaType = mediaType(contentType);
       if (mediaType == null || accepted.stream().noneMatch(a -> a.equalsIgnoreCase(mediaType))) {
         return Future.failedFuture(new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-            Map.of("contentType", contentType == null ? "-" : contentType, "supported", String.join(", ", accepted))));
+            Map.of("contentType", mediaType == null ? NO_CONTENT_TYPE : contentType, "supported", String.join(", ", accepted))));
       }
       if (mediaType.endsWith("json")) {
         try {

@@ -6,8 +6,11 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,10 @@ final class ContractViolations {
   private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter (\\S+?)[.\\s]");
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
   private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("[Pp]roperty \"([^\"]+)\"");
+  // Keywords that only say "something below failed"; the error below names the rule.
+  private static final Set<String> APPLICATORS = Set.of("properties", "patternProperties", "items", "prefixItems",
+      "contains", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "$ref", "$dynamicRef");
+  private static final Set<String> UNKNOWN_KEYWORDS = Set.of("additionalProperties", "unevaluatedProperties");
 
   private ContractViolations() {
   }
@@ -57,12 +64,30 @@ final class ContractViolations {
     if (errors == null || errors.isEmpty()) {
       return root;
     }
-    // The validator lists outer schemas first; the last error is the most specific one.
-    return errors.get(errors.size() - 1);
+    List<OutputUnit> specific = errors.stream().filter(unit -> !APPLICATORS.contains(keyword(unit))).toList();
+    // The validator also reports a declared property that failed its own schema as an
+    // "additional" one; such a report is noise when a real error sits at or under its location.
+    List<OutputUnit> real = specific.stream().filter(unit -> !isEcho(unit, specific)).toList();
+    // In the order the validator checked them, so a too-long value says "too long", not "pattern".
+    return real.isEmpty() ? errors.get(errors.size() - 1) : real.get(0);
+  }
+
+  private static boolean isEcho(OutputUnit unit, List<OutputUnit> errors) {
+    if (!UNKNOWN_KEYWORDS.contains(keyword(unit))) {
+      return false;
+    }
+    String at = pointerToPath(unit.getInstanceLocation());
+    return errors.stream()
+        .filter(other -> !UNKNOWN_KEYWORDS.contains(keyword(other)))
+        .map(other -> pointerToPath(other.getInstanceLocation()))
+        .anyMatch(path -> at.isEmpty() || path.equals(at) || path.startsWith(at + "."));
   }
 
   private static String parameterName(String message) {
-    Matcher m = PARAMETER.matcher(message + " ");
+    // Only the validator's own sentence: the "Reason:" part can echo property names a client chose.
+    int reason = message.indexOf(" Reason:");
+    String own = reason < 0 ? message : message.substring(0, reason);
+    Matcher m = PARAMETER.matcher(own + " ");
     return m.find() ? m.group(1) : null;
   }
 
@@ -75,8 +100,10 @@ final class ContractViolations {
       return join(location, required.group(1));
     }
     Matcher unknown = UNKNOWN_PROPERTY.matcher(error);
-    if (("additionalProperties".equals(keyword) || "unevaluatedProperties".equals(keyword)) && unknown.find()) {
-      return join(location, unknown.group(1));
+    if (UNKNOWN_KEYWORDS.contains(keyword) && unknown.find()) {
+      // Vert.x points at the unknown property itself; other validators point at its parent.
+      String name = unknown.group(1);
+      return location.equals(name) || location.endsWith("." + name) ? location : join(location, name);
     }
     return location;
   }
@@ -110,9 +137,18 @@ final class ContractViolations {
     if (pointer == null) {
       return "";
     }
-    String p = pointer.startsWith("#") ? pointer.substring(1) : pointer;
+    // In a URI fragment ("#/...") the pointer is percent-encoded: "#/first%20name".
+    String p = pointer.startsWith("#") ? percentDecoded(pointer.substring(1)) : pointer;
     p = p.startsWith("/") ? p.substring(1) : p;
     return p.replace("/", ".").replace("~1", "/").replace("~0", "~");
+  }
+
+  private static String percentDecoded(String fragment) {
+    try {
+      return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return fragment;
+    }
   }
 
   private static String join(String parent, String child) {

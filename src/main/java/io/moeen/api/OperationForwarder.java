@@ -56,7 +56,7 @@ final class OperationForwarder implements Handler<RoutingContext> {
     HttpServerResponse response = ctx.response();
     reply.headers().forEach(response::putHeader);
     String etag = reply.headers().get("ETag");
-    if (etag != null && etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+    if (etag != null && noneMatchHits(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       response.setStatusCode(304).end();
       return;
     }
@@ -67,6 +67,25 @@ final class OperationForwarder implements Handler<RoutingContext> {
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(Json.encodeToBuffer(reply.body()));
+  }
+
+  /** RFC 9110 If-None-Match: "*" or a list of tags, compared weakly (a proxy may have added W/). */
+  private static boolean noneMatchHits(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    String wanted = opaque(etag);
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.equals("*") || opaque(tag).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String opaque(String tag) {
+    return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
 
   private static JsonObject params(ValidatedRequest validated) {

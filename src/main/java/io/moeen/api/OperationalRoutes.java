@@ -44,7 +44,7 @@ final class OperationalRoutes {
         .end(contract));
     router.get("/docs/assets/*").handler(StaticHandler.create(SWAGGER_UI));
     router.get("/docs/*").handler(StaticHandler.create("docs-ui").setCachingEnabled(false));
-    for (String path : new String[] {"/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/docs"}) {
+    for (String path : new String[] {"/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/docs/*"}) {
       allowed.add(path, "GET");
     }
   }

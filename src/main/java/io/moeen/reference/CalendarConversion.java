@@ -22,6 +22,11 @@ final class CalendarConversion {
   // ICU's Umm al-Qura tables cover these Hijri years; outside them it falls back to arithmetic.
   private static final int FIRST_HIJRI_YEAR = 1300;
   private static final int LAST_HIJRI_YEAR = 1600;
+  // The same span in Gregorian days, checked before converting: far outside it (year 0) ICU's
+  // arithmetic gives Hijri years below 1, which HijriDate refuses with an exception.
+  private static final LocalDate FIRST_GREGORIAN = HijriCalendar.toGregorian(new HijriDate(FIRST_HIJRI_YEAR, 1, 1));
+  private static final LocalDate LAST_GREGORIAN = HijriCalendar.toGregorian(
+      new HijriDate(LAST_HIJRI_YEAR, 12, HijriCalendar.monthLength(LAST_HIJRI_YEAR, 12)));
 
   private final Messages messages;
 
@@ -54,8 +59,7 @@ final class CalendarConversion {
     int[] parts = parts(written, locale, "gregorian");
     try {
       LocalDate date = LocalDate.of(parts[0], parts[1], parts[2]);
-      HijriDate hijri = HijriCalendar.toHijri(date);
-      if (hijri.year() < FIRST_HIJRI_YEAR || hijri.year() > LAST_HIJRI_YEAR) {
+      if (date.isBefore(FIRST_GREGORIAN) || date.isAfter(LAST_GREGORIAN)) {
         throw invalid(written, locale, "gregorian");
       }
       return date;

@@ -96,6 +96,11 @@ public final class RunningApp implements AutoCloseable {
     return client;
   }
 
+  /** The client side's Vert.x, for tests that need a raw HttpClient (e.g. a chunked upload). */
+  public Vertx clientVertx() {
+    return clientVertx;
+  }
+
   public int port() {
     return port;
   }
