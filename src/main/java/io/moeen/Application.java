@@ -1,6 +1,8 @@
 package io.moeen;
 
 import io.moeen.api.ApiVerticle;
+import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.auth.SigningKeys;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
@@ -10,6 +12,7 @@ import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
+import io.moeen.identity.IdentityVerticle;
 import io.moeen.reference.ReferenceVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -81,9 +84,12 @@ public final class Application {
       Migrations.apply(database, config.demoData());
       return null;
     }).await();
+    SigningKeys keys = vertx.executeBlocking(() -> SigningKeys.loadOrCreate(config.signingKeysDir())).await();
+    AccessTokens tokens = new AccessTokens(vertx, keys);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(16).setName("moeen").setShared(false))
-        .connectingTo(database.connectOptions())
+        // the pool acts as moeen_app, which owns nothing: row-level security applies to every query
+        .connectingTo(database.connectOptions().addProperty("role", Migrations.APP_ROLE))
         .using(vertx)
         .build();
     store = KeyValueStores.create(vertx, config.redisUrl());
@@ -94,10 +100,11 @@ public final class Application {
 
     domainDeployments.add(vertx.deployVerticle(
         new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
+    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace());
-    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store),
+    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
   }
 

@@ -1,5 +1,6 @@
 package io.moeen.api;
 
+import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.i18n.LocaleNegotiator;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
@@ -32,14 +33,16 @@ public final class ApiVerticle extends VerticleBase {
   private final Messages messages;
   private final Pool pool;
   private final KeyValueStore store;
+  private final AccessTokens tokens;
   private HttpServer server;
 
   /** What the API needs from the configuration. */
   public record Settings(String host, int port, SupportedLocale defaultLocale, long maxBodyBytes, Duration shutdownGrace) {
   }
 
-  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store) {
+  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens) {
     this.settings = settings;
+    this.tokens = tokens;
     this.messages = messages;
     this.pool = pool;
     this.store = store;
@@ -63,16 +66,18 @@ public final class ApiVerticle extends VerticleBase {
     SupportedLocale fallback = settings.defaultLocale();
     ProblemResponses problems = new ProblemResponses(messages, fallback, settings.maxBodyBytes());
     AllowedMethods allowed = new AllowedMethods();
+    List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractBodies())
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog())
         .rootHandler(new ResponseHardening())
         .rootHandler(new LocaleSelection(new LocaleNegotiator(fallback)))
-        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-    List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
+        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+        .rootHandler(new Authentication(vertx, tokens, new OperationMatcher(operations)));
     for (ContractOperation operation : operations) {
       builder.getRoute(operation.operationId())
+          .setDoSecurity(false) // Authentication above does it, with problem+json answers
           .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS));
       allowed.add(operation.path(), operation.method());
     }

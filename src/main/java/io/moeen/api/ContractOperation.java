@@ -9,12 +9,20 @@ import java.util.List;
  * What the API verticle needs to know of one contract operation beyond validation: the
  * event-bus address that serves it and the status of its success answer.
  */
-record ContractOperation(String operationId, String method, String path, String address, int successStatus) {
+record ContractOperation(String operationId, String method, String path, String address, int successStatus,
+                         boolean secured, List<String> permissions) {
   static final String ADDRESS_EXTENSION = "x-moeen-address";
+  /** Any one of these permissions lets a caller past the API; object-level checks stay in the domain. */
+  static final String PERMISSIONS_EXTENSION = "x-moeen-permissions";
+
+  ContractOperation(String operationId, String method, String path, String address, int successStatus) {
+    this(operationId, method, path, address, successStatus, false, List.of());
+  }
 
   /** Reads every operation of the raw contract; an operation without an address is a contract error. */
   static List<ContractOperation> readAll(JsonObject rawContract) {
     List<ContractOperation> operations = new ArrayList<>();
+    boolean securedByDefault = !rawContract.getJsonArray("security", new io.vertx.core.json.JsonArray()).isEmpty();
     JsonObject paths = rawContract.getJsonObject("paths", new JsonObject());
     for (String path : paths.fieldNames()) {
       JsonObject item = paths.getJsonObject(path);
@@ -27,8 +35,14 @@ record ContractOperation(String operationId, String method, String path, String 
         if (address == null || address.isBlank()) {
           throw new IllegalStateException("openapi.yaml: operation " + operationId + " has no " + ADDRESS_EXTENSION);
         }
+        boolean secured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
+        List<String> permissions = op.getJsonArray(PERMISSIONS_EXTENSION, new io.vertx.core.json.JsonArray())
+            .stream().map(String::valueOf).toList();
+        if (!permissions.isEmpty() && !secured) {
+          throw new IllegalStateException("openapi.yaml: operation " + operationId + " names permissions but is public");
+        }
         operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
-            successStatus(operationId, op.getJsonObject("responses", new JsonObject()))));
+            successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions));
       }
     }
     return operations;

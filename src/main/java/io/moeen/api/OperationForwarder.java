@@ -41,9 +41,12 @@ final class OperationForwarder implements Handler<RoutingContext> {
         operation.operationId(),
         params(validated),
         validated.getBody() == null ? null : validated.getBody().get(),
-        null,
+        ctx.get(Authentication.PRINCIPAL),
         RequestAttributes.locale(ctx, fallback).tag(),
-        RequestAttributes.requestId(ctx));
+        RequestAttributes.requestId(ctx),
+        new JsonObject()
+            .put("ip", ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress())
+            .put("userAgent", ctx.request().getHeader(HttpHeaders.USER_AGENT)));
     vertx.eventBus().<JsonObject>request(operation.address(), envelope.toJson(), delivery)
         .onSuccess(message -> write(ctx, Reply.fromJson(message.body())))
         .onFailure(ctx::fail);

@@ -98,6 +98,13 @@ final class ProblemResponses {
     if (problem.field() != null) {
       body.put("field", problem.field());
     }
+    if (status == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "invalid_token".equals(problem.code())
+          ? "Bearer realm=\"moeen\", error=\"invalid_token\"" : "Bearer realm=\"moeen\"");
+    }
+    if (status == 429 && args.get("retryAfterSeconds") != null) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(args.get("retryAfterSeconds")));
+    }
     ctx.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)

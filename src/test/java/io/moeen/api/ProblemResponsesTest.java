@@ -267,12 +267,12 @@ class ProblemResponsesTest {
     @EnumSource(SupportedLocale.class)
     void a_real_database_failure_is_500_with_nothing_but_the_request_id(SupportedLocale locale) {
       ServiceLog log = ServiceLog.attach();
-      app.pool().query("ALTER TABLE system_settings RENAME TO system_settings_gone").execute().await();
+      app.asOwner("ALTER TABLE system_settings RENAME TO system_settings_gone");
       HttpResponse<Buffer> response;
       try {
         response = app.get("/v1/settings/public", locale.tag());
       } finally {
-        app.pool().query("ALTER TABLE system_settings_gone RENAME TO system_settings").execute().await();
+        app.asOwner("ALTER TABLE system_settings_gone RENAME TO system_settings");
         log.detach();
       }
       String requestId = response.getHeader("X-Request-Id");

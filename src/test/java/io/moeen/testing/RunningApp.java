@@ -92,6 +92,15 @@ public final class RunningApp implements AutoCloseable {
     return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
   }
 
+  /** Runs SQL as the tables' owner (not the service's moeen_app role): for DDL in tests. */
+  public void asOwner(String sql) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+      c.createStatement().execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public WebClient client() {
     return client;
   }

@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * What the API verticle sends to the verticle that serves an operation: the request after the
  * contract validated it. {@code params} holds path, query and header parameters by name;
- * {@code principal} is null for anonymous callers.
+ * {@code principal} is null for anonymous callers; {@code client} carries the caller's
+ * {@code ip} and {@code userAgent} for audit and login records.
  */
 public record RequestEnvelope(
     String operation,
@@ -13,7 +14,13 @@ public record RequestEnvelope(
     Object body,
     JsonObject principal,
     String locale,
-    String requestId) {
+    String requestId,
+    JsonObject client) {
+
+  public RequestEnvelope(String operation, JsonObject params, Object body, JsonObject principal, String locale,
+                         String requestId) {
+    this(operation, params, body, principal, locale, requestId, new JsonObject());
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -22,7 +29,8 @@ public record RequestEnvelope(
         .put("body", body)
         .put("principal", principal)
         .put("locale", locale)
-        .put("requestId", requestId);
+        .put("requestId", requestId)
+        .put("client", client);
   }
 
   public static RequestEnvelope fromJson(JsonObject json) {
@@ -32,7 +40,16 @@ public record RequestEnvelope(
         json.getValue("body"),
         json.getJsonObject("principal"),
         json.getString("locale"),
-        json.getString("requestId"));
+        json.getString("requestId"),
+        json.getJsonObject("client", new JsonObject()));
+  }
+
+  public String clientIp() {
+    return client.getString("ip");
+  }
+
+  public String userAgent() {
+    return client.getString("userAgent");
   }
 
   public String param(String name) {

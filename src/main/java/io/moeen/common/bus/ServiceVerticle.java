@@ -31,6 +31,29 @@ public abstract class ServiceVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> dispatch(address, message, handler)));
   }
 
+  /**
+   * Serve an internal address (not in the contract, e.g. principal resolution): plain JSON in,
+   * JSON (or null) out; any failure is logged and answered as an internal problem.
+   */
+  protected final void serveInternal(String address, Function<JsonObject, Future<JsonObject>> handler) {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
+      Future<JsonObject> result;
+      try {
+        result = handler.apply(message.body());
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      result.onSuccess(message::reply).onFailure(e -> {
+        if (e instanceof Problem problem) {
+          message.fail(PROBLEM_FAILURE, problem.toJson().encode());
+        } else {
+          LOG.error("Internal address {} failed", address, e);
+          message.fail(PROBLEM_FAILURE, new Problem(ProblemKind.INTERNAL, "internal").toJson().encode());
+        }
+      });
+    }));
+  }
+
   /** Futures for every consumer's registration, for {@code start()} to wait on. */
   protected final Future<Void> registered() {
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();

@@ -20,7 +20,8 @@ public record AppConfig(
     ZoneId timeZone,
     boolean demoData,
     long maxBodyBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Path signingKeysDir) {
 
   /** A PostgreSQL server we do not run ourselves (`DB_HOST` given). */
   public record ExternalDatabase(String host, int port, String database, String user, String password) {

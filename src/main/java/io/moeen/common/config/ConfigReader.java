@@ -52,11 +52,12 @@ public final class ConfigReader {
     boolean demo = bool("MOEEN_DEMO_DATA", external.isEmpty());
     long maxBody = integer("MOEEN_MAX_BODY_BYTES", MIB, 1024, 100 * MIB);
     Duration grace = Duration.ofSeconds(integer("MOEEN_SHUTDOWN_GRACE_SECONDS", 10, 0, 300));
+    Path keysDir = optional("MOEEN_JWT_KEYS_DIR").isPresent() ? path("MOEEN_JWT_KEYS_DIR", "") : dataDir.resolve("keys");
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace);
+        maxBody, grace, keysDir);
   }
 
   private Optional<String> optional(String name) {

@@ -25,6 +25,8 @@ public final class Migrations {
   public static final String CHANGELOG = "db/changelog.yaml";
   /** Changesets marked {@code context:demo} only run when demo data is wanted. */
   public static final String DEMO_CONTEXT = "demo";
+  /** The role the service's pool acts as; created by the identity changelog. */
+  public static final String APP_ROLE = "moeen_app";
   private static final String ALWAYS_CONTEXT = "main";
 
   static {

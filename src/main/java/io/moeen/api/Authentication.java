@@ -1,0 +1,87 @@
+package io.moeen.api;
+
+import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Handler;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authenticates before the contract validates: a Bearer access token is verified, the account
+ * behind it resolved to a principal (roles, permissions, patient links) by the identity
+ * verticle, and the operation's {@code x-moeen-permissions} checked. A secured operation without
+ * a valid token is 401 with {@code WWW-Authenticate}; without the permission, 403. A public
+ * operation accepts an absent token, but never an invalid one.
+ */
+final class Authentication implements Handler<RoutingContext> {
+  static final String PRINCIPAL = "moeen.principal";
+  /** The identity verticle's address that turns a user id into a principal. */
+  static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
+
+  private final Vertx vertx;
+  private final AccessTokens tokens;
+  private final OperationMatcher operations;
+  private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(10_000);
+
+  Authentication(Vertx vertx, AccessTokens tokens, OperationMatcher operations) {
+    this.vertx = vertx;
+    this.tokens = tokens;
+    this.operations = operations;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Optional<ContractOperation> operation = operations.find(ctx.request().method().name(), ctx.request().path());
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (operation.isEmpty() || (header == null && !operation.get().secured())) {
+      ctx.next();
+      return;
+    }
+    if (header == null) {
+      ctx.fail(new Problem(ProblemKind.UNAUTHENTICATED, "unauthenticated"));
+      return;
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.fail(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token"));
+      return;
+    }
+    tokens.verify(header.substring(7).trim(), "access")
+        .recover(e -> Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token")))
+        .compose(this::resolve)
+        .onSuccess(principal -> {
+          if (!permitted(principal, operation.get())) {
+            ctx.fail(new Problem(ProblemKind.FORBIDDEN, "forbidden"));
+            return;
+          }
+          ctx.put(PRINCIPAL, principal);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> resolve(UUID userId) {
+    return vertx.eventBus().<JsonObject>request(RESOLVE_PRINCIPAL, new JsonObject().put("userId", userId.toString()), delivery)
+        .map(message -> message.body())
+        .compose(principal -> principal == null
+            // the account is gone or deactivated: its tokens no longer open anything
+            ? Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token"))
+            : Future.succeededFuture(principal));
+  }
+
+  private static boolean permitted(JsonObject principal, ContractOperation operation) {
+    if (operation.permissions().isEmpty()) {
+      return true;
+    }
+    JsonArray held = principal.getJsonArray("permissions", new JsonArray());
+    return operation.permissions().stream().anyMatch(held::contains);
+  }
+}

@@ -1,0 +1,53 @@
+package io.moeen.common.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+
+/**
+ * The ES256 key pair that signs access tokens, as PEM. Kept in a directory (by default
+ * {@code MOEEN_DATA_DIR/keys}); generated there on first start. Instances behind one load
+ * balancer must share it.
+ */
+public record SigningKeys(String privatePem, String publicPem) {
+  static final String PRIVATE_FILE = "jwt-es256-private.pem";
+  static final String PUBLIC_FILE = "jwt-es256-public.pem";
+
+  /** Blocking (file I/O, key generation): call on a worker. */
+  public static SigningKeys loadOrCreate(Path dir) {
+    Path privateFile = dir.resolve(PRIVATE_FILE);
+    Path publicFile = dir.resolve(PUBLIC_FILE);
+    try {
+      if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        return new SigningKeys(Files.readString(privateFile), Files.readString(publicFile));
+      }
+      Files.createDirectories(dir);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair pair = generator.generateKeyPair();
+      SigningKeys keys = new SigningKeys(pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+          pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      Files.writeString(privateFile, keys.privatePem(), StandardCharsets.US_ASCII);
+      Files.writeString(publicFile, keys.publicPem(), StandardCharsets.US_ASCII);
+      try {
+        Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+      return keys;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read or create the token signing keys in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+  }
+}

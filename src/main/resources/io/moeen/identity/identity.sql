@@ -1,0 +1,23 @@
+-- SQL of the identity feature: principals, logins, tokens.
+
+-- name: principal
+SELECT principal_of($1) AS principal;
+
+-- name: user_for_login
+-- $1 email (lower-case) or null, $2 phone (E.164) or null
+SELECT id, password_hash, is_active, totp_enabled
+FROM users
+WHERE ($1::text IS NOT NULL AND email = $1) OR ($2::text IS NOT NULL AND phone = $2)
+LIMIT 1;
+
+-- name: record_login
+INSERT INTO login_activity (user_id, identifier, ip_address, user_agent, success, failure_reason)
+VALUES ($1, $2, $3::inet, $4, $5, $6);
+
+-- name: touch_last_login
+UPDATE users SET last_login = now() WHERE id = $1;
+
+-- name: insert_refresh_token
+INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, ip_address, user_agent)
+VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5::inet, $6)
+RETURNING id;
