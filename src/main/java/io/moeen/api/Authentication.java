@@ -12,6 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Handler;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +31,7 @@ final class Authentication implements Handler<RoutingContext> {
   /** The identity verticle's address that turns a user id into a principal. */
   static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
 
+  private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
   private final Vertx vertx;
   private final AccessTokens tokens;
   private final OperationMatcher operations;
@@ -55,7 +60,12 @@ final class Authentication implements Handler<RoutingContext> {
       return;
     }
     tokens.verify(header.substring(7).trim(), "access")
-        .recover(e -> Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token")))
+        .recover(e -> {
+          try (var ignored = MDC.putCloseable("requestId", RequestAttributes.requestId(ctx))) {
+            LOG.info("access token refused: {}", e.getMessage());
+          }
+          return Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token"));
+        })
         .compose(this::resolve)
         .onSuccess(principal -> {
           if (!permitted(principal, operation.get())) {

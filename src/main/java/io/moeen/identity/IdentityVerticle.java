@@ -14,6 +14,7 @@ public final class IdentityVerticle extends ServiceVerticle {
   /** Internal: {userId} → the principal JSON of an active account, or null. */
   public static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
   public static final String LOGIN = "identity.auth.login";
+  public static final String ME = "identity.me.get";
 
   private final Pool pool;
   private final KeyValueStore store;
@@ -31,7 +32,9 @@ public final class IdentityVerticle extends ServiceVerticle {
     return vertx.executeBlocking(PasswordHasher::new).compose(hasher -> {
       Login login = new Login(vertx, accounts, hasher, tokens);
       serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId"))));
+      Profiles profiles = new Profiles(accounts);
       serve(LOGIN, request -> login.login(request).map(Reply::of));
+      serve(ME, request -> profiles.me(request).map(Reply::of));
       return accounts.verify().compose(verified -> registered());
     });
   }

@@ -41,24 +41,31 @@ final class Login {
     }
     return store.userForLogin(identifier.get())
         .compose(candidate -> vertx.executeBlocking(() -> check(candidate, password)))
-        .compose(userId -> {
+        .compose(outcome -> {
           String key = identifier.get().key();
-          if (userId.isEmpty()) {
-            return store.recordLogin(store.pool(), null, key, request.clientIp(), request.userAgent(), false,
-                    "invalid_credentials")
+          if (outcome.failure() != null) {
+            return store.recordLogin(store.pool(), outcome.userId(), key, request.clientIp(), request.userAgent(),
+                    false, outcome.failure())
                 .compose(x -> Future.failedFuture(invalidCredentials()));
           }
-          return issue(userId.get(), key, request);
+          return issue(outcome.userId(), key, request);
         });
   }
 
-  private Optional<UUID> check(Optional<IdentityStore.LoginCandidate> candidate, String password) {
+  /** The account tried (if any) and why it failed (null: it did not). */
+  private record Outcome(UUID userId, String failure) {
+  }
+
+  private Outcome check(Optional<IdentityStore.LoginCandidate> candidate, String password) {
     if (candidate.isEmpty()) {
       hasher.verifyDecoy(password);
-      return Optional.empty();
+      return new Outcome(null, "unknown_account");
     }
-    boolean matches = hasher.verify(password, candidate.get().passwordHash());
-    return matches && candidate.get().active() ? Optional.of(candidate.get().id()) : Optional.empty();
+    IdentityStore.LoginCandidate user = candidate.get();
+    if (!hasher.verify(password, user.passwordHash())) {
+      return new Outcome(user.id(), "wrong_password");
+    }
+    return user.active() ? new Outcome(user.id(), null) : new Outcome(user.id(), "inactive");
   }
 
   private Future<JsonObject> issue(UUID userId, String identifier, RequestEnvelope request) {

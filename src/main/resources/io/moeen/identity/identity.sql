@@ -12,12 +12,18 @@ LIMIT 1;
 
 -- name: record_login
 INSERT INTO login_activity (user_id, identifier, ip_address, user_agent, success, failure_reason)
-VALUES ($1, $2, $3::inet, $4, $5, $6);
+VALUES ($1, $2, $3::text::inet, $4, $5, $6);
 
 -- name: touch_last_login
 UPDATE users SET last_login = now() WHERE id = $1;
 
 -- name: insert_refresh_token
 INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, ip_address, user_agent)
-VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5::inet, $6)
+VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5::text::inet, $6)
 RETURNING id;
+
+-- name: profile
+SELECT u.id, u.email, u.phone, u.first_name_ar, u.last_name_ar, u.first_name_en, u.last_name_en,
+       u.language_preference, u.notification_preferences, u.totp_enabled, u.last_login, u.created_at
+FROM users u
+WHERE u.id = $1 AND u.is_active;

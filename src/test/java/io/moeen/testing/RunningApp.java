@@ -101,6 +101,29 @@ public final class RunningApp implements AutoCloseable {
     }
   }
 
+  /** Signs in through the API; the access token, ready for an Authorization header. */
+  public String login(String identifier, String password) {
+    var response = post("/v1/auth/login", "en", "application/json",
+        new io.vertx.core.json.JsonObject().put("identifier", identifier).put("password", password).encode());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("login as " + identifier + " failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("accessToken");
+  }
+
+  /** Signs in a demo account (all share the documented demo password). */
+  public String loginAs(String email) {
+    return login(email, DemoAccounts.PASSWORD);
+  }
+
+  public HttpResponse<Buffer> get(String path, String acceptLanguage, String accessToken) {
+    HttpRequest<Buffer> request = client.get(path);
+    if (accessToken != null) {
+      request.putHeader("Authorization", "Bearer " + accessToken);
+    }
+    return send(request, acceptLanguage, null, null);
+  }
+
   public WebClient client() {
     return client;
   }

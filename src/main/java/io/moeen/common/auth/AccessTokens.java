@@ -59,7 +59,7 @@ public final class AccessTokens {
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException(e.getMessage())))
         .compose(user -> {
-          JsonObject claims = user.principal();
+          JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
           if (!claims.containsKey("exp")) {
             return Future.failedFuture(new InvalidTokenException("no expiry"));
           }

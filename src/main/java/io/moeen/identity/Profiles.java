@@ -1,0 +1,67 @@
+package io.moeen.identity;
+
+import io.moeen.common.auth.Access;
+import io.moeen.common.auth.Principal;
+import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The signed-in person's own account: who they are, what they may do. */
+final class Profiles {
+  private final IdentityStore store;
+
+  Profiles(IdentityStore store) {
+    this.store = store;
+  }
+
+  Future<JsonObject> me(RequestEnvelope request) {
+    Principal principal = Access.principal(request);
+    return store.pool().preparedQuery(IdentityStore.SQL.get("profile")).execute(Tuple.of(principal.userId()))
+        .map(rows -> {
+          if (!rows.iterator().hasNext()) {
+            throw new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token");
+          }
+          return toJson(rows.iterator().next(), principal);
+        });
+  }
+
+  private static JsonObject toJson(Row row, Principal principal) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("email", row.getString("email"))
+        .put("phone", row.getString("phone"))
+        .put("name", new JsonObject()
+            .put("ar", fullName(row.getString("first_name_ar"), row.getString("last_name_ar")))
+            .put("en", fullName(row.getString("first_name_en"), row.getString("last_name_en"))))
+        .put("firstNameAr", row.getString("first_name_ar"))
+        .put("lastNameAr", row.getString("last_name_ar"))
+        .put("firstNameEn", row.getString("first_name_en"))
+        .put("lastNameEn", row.getString("last_name_en"))
+        .put("languagePreference", row.getString("language_preference"))
+        .put("notificationPreferences", row.getJsonObject("notification_preferences"))
+        .put("twoFactorEnabled", row.getBoolean("totp_enabled"))
+        .put("lastLogin", instant(row.getOffsetDateTime("last_login")))
+        .put("roles", new JsonArray(principal.roles()))
+        .put("permissions", new JsonArray(List.copyOf(principal.permissions())))
+        .put("patientId", principal.patientId().map(Object::toString).orElse(null));
+  }
+
+  static String fullName(String first, String last) {
+    if (first == null && last == null) {
+      return null;
+    }
+    return ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+  }
+
+  static String instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant().toString();
+  }
+}

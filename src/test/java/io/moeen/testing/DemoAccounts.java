@@ -1,0 +1,35 @@
+package io.moeen.testing;
+
+import java.util.UUID;
+
+/** The demo clinic's accounts (db/demo/002-identity-demo.sql), by role. */
+public final class DemoAccounts {
+  public static final String PASSWORD = "MoeenDemo#2026";
+
+  public static final String ADMIN = "admin@moeen-clinic.example";
+  public static final String SUPERVISOR = "supervisor@moeen-clinic.example";
+  public static final String RECEPTIONIST = "reception@moeen-clinic.example";
+  public static final String DOCTOR = "dr.khalid@moeen-clinic.example";
+  public static final String DOCTOR_PEDIATRICS = "dr.maha@moeen-clinic.example";
+  public static final String DOCTOR_CARDIOLOGY = "dr.faisal@moeen-clinic.example";
+  public static final String PATIENT_AHMED = "ahmed@patients.example";
+  public static final String PATIENT_FATIMAH = "fatimah@patients.example";
+  public static final String PATIENT_MOHAMMED = "mohammed@patients.example";
+  public static final String PATIENT_REEM = "reem@patients.example";
+  public static final String MARKETER = "marketing@moeen-clinic.example";
+  /** Ahmed's son: may read Ahmed's profile and read/book his appointments, not his medical records. */
+  public static final String FAMILY_YOUSEF = "yousef@patients.example";
+
+  public static final UUID ADMIN_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
+  public static final UUID AHMED_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000007");
+  public static final UUID AHMED_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000007");
+  public static final UUID FATIMAH_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000008");
+  public static final UUID MOHAMMED_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000009");
+  public static final UUID REEM_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000010");
+  /** A walk-in patient with no account. */
+  public static final UUID AISHA_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000099");
+  public static final UUID YOUSEF_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000012");
+
+  private DemoAccounts() {
+  }
+}
