@@ -1,0 +1,56 @@
+package io.moeen.patients;
+
+import io.moeen.common.auth.Access;
+import io.moeen.common.auth.Principal;
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.bus.ServiceVerticle;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.ZoneId;
+
+/** Patients (registration, search, records) and the family members they let in. */
+public final class PatientsVerticle extends ServiceVerticle {
+  public static final String REGISTER = "patients.register";
+  public static final String SEARCH = "patients.search";
+  public static final String GET = "patients.get";
+  public static final String UPDATE = "patients.update";
+  public static final String FAMILY_LIST = "patients.family.list";
+  public static final String FAMILY_ADD = "patients.family.add";
+  public static final String FAMILY_UPDATE = "patients.family.update";
+  public static final String FAMILY_REVOKE = "patients.family.revoke";
+
+  private final Pool pool;
+  private final ZoneId clinicZone;
+
+  public PatientsVerticle(Pool pool, ZoneId clinicZone) {
+    this.pool = pool;
+    this.clinicZone = clinicZone;
+  }
+
+  @Override
+  public Future<?> start() {
+    PatientStore store = new PatientStore(pool);
+    PatientRecords records = new PatientRecords(store, clinicZone);
+    FamilyMembers family = new FamilyMembers(store);
+
+    serve(REGISTER, request -> records.register(request).map(Reply::of));
+    serve(SEARCH, request -> search(store, request));
+    serve(GET, request -> records.read(request).map(Reply::of));
+    serve(UPDATE, request -> records.edit(request).map(Reply::of));
+    serve(FAMILY_LIST, request -> family.list(request).map(Reply::of));
+    serve(FAMILY_ADD, request -> family.add(request).map(Reply::of));
+    serve(FAMILY_UPDATE, request -> family.change(request).map(Reply::of));
+    serve(FAMILY_REVOKE, request -> family.revoke(request).map(done -> Reply.empty()));
+    return store.verify().compose(verified -> registered());
+  }
+
+  private static Future<Reply> search(PatientStore store, RequestEnvelope request) {
+    Principal principal = Access.principal(request);
+    Access.requireAny(principal, "patients.read.any");
+    PatientSearch.Query query = PatientSearch.Query.from(request);
+    return store.as(PatientRecords.actor(request, principal), conn -> store.search(conn, query))
+        .map(rows -> Reply.of(PatientSearch.page(rows, query.limit())));
+  }
+}
