@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.RequestBody;
-import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.ValidatableRequest;
 
 import java.util.Locale;
@@ -47,7 +46,7 @@ final class ContractBodies implements RequestExtractor {
         }
       }
     }
-    return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body));
+    return SingleDecodingExtractor.extract(ctx, operation, body);
   }
 
   private static String mediaType(String contentType) {

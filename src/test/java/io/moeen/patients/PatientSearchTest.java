@@ -71,6 +71,17 @@ class PatientSearchTest {
   }
 
   @Test
+  void a_literal_percent_sign_is_searched_for_not_a_server_error() {
+    assertThat(englishNames(search("q=%25"))).isEmpty();
+    assertThat(englishNames(search("q=100%25"))).isEmpty();
+  }
+
+  @Test
+  void an_international_phone_number_with_an_encoded_plus_is_decoded_once() {
+    assertThat(englishNames(search("phone=%2B966550000007"))).containsExactly("Ahmed Al-Ghamdi");
+  }
+
+  @Test
   void phone_matches_after_normalization_and_mrn_ignores_case() {
     assertThat(englishNames(search("phone=" + URLEncoder.encode("٠٥٥٠٠٠٠٠٠٨", StandardCharsets.UTF_8))))
         .containsExactly("Fatimah Al-Zahrani");
