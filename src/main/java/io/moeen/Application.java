@@ -13,6 +13,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
+import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -101,6 +102,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(
         new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens)).await());
+    domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace());
