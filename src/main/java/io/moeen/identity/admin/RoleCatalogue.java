@@ -64,7 +64,7 @@ final class RoleCatalogue {
                 body.getString("descriptionAr"), body.getString("descriptionEn")))
             .recover(e -> AdminRequests.translate(e, "role_exists", null, Map.of("code", code)))
             .compose(rows -> conn.preparedQuery(sql.get("add_role_permissions"))
-                .execute(Tuple.of(rows.iterator().next().getUUID("id"), ids))))
+                .execute(Tuple.tuple().addValue(rows.iterator().next().getUUID("id")).addValue(ids))))
         .compose(x -> role(conn, code, request.locale())));
   }
 
@@ -75,9 +75,9 @@ final class RoleCatalogue {
         .compose(role -> permissionIds(conn, wanted)
             .compose(ids -> keepsEveryPermission(conn, role, wanted)
                 .compose(x -> conn.preparedQuery(sql.get("remove_role_permissions_except"))
-                    .execute(Tuple.of(role.getUUID("id"), ids)))
+                    .execute(Tuple.tuple().addValue(role.getUUID("id")).addValue(ids)))
                 .compose(x -> conn.preparedQuery(sql.get("add_role_permissions"))
-                    .execute(Tuple.of(role.getUUID("id"), ids)))))
+                    .execute(Tuple.tuple().addValue(role.getUUID("id")).addValue(ids)))))
         .compose(x -> role(conn, code, request.locale())));
   }
 
@@ -111,7 +111,7 @@ final class RoleCatalogue {
 
   /** The ids of these permission codes; 400 naming the first one that does not exist. */
   private Future<UUID[]> permissionIds(SqlClient conn, Set<String> codes) {
-    return conn.preparedQuery(sql.get("known_permissions")).execute(Tuple.of(codes.toArray(String[]::new)))
+    return conn.preparedQuery(sql.get("known_permissions")).execute(Tuple.tuple().addValue(codes.toArray(String[]::new)))
         .map(rows -> {
           Set<String> known = new HashSet<>();
           UUID[] ids = new UUID[rows.size()];
