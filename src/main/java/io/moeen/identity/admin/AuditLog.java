@@ -63,7 +63,8 @@ final class AuditLog {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
+      // a '+' offset reaches us as a space: the contract layer decodes query values a second time
+      return OffsetDateTime.parse(value.replace(' ', '+')).withOffsetSameInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw Problem.invalid("invalid_instant", name, Map.of("value", value));
     }
