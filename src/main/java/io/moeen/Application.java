@@ -14,6 +14,7 @@ import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.patients.PatientsVerticle;
+import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -103,6 +104,7 @@ public final class Application {
         new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens)).await());
     domainDeployments.add(vertx.deployVerticle(new PatientsVerticle(pool, config.timeZone())).await());
+    domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace());

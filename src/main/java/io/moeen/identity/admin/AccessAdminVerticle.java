@@ -1,0 +1,68 @@
+package io.moeen.identity.admin;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.SqlStatements;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * Administration of access: roles and their permissions, accounts and their roles, role change
+ * requests, and the audit log. The API has already checked each operation's permission; object
+ * rules (protected role, last administrator, own request) are decided here.
+ */
+public final class AccessAdminVerticle extends ServiceVerticle {
+  public static final String PERMISSIONS_LIST = "admin.permissions.list";
+  public static final String ROLES_LIST = "admin.roles.list";
+  public static final String ROLES_CREATE = "admin.roles.create";
+  public static final String ROLE_PERMISSIONS_REPLACE = "admin.roles.permissions.replace";
+  public static final String ROLES_DELETE = "admin.roles.delete";
+  public static final String USERS_LIST = "admin.users.list";
+  public static final String USERS_GET = "admin.users.get";
+  public static final String USERS_UPDATE = "admin.users.update";
+  public static final String USER_ROLE_GRANT = "admin.users.roles.grant";
+  public static final String USER_ROLE_REVOKE = "admin.users.roles.revoke";
+  public static final String ROLE_REQUESTS_CREATE = "admin.role_requests.create";
+  public static final String ROLE_REQUESTS_LIST = "admin.role_requests.list";
+  public static final String ROLE_REQUESTS_MINE = "admin.role_requests.mine";
+  public static final String ROLE_REQUESTS_APPROVE = "admin.role_requests.approve";
+  public static final String ROLE_REQUESTS_REJECT = "admin.role_requests.reject";
+  public static final String AUDIT_LOGS_LIST = "admin.audit_logs.list";
+
+  static final SqlStatements SQL = SqlStatements.load("io/moeen/identity/admin/admin.sql");
+
+  private final Pool pool;
+
+  public AccessAdminVerticle(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<?> start() {
+    RoleCatalogue roles = new RoleCatalogue(pool, SQL);
+    UserAccounts users = new UserAccounts(pool, SQL, roles);
+    RoleChangeRequests requests = new RoleChangeRequests(pool, SQL);
+    AuditLog audit = new AuditLog(pool, SQL);
+
+    serve(PERMISSIONS_LIST, request -> roles.permissions(request).map(Reply::of));
+    serve(ROLES_LIST, request -> roles.roles(request).map(Reply::of));
+    serve(ROLES_CREATE, request -> roles.create(request).map(Reply::of));
+    serve(ROLE_PERMISSIONS_REPLACE, request -> roles.replacePermissions(request).map(Reply::of));
+    serve(ROLES_DELETE, request -> roles.delete(request).map(x -> Reply.empty()));
+
+    serve(USERS_LIST, request -> users.list(request).map(Reply::of));
+    serve(USERS_GET, request -> users.get(request).map(Reply::of));
+    serve(USERS_UPDATE, request -> users.update(request).map(Reply::of));
+    serve(USER_ROLE_GRANT, request -> users.grant(request).map(Reply::of));
+    serve(USER_ROLE_REVOKE, request -> users.revoke(request).map(Reply::of));
+
+    serve(ROLE_REQUESTS_CREATE, request -> requests.create(request).map(Reply::of));
+    serve(ROLE_REQUESTS_LIST, request -> requests.list(request).map(Reply::of));
+    serve(ROLE_REQUESTS_MINE, request -> requests.mine(request).map(Reply::of));
+    serve(ROLE_REQUESTS_APPROVE, request -> requests.approve(request).map(Reply::of));
+    serve(ROLE_REQUESTS_REJECT, request -> requests.reject(request).map(Reply::of));
+
+    serve(AUDIT_LOGS_LIST, request -> audit.list(request).map(Reply::of));
+    return SQL.verify(pool).compose(verified -> registered());
+  }
+}

@@ -1,0 +1,282 @@
+package io.moeen.identity;
+
+import io.moeen.testing.ApiCalls;
+import io.moeen.testing.DemoAccounts;
+import io.moeen.testing.RunningApp;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.impl.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.moeen.identity.PermissionMatrixTest.Who.ADMIN;
+import static io.moeen.identity.PermissionMatrixTest.Who.DOCTOR;
+import static io.moeen.identity.PermissionMatrixTest.Who.FAMILY_YOUSEF;
+import static io.moeen.identity.PermissionMatrixTest.Who.PATIENT_AHMED;
+import static io.moeen.identity.PermissionMatrixTest.Who.RECEPTIONIST;
+import static io.moeen.identity.PermissionMatrixTest.Who.SUPERVISOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what: every protected operation of openapi.yaml, tried by every demo role and by
+ * an anonymous caller. To cover a new operation add ONE line to {@link #MATRIX}:
+ * {@code op("GET", "/v1/things/{id}").at("/v1/things/" + SOME_ID).allow(ADMIN, RECEPTIONIST).hidden(PATIENT_AHMED)}.
+ * Roles not named are expected to get 403. ALLOW means 2xx or a domain 4xx other than
+ * 401/403/404 (the caller got past access control); HIDDEN means 404 (object-level hiding).
+ * Rows run in order: keep mutating rows at the end and aim them at the throwaway targets made
+ * in {@link #start()}, so they cannot break the rows after them.
+ */
+class PermissionMatrixTest {
+  /** The demo accounts the matrix signs in, once each. */
+  enum Who {
+    ADMIN(DemoAccounts.ADMIN), SUPERVISOR(DemoAccounts.SUPERVISOR), RECEPTIONIST(DemoAccounts.RECEPTIONIST),
+    DOCTOR(DemoAccounts.DOCTOR), PATIENT_AHMED(DemoAccounts.PATIENT_AHMED), FAMILY_YOUSEF(DemoAccounts.FAMILY_YOUSEF),
+    MARKETER(DemoAccounts.MARKETER);
+
+    final String email;
+
+    Who(String email) {
+      this.email = email;
+    }
+  }
+
+  enum Expect { ALLOW, DENY, HIDDEN }
+
+  /** One protected operation: its contract path, the concrete request, and what each role gets. */
+  record Operation(String method, String template, String path, String body, Map<Who, Expect> outcomes,
+                   boolean consumesTarget) {
+    Operation at(String concretePath) {
+      return new Operation(method, template, concretePath, body, outcomes, consumesTarget);
+    }
+
+    Operation body(Object json) {
+      return new Operation(method, template, path, json.toString(), outcomes, consumesTarget);
+    }
+
+    /** The first allowed caller uses the target up (a revoke); later allowed callers may get 404. */
+    Operation once() {
+      return new Operation(method, template, path, body, outcomes, true);
+    }
+
+    Operation allow(Who... who) {
+      return with(Expect.ALLOW, who);
+    }
+
+    Operation hidden(Who... who) {
+      return with(Expect.HIDDEN, who);
+    }
+
+    Operation everyone() {
+      return with(Expect.ALLOW, Who.values());
+    }
+
+    Expect expected(Who who) {
+      return outcomes.getOrDefault(who, Expect.DENY);
+    }
+
+    private Operation with(Expect expect, Who... who) {
+      Map<Who, Expect> copy = new EnumMap<>(Who.class);
+      copy.putAll(outcomes);
+      for (Who w : who) {
+        copy.put(w, expect);
+      }
+      return new Operation(method, template, path, body, copy, consumesTarget);
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static Operation op(String method, String template) {
+    return new Operation(method, template, template, null, Map.of(), false);
+  }
+
+  // Throwaway targets for the mutating rows (created in start()).
+  static final String TARGET_USER = "00000000-0000-4000-8000-0000000000aa";
+  static final String TO_APPROVE = "00000000-0000-4000-a000-0000000000a1";
+  static final String TO_REJECT = "00000000-0000-4000-a000-0000000000a2";
+  static final String AHMED = DemoAccounts.AHMED_USER_ID.toString();
+  static final String AHMED_PATIENT = "/v1/patients/" + DemoAccounts.AHMED_PATIENT_ID;
+  static final String FATIMAH_PATIENT = "/v1/patients/" + DemoAccounts.FATIMAH_PATIENT_ID;
+  static final String MATRIX_GRANT = "00000000-0000-4000-b000-0000000000a1";
+  static final String MATRIX_REVOKE = "00000000-0000-4000-b000-0000000000a2";
+
+  static final List<Operation> MATRIX = List.of(
+      // ── account ──
+      op("GET", "/v1/me").everyone(),
+      // ── administration: reads ──
+      op("GET", "/v1/permissions").allow(ADMIN),
+      op("GET", "/v1/roles").allow(ADMIN),
+      op("GET", "/v1/users").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/users/{id}").at("/v1/users/" + AHMED).allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/role-change-requests").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/me/role-change-requests").everyone(),
+      op("GET", "/v1/audit-logs").allow(ADMIN, SUPERVISOR),
+      // ── patients: a patient sees only their own record; a family member only what was granted ──
+      op("GET", "/v1/patients").allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
+      op("GET", "/v1/patients/{id}").at(AHMED_PATIENT)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/patients/{id}").at(FATIMAH_PATIENT)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR).hidden(PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/patients/{id}/family-members").at(AHMED_PATIENT + "/family-members")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED),
+      op("GET", "/v1/patients/{id}/family-members").at(FATIMAH_PATIENT + "/family-members")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR).hidden(PATIENT_AHMED),
+      // ── administration: writes, on throwaway targets ──
+      op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
+      op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
+          .put("permissions", new JsonArray())).allow(ADMIN),
+      op("PUT", "/v1/roles/{code}/permissions").at("/v1/roles/matrix_role/permissions")
+          .body(new JsonObject().put("permissions", new JsonArray().add("leads.read"))).allow(ADMIN),
+      op("DELETE", "/v1/roles/{code}").at("/v1/roles/matrix_doomed").allow(ADMIN),
+      op("PATCH", "/v1/users/{id}").at("/v1/users/" + TARGET_USER).body(new JsonObject().put("isActive", true)).allow(ADMIN),
+      op("PUT", "/v1/users/{id}/roles/{code}").at("/v1/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
+      op("DELETE", "/v1/users/{id}/roles/{code}").at("/v1/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
+      op("POST", "/v1/role-change-requests/{id}/approve").at("/v1/role-change-requests/" + TO_APPROVE + "/approve")
+          .allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/role-change-requests/{id}/reject").at("/v1/role-change-requests/" + TO_REJECT + "/reject")
+          .allow(ADMIN, SUPERVISOR),
+      // ── patients: writes ──
+      op("POST", "/v1/patients").body(new JsonObject().put("firstNameAr", "مريض").put("lastNameAr", "المصفوفة")
+          .put("dateOfBirth", "1990-01-01").put("gender", "male")).allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("PATCH", "/v1/patients/{id}").at(AHMED_PATIENT).body(new JsonObject().put("address", "حي النزهة، الرياض"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("PATCH", "/v1/patients/{id}").at(FATIMAH_PATIENT).body(new JsonObject().put("address", "حي الروضة، جدة"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED),
+      op("POST", "/v1/patients/{id}/family-members").at(AHMED_PATIENT + "/family-members")
+          .body(new JsonObject().put("email", "matrix-target@moeen-clinic.example").put("relationship", "other")
+              .put("scopes", new JsonArray().add("patients.read")))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("PATCH", "/v1/patients/{id}/family-members/{memberId}").at(AHMED_PATIENT + "/family-members/" + MATRIX_GRANT)
+          .body(new JsonObject().put("scopes", new JsonArray().add("patients.read").add("appointments.read")))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("DELETE", "/v1/patients/{id}/family-members/{memberId}").at(AHMED_PATIENT + "/family-members/" + MATRIX_REVOKE)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED).once()
+  );
+
+  static RunningApp app;
+  static final Map<Who, String> TOKENS = new EnumMap<>(Who.class);
+
+  @BeforeAll
+  static void start() {
+    app = RunningApp.start("permission-matrix");
+    for (Who who : Who.values()) {
+      TOKENS.put(who, app.loginAs(who.email));
+    }
+    app.asOwner("""
+        INSERT INTO users (id, email, password_hash, first_name_en) VALUES
+          ('%s', 'matrix-target@moeen-clinic.example', 'not-a-hash', 'Matrix');
+        INSERT INTO roles (code, name_ar, name_en) VALUES
+          ('matrix_role', 'مصفوفة', 'Matrix'), ('matrix_doomed', 'للحذف', 'Doomed'), ('matrix_wish', 'أمنية', 'Wish');
+        INSERT INTO role_change_requests (id, user_id, requested_role_id, reason)
+          SELECT '%s'::uuid, '%s'::uuid, id, 'matrix' FROM roles WHERE code = 'matrix_role';
+        INSERT INTO role_change_requests (id, user_id, requested_role_id, reason)
+          SELECT '%s'::uuid, '%s'::uuid, id, 'matrix' FROM roles WHERE code = 'nurse';
+        INSERT INTO users (id, email, password_hash, first_name_en) VALUES
+          ('00000000-0000-4000-8000-0000000000ab', 'matrix-relative@moeen-clinic.example', 'not-a-hash', 'Relative'),
+          ('00000000-0000-4000-8000-0000000000ac', 'matrix-relative2@moeen-clinic.example', 'not-a-hash', 'Relative');
+        INSERT INTO family_members (id, patient_id, user_id, relationship, scopes) VALUES
+          ('%s', '%s', '00000000-0000-4000-8000-0000000000ab', 'other', '{patients.read}'),
+          ('%s', '%s', '00000000-0000-4000-8000-0000000000ac', 'other', '{patients.read}');
+        """.formatted(TARGET_USER, TO_APPROVE, TARGET_USER, TO_REJECT, TARGET_USER,
+            MATRIX_GRANT, DemoAccounts.AHMED_PATIENT_ID, MATRIX_REVOKE, DemoAccounts.AHMED_PATIENT_ID));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static Stream<Operation> matrix() {
+    return MATRIX.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("matrix")
+  void every_role_gets_what_the_matrix_says(Operation operation) {
+    List<String> wrong = new ArrayList<>();
+    boolean consumed = false;
+    for (Who who : Who.values()) {
+      var response = ApiCalls.call(app, operation.method(), operation.path(), "en", TOKENS.get(who), operation.body());
+      int status = response.statusCode();
+      Expect expected = operation.expected(who);
+      boolean ok = switch (expected) {
+        case ALLOW -> status < 300 || (status < 500 && status != 401 && status != 403 && status != 404)
+            || (status == 404 && consumed);
+        case DENY -> status == 403;
+        case HIDDEN -> status == 404;
+      };
+      consumed |= expected == Expect.ALLOW && status < 300 && operation.consumesTarget();
+      if (!ok) {
+        wrong.add(who + " expected " + expected + " but got " + status + " " + response.bodyAsString());
+      }
+    }
+    assertThat(wrong).as(operation.toString()).isEmpty();
+  }
+
+  /** Every secured operation of the contract, as [method, path template]. */
+  static List<String[]> securedOperations() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      JsonObject contract = Utils.readYamlOrJson(vertx, "openapi.yaml").await();
+      boolean securedByDefault = !contract.getJsonArray("security", new JsonArray()).isEmpty();
+      List<String[]> secured = new ArrayList<>();
+      JsonObject paths = contract.getJsonObject("paths");
+      for (String path : paths.fieldNames()) {
+        JsonObject item = paths.getJsonObject(path);
+        for (String method : item.fieldNames()) {
+          if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
+            boolean isSecured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
+            if (isSecured) {
+              secured.add(new String[] {method.toUpperCase(Locale.ROOT), path});
+            }
+          }
+        }
+      }
+      return secured;
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  static Stream<Arguments> anonymousCalls() {
+    return securedOperations().stream().map(o -> Arguments.of(o[0], o[1]));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("anonymousCalls")
+  void an_anonymous_caller_gets_401_on_every_protected_operation(String method, String template) {
+    String path = template.replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+    var response = ApiCalls.call(app, method, path, "en", null, null);
+    assertThat(response.statusCode()).as(method + " " + path).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  @Test
+  void the_matrix_covers_exactly_the_protected_operations_of_the_contract() {
+    Set<String> contract = new LinkedHashSet<>();
+    securedOperations().forEach(o -> contract.add(o[0] + " " + o[1]));
+    Set<String> covered = new LinkedHashSet<>();
+    MATRIX.forEach(o -> covered.add(o.method() + " " + o.template()));
+    assertThat(contract).as("protected operations without a row in PermissionMatrixTest.MATRIX")
+        .isSubsetOf(covered);
+    assertThat(covered).as("rows naming operations the contract does not have (or that are public)")
+        .isSubsetOf(contract);
+  }
+}
