@@ -100,7 +100,7 @@ public final class Application {
 
     domainDeployments.add(vertx.deployVerticle(
         new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens)).await());
+    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens, messages)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace());
