@@ -52,6 +52,7 @@ final class Registration {
   }
 
   private Future<JsonObject> create(SqlConnection conn, NewPatientAccount form, String hash, RequestEnvelope request) {
+    UUID patientId = UUID.randomUUID();
     return conn.preparedQuery(SQL.get("insert_user")).execute(Tuple.from(new Object[] {form.email(), form.phone(), hash,
             form.firstNameAr(), form.lastNameAr(), form.firstNameEn(), form.lastNameEn(), form.language()}))
         .map(rows -> rows.iterator().next().getUUID("id"))
@@ -62,12 +63,13 @@ final class Registration {
             .compose(principal -> SessionContext.actAs(conn, new Actor(principal, request.requestId(), request.clientIp())))
             .compose(x -> conn.preparedQuery(SQL.get("insert_own_patient")).execute(Tuple.from(new Object[] {userId,
                 form.firstNameAr(), form.lastNameAr(), form.firstNameEn(), form.lastNameEn(), form.dateOfBirth(),
-                form.gender(), form.phone(), form.email(), form.language()})))
+                form.gender(), form.phone(), form.email(), form.language(), patientId})))
+            .compose(x -> conn.preparedQuery(SQL.get("own_patient_record_number")).execute(Tuple.of(patientId)))
             .compose(rows -> {
               Row patient = rows.iterator().next();
               return sessions.issue(conn, userId, UUID.randomUUID(), request).map(issued -> issued.pair().copy()
                   .put("userId", userId.toString())
-                  .put("patientId", patient.getUUID("id").toString())
+                  .put("patientId", patientId.toString())
                   .put("medicalRecordNumber", patient.getString("medical_record_number")));
             }));
   }

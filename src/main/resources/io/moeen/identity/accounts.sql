@@ -16,10 +16,13 @@ SELECT $1, r.id FROM roles r WHERE r.code = 'patient';
 
 -- name: insert_own_patient
 -- Runs as the new user (SessionContext.actAs): RLS WITH CHECK requires user_id = app.user_id.
-INSERT INTO patients (user_id, first_name_ar, last_name_ar, first_name_en, last_name_en, date_of_birth, gender,
+-- No RETURNING: the visibility policy cannot see a row while the statement inserting it runs.
+INSERT INTO patients (id, user_id, first_name_ar, last_name_ar, first_name_en, last_name_en, date_of_birth, gender,
                       phone, email, preferred_language, created_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $1)
-RETURNING id, medical_record_number;
+VALUES ($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $1);
+
+-- name: own_patient_record_number
+SELECT medical_record_number FROM patients WHERE id = $1;
 
 -- name: update_profile
 -- $2..$5: whether each name field was sent; a field not sent keeps its value
