@@ -102,7 +102,7 @@ public final class Application {
 
     domainDeployments.add(vertx.deployVerticle(
         new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens)).await());
+    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new PatientsVerticle(pool, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
 

@@ -35,12 +35,20 @@ final class IdentityStore {
         });
   }
 
-  record LoginCandidate(UUID id, String passwordHash, boolean active, boolean totpEnabled) {
+  /** {@code accountKey}: the identifier the account's login throttle counts under. */
+  record LoginCandidate(UUID id, String passwordHash, boolean active, boolean totpEnabled, String accountKey,
+                        String totpSecret) {
   }
 
   Future<Optional<LoginCandidate>> userForLogin(LoginIdentifier identifier) {
     return pool.preparedQuery(SQL.get("user_for_login"))
         .execute(Tuple.of(identifier.email().orElse(null), identifier.phone().orElse(null)))
+        .map(IdentityStore::firstCandidate);
+  }
+
+  /** The account an mfa token names, with its TOTP secret. */
+  Future<Optional<LoginCandidate>> userForSecondFactor(UUID userId) {
+    return pool.preparedQuery(SQL.get("user_for_second_factor")).execute(Tuple.of(userId))
         .map(IdentityStore::firstCandidate);
   }
 
@@ -50,7 +58,8 @@ final class IdentityStore {
     }
     Row row = rows.iterator().next();
     return Optional.of(new LoginCandidate(row.getUUID("id"), row.getString("password_hash"),
-        row.getBoolean("is_active"), row.getBoolean("totp_enabled")));
+        row.getBoolean("is_active"), row.getBoolean("totp_enabled"), row.getString("account_key"),
+        row.getColumnIndex("totp_secret") < 0 ? null : row.getString("totp_secret")));
   }
 
   Future<Void> recordLogin(SqlClient client, UUID userId, String identifier, String ip, String userAgent,

@@ -3,10 +3,14 @@ package io.moeen.identity;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.i18n.Messages;
 import io.moeen.common.kv.KeyValueStore;
+import io.moeen.identity.twofactor.TotpCodes;
+import io.moeen.identity.twofactor.TwoFactorSettings;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /** Accounts, sign-in and tokens; and, for the API, who a token's holder is. */
@@ -14,28 +18,65 @@ public final class IdentityVerticle extends ServiceVerticle {
   /** Internal: {userId} → the principal JSON of an active account, or null. */
   public static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
   public static final String LOGIN = "identity.auth.login";
+  public static final String LOGIN_TWO_FACTOR = "identity.auth.login.two-factor";
+  public static final String REFRESH = "identity.auth.refresh";
+  public static final String LOGOUT = "identity.auth.logout";
+  public static final String REGISTER = "identity.auth.register";
+  public static final String PASSWORD_RESET = "identity.auth.password-reset";
+  public static final String PASSWORD_RESET_CONFIRM = "identity.auth.password-reset.confirm";
   public static final String ME = "identity.me.get";
+  public static final String ME_UPDATE = "identity.me.update";
+  public static final String ME_PASSWORD = "identity.me.password";
+  public static final String TWO_FACTOR_START = "identity.me.two-factor.start";
+  public static final String TWO_FACTOR_CONFIRM = "identity.me.two-factor.confirm";
+  public static final String TWO_FACTOR_DISABLE = "identity.me.two-factor.disable";
 
   private final Pool pool;
   private final KeyValueStore store;
   private final AccessTokens tokens;
+  private final Messages messages;
 
-  public IdentityVerticle(Pool pool, KeyValueStore store, AccessTokens tokens) {
+  public IdentityVerticle(Pool pool, KeyValueStore store, AccessTokens tokens, Messages messages) {
     this.pool = pool;
     this.store = store;
     this.tokens = tokens;
+    this.messages = messages;
   }
 
   @Override
   public Future<?> start() {
     IdentityStore accounts = new IdentityStore(pool);
-    return vertx.executeBlocking(PasswordHasher::new).compose(hasher -> {
-      Login login = new Login(vertx, accounts, hasher, tokens);
-      serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId"))));
-      Profiles profiles = new Profiles(accounts);
-      serve(LOGIN, request -> login.login(request).map(Reply::of));
-      serve(ME, request -> profiles.me(request).map(Reply::of));
-      return accounts.verify().compose(verified -> registered());
-    });
+    return vertx.executeBlocking(PasswordHasher::new).compose(hasher -> vertx.executeBlocking(PasswordPolicy::load)
+        .compose(policy -> {
+          LoginThrottle throttle = new LoginThrottle(store);
+          Sessions sessions = new Sessions(accounts, tokens);
+          TotpCodes codes = new TotpCodes(store, Clock.systemUTC());
+          Login login = new Login(vertx, accounts, hasher, tokens, throttle, sessions);
+          SecondFactorLogin secondFactor = new SecondFactorLogin(accounts, tokens, codes, throttle, sessions);
+          TokenRefresh refresh = new TokenRefresh(pool, sessions);
+          Registration registration = new Registration(vertx, pool, hasher, policy, sessions);
+          PasswordReset reset = new PasswordReset(vertx, pool, store, hasher, policy, new ResetAnswers(messages));
+          Profiles profiles = new Profiles(accounts);
+          ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions);
+          TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes);
+
+          serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId"))));
+          serve(LOGIN, request -> login.login(request).map(Reply::of));
+          serve(LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
+          serve(REFRESH, request -> refresh.refresh(request).map(Reply::of));
+          serve(LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
+          serve(REGISTER, request -> registration.register(request).map(Reply::of));
+          serve(PASSWORD_RESET, request -> reset.request(request).map(Reply::of));
+          serve(PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
+          serve(ME, request -> profiles.me(request).map(Reply::of));
+          serve(ME_UPDATE, request -> updates.update(request).compose(x -> profiles.me(request)).map(Reply::of));
+          serve(ME_PASSWORD, request -> updates.changePassword(request).map(Reply::of));
+          serve(TWO_FACTOR_START, request -> twoFactor.start(request).map(Reply::of));
+          serve(TWO_FACTOR_CONFIRM, request -> twoFactor.confirm(request).map(x -> Reply.empty()));
+          serve(TWO_FACTOR_DISABLE, request -> twoFactor.disable(request).map(x -> Reply.empty()));
+          return Future.all(accounts.verify(), TokenRefresh.SQL.verify(pool), Registration.SQL.verify(pool),
+                  PasswordReset.SQL.verify(pool), TwoFactorSettings.SQL.verify(pool))
+              .compose(verified -> registered());
+        }));
   }
 }

@@ -5,10 +5,16 @@ SELECT principal_of($1) AS principal;
 
 -- name: user_for_login
 -- $1 email (lower-case) or null, $2 phone (E.164) or null
-SELECT id, password_hash, is_active, totp_enabled
+-- account_key: the one identifier its login throttle counts under, however the person typed it
+SELECT id, password_hash, is_active, totp_enabled, coalesce(email, phone) AS account_key
 FROM users
 WHERE ($1::text IS NOT NULL AND email = $1) OR ($2::text IS NOT NULL AND phone = $2)
 LIMIT 1;
+
+-- name: user_for_second_factor
+SELECT id, password_hash, is_active, totp_enabled, coalesce(email, phone) AS account_key, totp_secret
+FROM users
+WHERE id = $1;
 
 -- name: record_login
 INSERT INTO login_activity (user_id, identifier, ip_address, user_agent, success, failure_reason)

@@ -120,6 +120,12 @@ class PermissionMatrixTest {
   static final List<Operation> MATRIX = List.of(
       // ── account ──
       op("GET", "/v1/me").everyone(),
+      op("PATCH", "/v1/me").body(new JsonObject().put("notificationPreferences", new JsonObject())).everyone(),
+      op("PUT", "/v1/me/password").body(new JsonObject().put("currentPassword", "not-the-password")
+          .put("newPassword", "Another#Password2026")).everyone(),
+      op("POST", "/v1/me/two-factor").everyone(),
+      op("POST", "/v1/me/two-factor/confirm").body(new JsonObject().put("code", "000000")).everyone(),
+      op("DELETE", "/v1/me/two-factor").body(new JsonObject().put("code", "000000")).everyone(),
       // ── administration: reads ──
       op("GET", "/v1/permissions").allow(ADMIN),
       op("GET", "/v1/roles").allow(ADMIN),
