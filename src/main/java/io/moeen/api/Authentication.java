@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Authenticates before the contract validates: a Bearer access token is verified, the account
@@ -59,7 +58,7 @@ final class Authentication implements Handler<RoutingContext> {
       ctx.fail(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token"));
       return;
     }
-    tokens.verify(header.substring(7).trim(), "access")
+    tokens.verifyWithSession(header.substring(7).trim(), "access")
         .recover(e -> {
           try (var ignored = MDC.putCloseable("requestId", RequestAttributes.requestId(ctx))) {
             LOG.info("access token refused: {}", e.getMessage());
@@ -78,11 +77,13 @@ final class Authentication implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
-  private Future<JsonObject> resolve(UUID userId) {
-    return vertx.eventBus().<JsonObject>request(RESOLVE_PRINCIPAL, new JsonObject().put("userId", userId.toString()), delivery)
+  private Future<JsonObject> resolve(AccessTokens.Verified token) {
+    JsonObject request = new JsonObject().put("userId", token.userId().toString())
+        .put("sessionId", token.sessionId().map(Object::toString).orElse(null));
+    return vertx.eventBus().<JsonObject>request(RESOLVE_PRINCIPAL, request, delivery)
         .map(message -> message.body())
+        // null: the account is gone or deactivated, or the token's sign-in session has ended
         .compose(principal -> principal == null
-            // the account is gone or deactivated: its tokens no longer open anything
             ? Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, "invalid_token"))
             : Future.succeededFuture(principal));
   }

@@ -26,9 +26,9 @@ final class IdentityStore {
     return SQL.verify(pool);
   }
 
-  /** The principal JSON of an active account, or null. */
-  Future<JsonObject> principal(UUID userId) {
-    return pool.preparedQuery(SQL.get("principal")).execute(Tuple.of(userId))
+  /** The principal JSON of an active account whose session (if given) is still open, or null. */
+  Future<JsonObject> principal(UUID userId, UUID sessionId) {
+    return pool.preparedQuery(SQL.get("principal")).execute(Tuple.of(userId, sessionId))
         .map(rows -> {
           Object value = rows.iterator().next().getValue("principal");
           return value instanceof JsonObject json ? json : null;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Accounts, sign-in and tokens; and, for the API, who a token's holder is. */
 public final class IdentityVerticle extends ServiceVerticle {
-  /** Internal: {userId} → the principal JSON of an active account, or null. */
+  /** Internal: {userId, sessionId?} → the principal JSON of an active account in an open session, or null. */
   public static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
   public static final String LOGIN = "identity.auth.login";
   public static final String LOGIN_TWO_FACTOR = "identity.auth.login.two-factor";
@@ -60,7 +60,8 @@ public final class IdentityVerticle extends ServiceVerticle {
           ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions);
           TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes);
 
-          serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId"))));
+          serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId")),
+              request.getString("sessionId") == null ? null : UUID.fromString(request.getString("sessionId"))));
           serve(LOGIN, request -> login.login(request).map(Reply::of));
           serve(LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
           serve(REFRESH, request -> refresh.refresh(request).map(Reply::of));

@@ -41,7 +41,7 @@ final class Sessions {
             RefreshTokens.TTL.toSeconds(), request.clientIp(), request.userAgent())
         .map(id -> new Issued(id, new JsonObject()
             .put("tokenType", "Bearer")
-            .put("accessToken", tokens.issue(userId, "access", AccessTokens.ACCESS_TTL))
+            .put("accessToken", tokens.issue(userId, "access", AccessTokens.ACCESS_TTL, familyId))
             .put("expiresIn", AccessTokens.ACCESS_TTL.toSeconds())
             .put("refreshToken", refresh)
             .put("refreshExpiresIn", RefreshTokens.TTL.toSeconds())));

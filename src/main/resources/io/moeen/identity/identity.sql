@@ -1,7 +1,12 @@
 -- SQL of the identity feature: principals, logins, tokens.
 
 -- name: principal
-SELECT principal_of($1) AS principal;
+-- $2 the token's sign-in session (refresh-token family) or null: once every token of that
+-- session is revoked or expired, the session's access tokens open nothing either
+SELECT CASE WHEN $2::uuid IS NULL OR EXISTS (
+         SELECT 1 FROM refresh_tokens t
+         WHERE t.family_id = $2::uuid AND t.user_id = $1 AND t.revoked_at IS NULL AND t.expires_at > now())
+       THEN principal_of($1) END AS principal;
 
 -- name: user_for_login
 -- $1 email (lower-case) or null, $2 phone (E.164) or null

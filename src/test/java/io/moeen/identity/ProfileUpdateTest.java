@@ -83,6 +83,10 @@ class ProfileUpdateTest {
     HttpResponse<Buffer> changed = calls.call(HttpMethod.PUT, "/v1/me/password", "en", access, new JsonObject()
         .put("currentPassword", DemoAccounts.PASSWORD).put("newPassword", "a brand new passphrase"));
     assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(app.get("/v1/me", "en", access).statusCode())
+        .as("an access token from before the change opens nothing, though it has not expired").isEqualTo(401);
+    assertThat(app.get("/v1/me", "en", otherDevice.getString("accessToken")).statusCode()).isEqualTo(401);
+    assertThat(app.get("/v1/me", "en", changed.bodyAsJsonObject().getString("accessToken")).statusCode()).isEqualTo(200);
     assertThat(calls.refresh(changed.bodyAsJsonObject().getString("refreshToken")).statusCode()).isEqualTo(200);
     assertThat(calls.refresh(otherDevice.getString("refreshToken")).statusCode()).isEqualTo(401);
     assertThat(calls.login(DemoAccounts.PATIENT_MOHAMMED, DemoAccounts.PASSWORD).statusCode()).isEqualTo(401);

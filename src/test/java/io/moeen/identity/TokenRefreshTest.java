@@ -107,7 +107,11 @@ class TokenRefreshTest {
     JsonObject other = calls.signIn(DemoAccounts.SUPERVISOR, DemoAccounts.PASSWORD);
 
     JsonObject body = new JsonObject().put("refreshToken", second.getString("refreshToken"));
+    assertThat(app.get("/v1/me", "en", second.getString("accessToken")).statusCode()).isEqualTo(200);
     assertThat(calls.post("/v1/auth/logout", body).statusCode()).isEqualTo(204);
+    assertThat(app.get("/v1/me", "en", second.getString("accessToken")).statusCode())
+        .as("the session's access token ends with it, before it expires").isEqualTo(401);
+    assertThat(app.get("/v1/me", "en", other.getString("accessToken")).statusCode()).isEqualTo(200);
     assertThat(calls.post("/v1/auth/logout", body).statusCode()).isEqualTo(204);
     assertThat(calls.post("/v1/auth/logout", new JsonObject().put("refreshToken", "unknown")).statusCode()).isEqualTo(204);
 

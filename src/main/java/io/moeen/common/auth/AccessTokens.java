@@ -11,6 +11,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,12 +39,24 @@ public final class AccessTokens {
 
   /** A signed token for {@code userId}, of type {@code type} ("access", "mfa"), valid for {@code ttl}. */
   public String issue(UUID userId, String type, Duration ttl) {
+    return issue(userId, type, ttl, null);
+  }
+
+  /**
+   * A token bound to a sign-in session ({@code sid}: the refresh-token family). When that session
+   * ends (logout, reuse detected, password changed, account deactivated) the token stops working
+   * at once, not when it expires.
+   */
+  public String issue(UUID userId, String type, Duration ttl, UUID sessionId) {
     long now = System.currentTimeMillis() / 1000;
     JsonObject claims = new JsonObject()
         .put("sub", userId.toString())
         .put("typ", type)
         .put("nbf", now)
         .put("jti", UUID.randomUUID().toString());
+    if (sessionId != null) {
+      claims.put("sid", sessionId.toString());
+    }
     return jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm(ALGORITHM)
         .setIssuer(ISSUER)
@@ -51,8 +64,17 @@ public final class AccessTokens {
         .setExpiresInSeconds((int) ttl.toSeconds()));
   }
 
+  /** A verified token: whose it is and, for session tokens, the sign-in session it belongs to. */
+  public record Verified(UUID userId, Optional<UUID> sessionId) {
+  }
+
   /** The user id of a valid token of the given type; fails with {@link InvalidTokenException} otherwise. */
   public Future<UUID> verify(String token, String type) {
+    return verifyWithSession(token, type).map(Verified::userId);
+  }
+
+  /** Like {@link #verify} but also gives the session ({@code sid}) the token was issued for. */
+  public Future<Verified> verifyWithSession(String token, String type) {
     if (token == null || token.isBlank() || token.length() > 4096) {
       return Future.failedFuture(new InvalidTokenException("malformed"));
     }
@@ -67,7 +89,9 @@ public final class AccessTokens {
             return Future.failedFuture(new InvalidTokenException("wrong token type"));
           }
           try {
-            return Future.succeededFuture(UUID.fromString(claims.getString("sub")));
+            String sid = claims.getString("sid");
+            return Future.succeededFuture(new Verified(UUID.fromString(claims.getString("sub")),
+                sid == null ? Optional.empty() : Optional.of(UUID.fromString(sid))));
           } catch (RuntimeException e) {
             return Future.failedFuture(new InvalidTokenException("bad subject"));
           }
