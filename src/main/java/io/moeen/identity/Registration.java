@@ -57,7 +57,7 @@ final class Registration {
             form.firstNameAr(), form.lastNameAr(), form.firstNameEn(), form.lastNameEn(), form.language()}))
         .map(rows -> rows.iterator().next().getUUID("id"))
         .compose(userId -> conn.preparedQuery(SQL.get("grant_patient_role")).execute(Tuple.of(userId))
-            .compose(x -> conn.preparedQuery(IdentityStore.SQL.get("principal")).execute(Tuple.of(userId)))
+            .compose(x -> conn.preparedQuery(IdentityStore.SQL.get("principal")).execute(Tuple.of(userId, (Object) null)))
             .map(rows -> Principal.fromJson(rows.iterator().next().getJsonObject("principal")))
             // from here on the new patient is the one acting
             .compose(principal -> SessionContext.actAs(conn, new Actor(principal, request.requestId(), request.clientIp())))
