@@ -107,7 +107,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
-        config.maxBodyBytes(), config.shutdownGrace());
+        config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies());
     apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
   }

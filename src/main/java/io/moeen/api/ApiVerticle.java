@@ -37,7 +37,8 @@ public final class ApiVerticle extends VerticleBase {
   private HttpServer server;
 
   /** What the API needs from the configuration. */
-  public record Settings(String host, int port, SupportedLocale defaultLocale, long maxBodyBytes, Duration shutdownGrace) {
+  public record Settings(String host, int port, SupportedLocale defaultLocale, long maxBodyBytes, Duration shutdownGrace,
+                         java.util.Set<String> trustedProxies) {
   }
 
   public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens) {
@@ -67,6 +68,7 @@ public final class ApiVerticle extends VerticleBase {
     ProblemResponses problems = new ProblemResponses(messages, fallback, settings.maxBodyBytes());
     AllowedMethods allowed = new AllowedMethods();
     List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
+    ClientAddress clients = new ClientAddress(settings.trustedProxies());
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractBodies())
         .rootHandler(new RequestIds())
@@ -78,7 +80,7 @@ public final class ApiVerticle extends VerticleBase {
     for (ContractOperation operation : operations) {
       builder.getRoute(operation.operationId())
           .setDoSecurity(false) // Authentication above does it, with problem+json answers
-          .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS));
+          .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients));
       allowed.add(operation.path(), operation.method());
     }
 

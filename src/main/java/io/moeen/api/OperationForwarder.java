@@ -26,9 +26,12 @@ final class OperationForwarder implements Handler<RoutingContext> {
   private final ContractOperation operation;
   private final SupportedLocale fallback;
   private final DeliveryOptions delivery;
+  private final ClientAddress clients;
 
-  OperationForwarder(Vertx vertx, ContractOperation operation, SupportedLocale fallback, long timeoutMillis) {
+  OperationForwarder(Vertx vertx, ContractOperation operation, SupportedLocale fallback, long timeoutMillis,
+                     ClientAddress clients) {
     this.vertx = vertx;
+    this.clients = clients;
     this.operation = operation;
     this.fallback = fallback;
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMillis);
@@ -45,7 +48,7 @@ final class OperationForwarder implements Handler<RoutingContext> {
         RequestAttributes.locale(ctx, fallback).tag(),
         RequestAttributes.requestId(ctx),
         new JsonObject()
-            .put("ip", ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress())
+            .put("ip", clients.of(ctx.request()))
             .put("userAgent", ctx.request().getHeader(HttpHeaders.USER_AGENT)));
     vertx.eventBus().<JsonObject>request(operation.address(), envelope.toJson(), delivery)
         .onSuccess(message -> write(ctx, Reply.fromJson(message.body())))

@@ -21,7 +21,8 @@ public record AppConfig(
     boolean demoData,
     long maxBodyBytes,
     Duration shutdownGrace,
-    Path signingKeysDir) {
+    Path signingKeysDir,
+    java.util.Set<String> trustedProxies) {
 
   /** A PostgreSQL server we do not run ourselves (`DB_HOST` given). */
   public record ExternalDatabase(String host, int port, String database, String user, String password) {

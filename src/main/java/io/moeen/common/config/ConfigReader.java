@@ -53,11 +53,12 @@ public final class ConfigReader {
     long maxBody = integer("MOEEN_MAX_BODY_BYTES", MIB, 1024, 100 * MIB);
     Duration grace = Duration.ofSeconds(integer("MOEEN_SHUTDOWN_GRACE_SECONDS", 10, 0, 300));
     Path keysDir = optional("MOEEN_JWT_KEYS_DIR").isPresent() ? path("MOEEN_JWT_KEYS_DIR", "") : dataDir.resolve("keys");
+    Set<String> proxies = trustedProxies();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir);
+        maxBody, grace, keysDir, proxies);
   }
 
   private Optional<String> optional(String name) {
@@ -143,6 +144,29 @@ public final class ConfigReader {
         problem(name, value.get(), "true or false");
         return fallback;
     }
+  }
+
+  /** Reverse proxies whose X-Forwarded-For is believed: literal IP addresses, comma-separated. */
+  private Set<String> trustedProxies() {
+    Optional<String> value = optional("MOEEN_TRUSTED_PROXIES");
+    if (value.isEmpty()) {
+      return Set.of();
+    }
+    java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+    for (String part : value.get().split(",")) {
+      String address = part.trim();
+      if (!address.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+        problem("MOEEN_TRUSTED_PROXIES", value.get(), "IP addresses separated by commas, such as 10.0.0.5,10.0.0.6");
+        return Set.of();
+      }
+      try {
+        proxies.add(java.net.InetAddress.getByName(address).getHostAddress());
+      } catch (java.net.UnknownHostException e) {
+        problem("MOEEN_TRUSTED_PROXIES", value.get(), "IP addresses separated by commas, such as 10.0.0.5,10.0.0.6");
+        return Set.of();
+      }
+    }
+    return Set.copyOf(proxies);
   }
 
   private String checkRedisUrl(String value) {

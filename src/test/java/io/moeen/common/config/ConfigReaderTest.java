@@ -74,6 +74,7 @@ class ConfigReaderTest {
         "MOEEN_DEMO_DATA      | maybe          | MOEEN_DEMO_DATA=maybe is not valid: expected true or false.",
         "MOEEN_MAX_BODY_BYTES | 10             | MOEEN_MAX_BODY_BYTES=10 is not valid",
         "REDIS_URL            | localhost:6379 | REDIS_URL=localhost:6379 is not valid: expected a URL such as redis://localhost:6379/0.",
+        "MOEEN_TRUSTED_PROXIES | proxy.internal | MOEEN_TRUSTED_PROXIES=proxy.internal is not valid: expected IP addresses",
     })
     void each_bad_value_is_named_with_what_was_expected(String name, String value, String message) {
       Map<String, String> env = new java.util.HashMap<>(Map.of(name, value));
