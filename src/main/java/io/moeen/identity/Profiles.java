@@ -1,5 +1,7 @@
 package io.moeen.identity;
 
+import io.moeen.common.i18n.PersonNames;
+import io.moeen.common.time.Timestamps;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
@@ -39,8 +41,8 @@ final class Profiles {
         .put("email", row.getString("email"))
         .put("phone", row.getString("phone"))
         .put("name", new JsonObject()
-            .put("ar", fullName(row.getString("first_name_ar"), row.getString("last_name_ar")))
-            .put("en", fullName(row.getString("first_name_en"), row.getString("last_name_en"))))
+            .put("ar", PersonNames.full(row.getString("first_name_ar"), row.getString("last_name_ar")))
+            .put("en", PersonNames.full(row.getString("first_name_en"), row.getString("last_name_en"))))
         .put("firstNameAr", row.getString("first_name_ar"))
         .put("lastNameAr", row.getString("last_name_ar"))
         .put("firstNameEn", row.getString("first_name_en"))
@@ -48,20 +50,11 @@ final class Profiles {
         .put("languagePreference", row.getString("language_preference"))
         .put("notificationPreferences", row.getJsonObject("notification_preferences"))
         .put("twoFactorEnabled", row.getBoolean("totp_enabled"))
-        .put("lastLogin", instant(row.getOffsetDateTime("last_login")))
+        .put("lastLogin", Timestamps.iso(row.getOffsetDateTime("last_login")))
         .put("roles", new JsonArray(principal.roles()))
         .put("permissions", new JsonArray(List.copyOf(principal.permissions())))
         .put("patientId", principal.patientId().map(Object::toString).orElse(null));
   }
 
-  static String fullName(String first, String last) {
-    if (first == null && last == null) {
-      return null;
-    }
-    return ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-  }
 
-  static String instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
 }

@@ -1,5 +1,7 @@
 package io.moeen.patients;
 
+import io.moeen.common.i18n.PersonNames;
+import io.moeen.common.time.Timestamps;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
@@ -109,12 +111,12 @@ final class FamilyMembers {
         .put("patientId", row.getUUID("patient_id").toString())
         .put("userId", row.getUUID("user_id").toString())
         .put("name", new JsonObject()
-            .put("ar", PatientView.fullName(row.getString("first_name_ar"), row.getString("last_name_ar")))
-            .put("en", PatientView.fullName(row.getString("first_name_en"), row.getString("last_name_en"))))
+            .put("ar", PersonNames.full(row.getString("first_name_ar"), row.getString("last_name_ar")))
+            .put("en", PersonNames.full(row.getString("first_name_en"), row.getString("last_name_en"))))
         .put("email", row.getString("email"))
         .put("phone", row.getString("phone"))
         .put("relationship", row.getString("relationship"))
         .put("scopes", new JsonArray(List.of(row.getArrayOfStrings("scopes"))))
-        .put("grantedAt", PatientView.instant(row.getOffsetDateTime("granted_at")));
+        .put("grantedAt", Timestamps.iso(row.getOffsetDateTime("granted_at")));
   }
 }

@@ -1,5 +1,7 @@
 package io.moeen.patients;
 
+import io.moeen.common.i18n.PersonNames;
+import io.moeen.common.time.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -18,8 +20,8 @@ final class PatientView {
         .put("id", row.getUUID("id").toString())
         .put("medicalRecordNumber", row.getString("medical_record_number"))
         .put("name", new JsonObject()
-            .put("ar", fullName(row.getString("first_name_ar"), row.getString("last_name_ar")))
-            .put("en", fullName(row.getString("first_name_en"), row.getString("last_name_en"))))
+            .put("ar", PersonNames.full(row.getString("first_name_ar"), row.getString("last_name_ar")))
+            .put("en", PersonNames.full(row.getString("first_name_en"), row.getString("last_name_en"))))
         .put("firstNameAr", row.getString("first_name_ar"))
         .put("lastNameAr", row.getString("last_name_ar"))
         .put("firstNameEn", row.getString("first_name_en"))
@@ -36,8 +38,8 @@ final class PatientView {
         .put("preferredLanguage", row.getString("preferred_language"))
         .put("userId", row.getUUID("user_id") == null ? null : row.getUUID("user_id").toString())
         .put("isActive", row.getBoolean("is_active"))
-        .put("createdAt", instant(row.getOffsetDateTime("created_at")))
-        .put("updatedAt", instant(row.getOffsetDateTime("updated_at")));
+        .put("createdAt", Timestamps.iso(row.getOffsetDateTime("created_at")))
+        .put("updatedAt", Timestamps.iso(row.getOffsetDateTime("updated_at")));
     if (withMedicalFields) {
       json.put("knownAllergies", new JsonArray(List.of(row.getArrayOfStrings("known_allergies"))))
           .put("medicalHistory", row.getString("medical_history"));
@@ -45,16 +47,7 @@ final class PatientView {
     return json;
   }
 
-  static String fullName(String first, String last) {
-    if (first == null && last == null) {
-      return null;
-    }
-    return ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-  }
 
-  static String instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
 
   private static String date(LocalDate date) {
     return date == null ? null : date.toString();

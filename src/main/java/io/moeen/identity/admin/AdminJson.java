@@ -1,5 +1,7 @@
 package io.moeen.identity.admin;
 
+import io.moeen.common.i18n.PersonNames;
+import io.moeen.common.time.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -45,8 +47,8 @@ final class AdminJson {
   }
 
   static JsonObject user(Row row, String locale) {
-    String ar = fullName(row.getString("first_name_ar"), row.getString("last_name_ar"));
-    String en = fullName(row.getString("first_name_en"), row.getString("last_name_en"));
+    String ar = PersonNames.full(row.getString("first_name_ar"), row.getString("last_name_ar"));
+    String en = PersonNames.full(row.getString("first_name_en"), row.getString("last_name_en"));
     return new JsonObject()
         .put("id", row.getUUID("id").toString())
         .put("email", row.getString("email"))
@@ -57,16 +59,16 @@ final class AdminJson {
         .put("languagePreference", row.getString("language_preference"))
         .put("isActive", row.getBoolean("is_active"))
         .put("twoFactorEnabled", row.getBoolean("totp_enabled"))
-        .put("lastLogin", instant(row.getOffsetDateTime("last_login")))
-        .put("createdAt", instant(row.getOffsetDateTime("created_at")))
+        .put("lastLogin", Timestamps.iso(row.getOffsetDateTime("last_login")))
+        .put("createdAt", Timestamps.iso(row.getOffsetDateTime("created_at")))
         .put("roles", strings(row.getArrayOfStrings("roles")));
   }
 
   static JsonObject roleRequest(Row row, String locale) {
     String ar = row.getString("role_name_ar");
     String en = row.getString("role_name_en");
-    String userAr = fullName(row.getString("first_name_ar"), row.getString("last_name_ar"));
-    String userEn = fullName(row.getString("first_name_en"), row.getString("last_name_en"));
+    String userAr = PersonNames.full(row.getString("first_name_ar"), row.getString("last_name_ar"));
+    String userEn = PersonNames.full(row.getString("first_name_en"), row.getString("last_name_en"));
     return new JsonObject()
         .put("id", row.getUUID("id").toString())
         .put("userId", row.getUUID("user_id").toString())
@@ -78,15 +80,15 @@ final class AdminJson {
         .put("reason", row.getString("reason"))
         .put("status", row.getString("status"))
         .put("reviewedBy", uuid(row.getUUID("reviewed_by")))
-        .put("reviewedAt", instant(row.getOffsetDateTime("reviewed_at")))
+        .put("reviewedAt", Timestamps.iso(row.getOffsetDateTime("reviewed_at")))
         .put("reviewNotes", row.getString("review_notes"))
-        .put("createdAt", instant(row.getOffsetDateTime("created_at")));
+        .put("createdAt", Timestamps.iso(row.getOffsetDateTime("created_at")));
   }
 
   static JsonObject auditEntry(Row row) {
     return new JsonObject()
         .put("id", row.getUUID("id").toString())
-        .put("occurredAt", instant(row.getOffsetDateTime("occurred_at")))
+        .put("occurredAt", Timestamps.iso(row.getOffsetDateTime("occurred_at")))
         .put("userId", uuid(row.getUUID("user_id")))
         .put("role", row.getString("role"))
         .put("action", row.getString("action"))
@@ -106,20 +108,11 @@ final class AdminJson {
     return preferred != null ? preferred : (arabic ? en : ar);
   }
 
-  private static String fullName(String first, String last) {
-    if (first == null && last == null) {
-      return null;
-    }
-    return ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-  }
 
   private static JsonArray strings(String[] values) {
     return new JsonArray(values == null ? java.util.List.of() : Arrays.asList(values));
   }
 
-  private static String instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant().toString();
-  }
 
   private static String uuid(UUID id) {
     return id == null ? null : id.toString();
