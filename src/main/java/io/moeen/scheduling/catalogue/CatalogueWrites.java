@@ -67,12 +67,12 @@ final class CatalogueWrites {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery(sql.get(statement)).execute(Tuple.of(ids.toArray(UUID[]::new))).compose(rows -> {
+    return conn.preparedQuery(sql.get(statement)).execute(Tuple.tuple().addValue(ids.toArray(UUID[]::new))).compose(rows -> {
       Set<UUID> known = new HashSet<>();
       rows.forEach(row -> known.add(row.getUUID("id")));
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !known.contains(ids.get(i))) {
-          return Future.failedFuture(CatalogueFailures.unknown(code, field.replace("[]", "[" + i + "]")));
+          return Future.failedFuture(CatalogueFailures.unknown(code, field.replace("[]", "." + i)));
         }
       }
       return Future.succeededFuture();

@@ -64,7 +64,7 @@ final class DoctorProfiles {
     List<UUID> ids = services.stream().map(s -> UUID.fromString((String) s)).distinct().toList();
     return writes.requireKnown(conn, "known_services", ids, "unknown_service", "serviceIds[]")
         .compose(x -> conn.preparedQuery(writes.sql().get("set_doctor_services"))
-            .execute(Tuple.of(doctor, ids.toArray(UUID[]::new))))
+            .execute(Tuple.of(doctor).addValue(ids.toArray(UUID[]::new))))
         .mapEmpty();
   }
 

@@ -53,7 +53,7 @@ final class ServiceOfferings {
     List<UUID> ids = doctors.stream().map(d -> UUID.fromString((String) d)).distinct().toList();
     return writes.requireKnown(conn, "known_doctors", ids, "unknown_doctor", "doctorIds[]")
         .compose(x -> conn.preparedQuery(writes.sql().get("set_service_doctors"))
-            .execute(Tuple.of(service, ids.toArray(UUID[]::new))))
+            .execute(Tuple.of(service).addValue(ids.toArray(UUID[]::new))))
         .mapEmpty();
   }
 

@@ -108,7 +108,7 @@ final class Sites {
       Set<Integer> seen = new HashSet<>();
       for (int i = 0; i < weekend.size(); i++) {
         if (!seen.add(weekend.getInteger(i))) {
-          throw CatalogueFailures.invalid("duplicate_weekend_day", "weekendDays[" + i + "]");
+          throw CatalogueFailures.invalid("duplicate_weekend_day", "weekendDays." + i);
         }
       }
     }

@@ -50,7 +50,7 @@ final class WeeklyHours {
     List<JsonObject> list = request.bodyAsObject().getJsonArray("blocks").stream().map(JsonObject.class::cast).toList();
     for (int i = 0; i < list.size(); i++) {
       if (time(list.get(i), "startsAt").equals(time(list.get(i), "endsAt"))) {
-        throw CatalogueFailures.invalid("empty_hours", "blocks[" + i + "].endsAt");
+        throw CatalogueFailures.invalid("empty_hours", "blocks." + i + ".endsAt");
       }
     }
     List<UUID> doctors = list.stream().map(b -> uuid(b, "doctorId")).toList();
@@ -78,7 +78,7 @@ final class WeeklyHours {
       LocalTime starts = time(b, "startsAt");
       LocalTime ends = time(b, "endsAt");
       if (!ends.isAfter(starts)) {
-        throw CatalogueFailures.invalid("hours_end_before_start", "blocks[" + i + "].endsAt");
+        throw CatalogueFailures.invalid("hours_end_before_start", "blocks." + i + ".endsAt");
       }
       int day = b.getInteger("dayOfWeek");
       int from = starts.toSecondOfDay();
@@ -86,7 +86,7 @@ final class WeeklyHours {
       for (int[] other : seen) {
         if (other[0] == day && from < other[2] && other[1] < until) {
           throw new io.moeen.common.errors.Problem(io.moeen.common.errors.ProblemKind.INVALID_INPUT, "overlapping_hours",
-              Map.of("index", i, "other", other[3]), "blocks[" + i + "]");
+              Map.of("index", i, "other", other[3]), "blocks." + i);
         }
       }
       seen.add(new int[] {day, from, until, i});
