@@ -116,6 +116,20 @@ class PermissionMatrixTest {
   static final String FATIMAH_PATIENT = "/v1/patients/" + DemoAccounts.FATIMAH_PATIENT_ID;
   static final String MATRIX_GRANT = "00000000-0000-4000-b000-0000000000a1";
   static final String MATRIX_REVOKE = "00000000-0000-4000-b000-0000000000a2";
+  // Throwaway catalogue records for the scheduling rows.
+  static final String M_LOC = "00000000-0000-4000-e000-0000000000e1";
+  static final String M_LOC_DOOMED = "00000000-0000-4000-e000-0000000000e2";
+  static final String M_ROOM = "00000000-0000-4000-e000-0000000000e3";
+  static final String M_ROOM_DOOMED = "00000000-0000-4000-e000-0000000000e4";
+  static final String M_DEPT = "00000000-0000-4000-e000-0000000000e5";
+  static final String M_DEPT_DOOMED = "00000000-0000-4000-e000-0000000000e6";
+  static final String M_SERVICE = "00000000-0000-4000-e000-0000000000e7";
+  static final String M_SERVICE_DOOMED = "00000000-0000-4000-e000-0000000000e8";
+  static final String M_DOCTOR = "00000000-0000-4000-e000-0000000000e9";
+  static final String M_DOCTOR_DOOMED = "00000000-0000-4000-e000-0000000000ea";
+  static final String M_OVERRIDE = "00000000-0000-4000-e000-0000000000eb";
+  static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
+  static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
 
   static final List<Operation> MATRIX = List.of(
       // ── account ──
@@ -173,7 +187,43 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("scopes", new JsonArray().add("patients.read").add("appointments.read")))
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
       op("DELETE", "/v1/patients/{id}/family-members/{memberId}").at(AHMED_PATIENT + "/family-members/" + MATRIX_REVOKE)
-          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED).once()
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED).once(),
+      // ── scheduling catalogue: staff reads, then writes on throwaway records ──
+      op("GET", "/v1/locations/{id}/rooms").at("/v1/locations/" + M_LOC + "/rooms").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/doctors/{id}/overrides").at("/v1/doctors/" + M_DOCTOR + "/overrides").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("POST", "/v1/departments").body(new JsonObject().put("code", "matrix_dept_new").put("nameAr", "قسم").put("nameEn", "Dept"))
+          .allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/departments/{id}").at("/v1/departments/" + M_DEPT).body(new JsonObject().put("sortOrder", 50))
+          .allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/departments/{id}").at("/v1/departments/" + M_DEPT_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("POST", "/v1/locations").body(new JsonObject().put("code", "matrix_loc_new").put("nameAr", "فرع").put("nameEn", "Branch"))
+          .allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/locations/{id}").at("/v1/locations/" + M_LOC).body(new JsonObject().put("phone", "+966110000000"))
+          .allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/locations/{id}").at("/v1/locations/" + M_LOC_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("POST", "/v1/locations/{id}/rooms").at("/v1/locations/" + M_LOC + "/rooms")
+          .body(new JsonObject().put("nameAr", "غرفة").put("nameEn", "Room")).allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/rooms/{id}").at("/v1/rooms/" + M_ROOM).body(new JsonObject().put("isActive", true)).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/rooms/{id}").at("/v1/rooms/" + M_ROOM_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("PUT", "/v1/locations/{id}/ramadan-hours").at("/v1/locations/" + M_LOC + "/ramadan-hours")
+          .body(new JsonObject().put("blocks", new JsonArray())).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/services").body(new JsonObject().put("code", "matrix_service_new").put("nameAr", "خدمة").put("nameEn", "Service")
+          .put("durationMinutes", 15).put("price", 0)).allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/services/{id}").at("/v1/services/" + M_SERVICE).body(new JsonObject().put("price", 5)).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/services/{id}").at("/v1/services/" + M_SERVICE_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("POST", "/v1/doctors").body(new JsonObject().put("userId", M_DOCTOR_USER).put("specialtyAr", "عام").put("specialtyEn", "General"))
+          .allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/doctors/{id}").at("/v1/doctors/" + M_DOCTOR).body(new JsonObject().put("consultationFee", 1)).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/doctors/{id}").at("/v1/doctors/" + M_DOCTOR_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("PUT", "/v1/doctors/{id}/availability").at("/v1/doctors/" + M_DOCTOR + "/availability")
+          .body(new JsonObject().put("blocks", new JsonArray())).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/doctors/{id}/overrides").at("/v1/doctors/" + M_DOCTOR + "/overrides")
+          .body(new JsonObject().put("locationId", M_LOC).put("date", "2030-01-01").put("closed", true)).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/doctors/{id}/overrides/{overrideId}").at("/v1/doctors/" + M_DOCTOR + "/overrides/" + M_OVERRIDE)
+          .allow(ADMIN, SUPERVISOR).once(),
+      op("POST", "/v1/holidays").body(new JsonObject().put("startsOn", "2030-01-02").put("endsOn", "2030-01-02")
+          .put("nameAr", "إجازة").put("nameEn", "Holiday")).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/holidays/{id}").at("/v1/holidays/" + M_HOLIDAY).allow(ADMIN, SUPERVISOR).once()
   );
 
   static RunningApp app;
@@ -202,6 +252,25 @@ class PermissionMatrixTest {
           ('%s', '%s', '00000000-0000-4000-8000-0000000000ac', 'other', '{patients.read}');
         """.formatted(TARGET_USER, TO_APPROVE, TARGET_USER, TO_REJECT, TARGET_USER,
             MATRIX_GRANT, DemoAccounts.AHMED_PATIENT_ID, MATRIX_REVOKE, DemoAccounts.AHMED_PATIENT_ID));
+    app.asOwner("""
+        INSERT INTO users (id, email, password_hash, first_name_en) VALUES
+          ('00000000-0000-4000-8000-0000000000ad', 'matrix-doctor@moeen-clinic.example', 'not-a-hash', 'Doctor'),
+          ('00000000-0000-4000-8000-0000000000ae', 'matrix-doomed@moeen-clinic.example', 'not-a-hash', 'Doomed'),
+          ('%s', 'matrix-new-doctor@moeen-clinic.example', 'not-a-hash', 'New');
+        INSERT INTO clinic_locations (id, code, name_ar, name_en) VALUES
+          ('%s', 'matrix_loc', 'فرع', 'Branch'), ('%s', 'matrix_loc_doomed', 'فرع', 'Doomed branch');
+        INSERT INTO rooms (id, location_id, name_ar, name_en) VALUES ('%s', '%s', 'غرفة', 'Room'), ('%s', '%s', 'غرفة', 'Doomed');
+        INSERT INTO departments (id, code, name_ar, name_en) VALUES
+          ('%s', 'matrix_dept', 'قسم', 'Dept'), ('%s', 'matrix_dept_doomed', 'قسم', 'Doomed');
+        INSERT INTO services (id, code, name_ar, name_en, duration_minutes, price) VALUES
+          ('%s', 'matrix_service', 'خدمة', 'Service', 15, 0), ('%s', 'matrix_service_doomed', 'خدمة', 'Doomed', 15, 0);
+        INSERT INTO doctors (id, user_id, specialty_ar, specialty_en) VALUES
+          ('%s', '00000000-0000-4000-8000-0000000000ad', 'عام', 'General'),
+          ('%s', '00000000-0000-4000-8000-0000000000ae', 'عام', 'General');
+        INSERT INTO availability_overrides (id, doctor_id, location_id, on_date, is_closed) VALUES ('%s', '%s', '%s', '2030-02-01', true);
+        INSERT INTO clinic_holidays (id, starts_on, ends_on, name_ar, name_en) VALUES ('%s', '2030-03-01', '2030-03-01', 'إجازة', 'Holiday');
+        """.formatted(M_DOCTOR_USER, M_LOC, M_LOC_DOOMED, M_ROOM, M_LOC, M_ROOM_DOOMED, M_LOC, M_DEPT, M_DEPT_DOOMED,
+            M_SERVICE, M_SERVICE_DOOMED, M_DOCTOR, M_DOCTOR_DOOMED, M_OVERRIDE, M_DOCTOR, M_LOC, M_HOLIDAY));
   }
 
   @AfterAll
