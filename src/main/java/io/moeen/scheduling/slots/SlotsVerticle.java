@@ -1,0 +1,94 @@
+package io.moeen.scheduling.slots;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.bus.ServiceVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Free slots: the public search ({@value #LIST}) and two internal addresses for booking and the
+ * appointment lifecycle: {@value #CHECK} (may this start time be booked?) and {@value #NEXT}.
+ */
+public final class SlotsVerticle extends ServiceVerticle {
+  public static final String LIST = "scheduling.slots.list";
+  public static final String CHECK = "scheduling.slots.check";
+  public static final String NEXT = "scheduling.slots.next";
+
+  private final Pool pool;
+  private final ZoneId clinicZone;
+  private final Clock clock;
+  private SlotStore store;
+  private SlotSearch search;
+
+  public SlotsVerticle(Pool pool, ZoneId clinicZone, Clock clock) {
+    this.pool = pool;
+    this.clinicZone = clinicZone;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new SlotStore(pool);
+    search = new SlotSearch(store);
+    serve(LIST, this::list);
+    serveInternal(CHECK, this::check);
+    serveInternal(NEXT, this::next);
+    return store.verify().compose(verified -> registered());
+  }
+
+  private Future<Reply> list(RequestEnvelope request) {
+    SlotQuery query = SlotQuery.from(request);
+    Instant now = clock.instant();
+    Future<ZoneId> zone = query.needsLocationZone()
+        ? store.location(query.criteria().locationId()) : Future.succeededFuture(clinicZone);
+    return zone.compose(z -> {
+      Instant[] range = query.range(z, now);
+      return search.find(query.criteria(), range[0], range[1], now)
+          .map(offers -> Reply.of(SlotView.page(offers, query.criteria().serviceId(), request.locale(),
+              query.callerZone(), range[0], range[1])));
+    });
+  }
+
+  /** {serviceId, doctorId, locationId, startsAt, patientId?} → {bookable, reason?, endsAt, blockedFrom, blockedUntil}. */
+  private Future<JsonObject> check(JsonObject body) {
+    SlotSearch.Criteria criteria = new SlotSearch.Criteria(uuid(body, "serviceId"), uuid(body, "doctorId"),
+        uuid(body, "locationId"), uuid(body, "patientId"));
+    Instant startsAt = Instant.parse(body.getString("startsAt"));
+    return search.check(criteria, startsAt, clock.instant()).map(verdict -> {
+      JsonObject answer = new JsonObject()
+          .put("bookable", verdict.refusal().isEmpty())
+          .put("endsAt", verdict.slot().endsAt().toString())
+          .put("blockedFrom", verdict.slot().blocked().from().toString())
+          .put("blockedUntil", verdict.slot().blocked().until().toString());
+      verdict.refusal().ifPresent(r -> answer.put("reason", r.code()));
+      return answer;
+    });
+  }
+
+  /** {serviceId, doctorId?, locationId?, after, count, patientId?, locale?} → {items: [slots]}. */
+  private Future<JsonObject> next(JsonObject body) {
+    SlotSearch.Criteria criteria = new SlotSearch.Criteria(uuid(body, "serviceId"), uuid(body, "doctorId"),
+        uuid(body, "locationId"), uuid(body, "patientId"));
+    Instant after = Instant.parse(body.getString("after"));
+    String locale = body.getString("locale", "ar");
+    return search.next(criteria, after, body.getInteger("count", 3), clock.instant()).map(offers -> {
+      JsonArray items = new JsonArray();
+      offers.forEach(o -> items.add(SlotView.item(o, criteria.serviceId(), locale, Optional.empty())));
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  private static UUID uuid(JsonObject body, String key) {
+    String value = body.getString(key);
+    return value == null ? null : UUID.fromString(value);
+  }
+}
