@@ -98,6 +98,12 @@ final class ProblemResponses {
     if (problem.field() != null) {
       body.put("field", problem.field());
     }
+    // extension members never replace the standard ones
+    problem.extensions().forEach(member -> {
+      if (!body.containsKey(member.getKey())) {
+        body.put(member.getKey(), member.getValue());
+      }
+    });
     if (status == 401) {
       ctx.response().putHeader("WWW-Authenticate", "invalid_token".equals(problem.code())
           ? "Bearer realm=\"moeen\", error=\"invalid_token\"" : "Bearer realm=\"moeen\"");

@@ -8,16 +8,23 @@ import java.util.Objects;
 /**
  * A typed, expected failure. {@code code} is stable and names the i18n keys
  * {@code error.<code>.title} and {@code error.<code>.detail}; {@code args} fill the detail's
- * placeholders; {@code field} names the failing input where there is one.
+ * placeholders; {@code field} names the failing input where there is one; {@code extensions} are
+ * extra top-level members of the problem+json body (RFC 9457 §3.2), e.g. {@code alternatives}.
  */
 public class Problem extends RuntimeException {
   private final ProblemKind kind;
   private final String code;
   private final JsonObject args;
   private final String field;
+  private final JsonObject extensions;
 
   public Problem(ProblemKind kind, String code, Map<String, ?> args, String field) {
+    this(kind, code, args, field, new JsonObject());
+  }
+
+  private Problem(ProblemKind kind, String code, Map<String, ?> args, String field, JsonObject extensions) {
     super(code, null, false, false);
+    this.extensions = extensions.copy();
     this.kind = Objects.requireNonNull(kind);
     this.code = Objects.requireNonNull(code);
     this.args = new JsonObject();
@@ -59,11 +66,23 @@ public class Problem extends RuntimeException {
     return field;
   }
 
+  /** The same problem with extra members for the problem+json body. */
+  public Problem withExtensions(JsonObject more) {
+    return new Problem(kind, code, args.getMap(), field, extensions.copy().mergeIn(more));
+  }
+
+  public JsonObject extensions() {
+    return extensions.copy();
+  }
+
   /** The form a problem travels in over the event bus. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("kind", kind.name()).put("code", code).put("args", args);
     if (field != null) {
       json.put("field", field);
+    }
+    if (!extensions.isEmpty()) {
+      json.put("extensions", extensions);
     }
     return json;
   }
@@ -73,6 +92,7 @@ public class Problem extends RuntimeException {
         ProblemKind.valueOf(json.getString("kind")),
         json.getString("code"),
         json.getJsonObject("args", new JsonObject()).getMap(),
-        json.getString("field"));
+        json.getString("field"),
+        json.getJsonObject("extensions", new JsonObject()));
   }
 }
