@@ -1,5 +1,6 @@
 package io.moeen.identity;
 
+import io.moeen.scheduling.SchedulingDemo;
 import io.moeen.testing.ApiCalls;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
@@ -223,7 +224,13 @@ class PermissionMatrixTest {
           .allow(ADMIN, SUPERVISOR).once(),
       op("POST", "/v1/holidays").body(new JsonObject().put("startsOn", "2030-01-02").put("endsOn", "2030-01-02")
           .put("nameAr", "إجازة").put("nameEn", "Holiday")).allow(ADMIN, SUPERVISOR),
-      op("DELETE", "/v1/holidays/{id}").at("/v1/holidays/" + M_HOLIDAY).allow(ADMIN, SUPERVISOR).once()
+      op("DELETE", "/v1/holidays/{id}").at("/v1/holidays/" + M_HOLIDAY).allow(ADMIN, SUPERVISOR).once(),
+      // the first allowed caller books the free slot; the others reach the slot check (409 slot_taken / patient_busy)
+      op("POST", "/v1/appointments").body(new JsonObject().put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString())
+          .put("doctorId", SchedulingDemo.KHALID.toString()).put("serviceId", SchedulingDemo.GENERAL_CONSULTATION.toString())
+          .put("locationId", SchedulingDemo.RIYADH_OLAYA.toString())
+          .put("startsAt", SchedulingDemo.riyadh(SchedulingDemo.sunday(1), "09:00").toString()))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED, FAMILY_YOUSEF).hidden(DOCTOR)
   );
 
   static RunningApp app;
