@@ -16,6 +16,7 @@ import io.moeen.identity.IdentityVerticle;
 import io.moeen.patients.PatientsVerticle;
 import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;
+import io.moeen.scheduling.appointments.AppointmentsVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -105,6 +106,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new PatientsVerticle(pool, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
+    domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace());
