@@ -19,6 +19,7 @@ import io.moeen.reference.ReferenceVerticle;
 import io.moeen.scheduling.catalogue.CatalogueVerticle;
 import io.moeen.scheduling.booking.BookingVerticle;
 import io.moeen.scheduling.slots.SlotsVerticle;
+import io.moeen.scheduling.appointments.AppointmentsVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -111,6 +112,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new CatalogueVerticle(pool)).await());
     domainDeployments.add(vertx.deployVerticle(new SlotsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies());

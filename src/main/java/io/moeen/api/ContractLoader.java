@@ -9,11 +9,13 @@ import io.vertx.openapi.impl.Utils;
 
 /**
  * Loads {@code openapi.yaml} for the router. The Vert.x contract model refuses media types it
- * cannot validate, problem+json among them, even for responses it never validates; so the copy
- * given to the router reads them as plain JSON. The raw contract is served unchanged.
+ * cannot validate, problem+json and text/calendar among them, even for responses it never
+ * validates; so the copy given to the router reads problem+json as plain JSON and text/calendar
+ * as plain text. The raw contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String CALENDAR = "text/calendar";
 
   record Loaded(JsonObject raw, OpenAPIContract contract) {
   }
@@ -33,6 +35,9 @@ final class ContractLoader {
       if (value instanceof JsonObject child) {
         if ("content".equals(key) && child.containsKey(PROBLEM_JSON) && !child.containsKey("application/json")) {
           child.put("application/json", child.remove(PROBLEM_JSON));
+        }
+        if ("content".equals(key) && child.containsKey(CALENDAR) && !child.containsKey("text/plain")) {
+          child.put("text/plain", child.remove(CALENDAR));
         }
         problemsAsJson(child);
       } else if (value instanceof JsonArray array) {

@@ -71,6 +71,11 @@ final class OperationForwarder implements Handler<RoutingContext> {
       response.end();
       return;
     }
+    // a domain that answers in another media type (text/calendar) names it and sends text
+    if (reply.body() instanceof String text && reply.headers().containsKey("Content-Type")) {
+      response.end(text);
+      return;
+    }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(Json.encodeToBuffer(reply.body()));
   }

@@ -47,6 +47,7 @@ final class ProblemResponses {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case GONE -> 410;
+      case PRECONDITION_FAILED -> 412;
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case UNPROCESSABLE -> 422;

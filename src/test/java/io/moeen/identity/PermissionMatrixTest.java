@@ -131,6 +131,11 @@ class PermissionMatrixTest {
   static final String M_OVERRIDE = "00000000-0000-4000-e000-0000000000eb";
   static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
+  static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
+  /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
+  static String matrixAppointment(int n, String step) {
+    return "/v1/appointments/00000000-0000-4000-c400-0000000000b" + n + "/" + step;
+  }
 
   static final List<Operation> MATRIX = List.of(
       // ── account ──
@@ -159,6 +164,12 @@ class PermissionMatrixTest {
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED),
       op("GET", "/v1/patients/{id}/family-members").at(FATIMAH_PATIENT + "/family-members")
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR).hidden(PATIENT_AHMED),
+      // ── appointments: reads (Ahmed's demo appointment with Dr. Khalid) ──
+      op("GET", "/v1/appointments").allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/appointments/{id}").at(AHMED_APPOINTMENT)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/appointments/{id}/calendar.ics").at(AHMED_APPOINTMENT + "/calendar.ics")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
       // ── administration: writes, on throwaway targets ──
       op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
       op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
@@ -230,7 +241,27 @@ class PermissionMatrixTest {
           .put("doctorId", SchedulingDemo.KHALID.toString()).put("serviceId", SchedulingDemo.GENERAL_CONSULTATION.toString())
           .put("locationId", SchedulingDemo.RIYADH_OLAYA.toString())
           .put("startsAt", SchedulingDemo.riyadh(SchedulingDemo.sunday(1), "09:00").toString()))
-          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED, FAMILY_YOUSEF).hidden(DOCTOR)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED, FAMILY_YOUSEF).hidden(DOCTOR),
+      // ── appointments: writes; the first allowed caller changes the status, later ones get a domain 409 ──
+      op("POST", "/v1/appointments/{id}/confirm").at(matrixAppointment(1, "confirm"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
+      op("POST", "/v1/appointments/{id}/check-in").at(matrixAppointment(2, "check-in"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
+      op("POST", "/v1/appointments/{id}/complete").at(matrixAppointment(2, "complete"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
+      op("POST", "/v1/appointments/{id}/no-show").at(matrixAppointment(2, "no-show"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
+      op("POST", "/v1/appointments/{id}/reschedule-request").at(matrixAppointment(3, "reschedule-request"))
+          .body(new JsonObject().put("requestedStartsAt", "2099-01-04T10:00:00+03:00"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("POST", "/v1/appointments/{id}/cancel-request").at(matrixAppointment(4, "cancel-request"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("POST", "/v1/appointments/{id}/requests/approve").at(matrixAppointment(5, "requests/approve"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("POST", "/v1/appointments/{id}/requests/reject").at(matrixAppointment(6, "requests/reject"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("POST", "/v1/appointments/{id}/cancel").at(matrixAppointment(7, "cancel"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF)
   );
 
   static RunningApp app;
@@ -278,6 +309,21 @@ class PermissionMatrixTest {
         INSERT INTO clinic_holidays (id, starts_on, ends_on, name_ar, name_en) VALUES ('%s', '2030-03-01', '2030-03-01', 'إجازة', 'Holiday');
         """.formatted(M_DOCTOR_USER, M_LOC, M_LOC_DOOMED, M_ROOM, M_LOC, M_ROOM_DOOMED, M_LOC, M_DEPT, M_DEPT_DOOMED,
             M_SERVICE, M_SERVICE_DOOMED, M_DOCTOR, M_DOCTOR_DOOMED, M_OVERRIDE, M_DOCTOR, M_LOC, M_HOLIDAY));
+    // Ahmed with Dr. Khalid, 80 days ahead at 09:00 … 15:00 Riyadh time: 1 pending, 2 confirmed, 3/4/7 pending,
+    // 5 cancel requested and 6 reschedule requested (both interrupting 'confirmed')
+    app.asOwner("""
+        INSERT INTO appointments (id, patient_id, doctor_id, service_id, location_id, starts_at, ends_at, blocked_from,
+                                  blocked_until, status, source, request_previous_status, requested_starts_at)
+        SELECT ('00000000-0000-4000-c400-0000000000b' || n)::uuid, '%s', '00000000-0000-4000-c200-000000000004',
+               '00000000-0000-4000-c300-000000000002', '00000000-0000-4000-c100-000000000001', t.at,
+               t.at + interval '15 minutes', t.at, t.at + interval '15 minutes', status, 'reception', previous,
+               CASE WHEN status = 'reschedule_requested' THEN t.at + interval '1 day' END
+        FROM (VALUES (1, 'pending', NULL), (2, 'confirmed', NULL), (3, 'pending', NULL), (4, 'pending', NULL),
+                     (5, 'cancel_requested', 'confirmed'), (6, 'reschedule_requested', 'confirmed'), (7, 'pending', NULL))
+             AS v(n, status, previous),
+             LATERAL (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Riyadh') + interval '80 days'
+                              + make_interval(hours => 8 + n)) AT TIME ZONE 'Asia/Riyadh' AS at) t
+        """.formatted(DemoAccounts.AHMED_PATIENT_ID));
   }
 
   @AfterAll

@@ -1,0 +1,134 @@
+package io.moeen.scheduling.appointments;
+
+import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.SessionContext.Actor;
+import io.moeen.common.db.SqlStatements;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Appointments and their outbox rows in PostgreSQL, always as the acting principal; SQL in appointments.sql. */
+final class AppointmentStore {
+  private static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/appointments.sql");
+
+  private final Pool pool;
+
+  AppointmentStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Void> verify() {
+    return SQL.verify(pool);
+  }
+
+  <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
+    return SessionContext.inTransaction(pool, actor, work).recover(AppointmentStore::translate);
+  }
+
+  /** The appointment, locked for this transaction; 404 when it does not exist or row-level security hides it. */
+  Future<Appointment> lock(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("appointment_for_update")).execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw AppointmentAccess.notFound(id);
+          }
+          return Appointment.from(rows.iterator().next());
+        });
+  }
+
+  Future<Row> details(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("appointment_details")).execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw AppointmentAccess.notFound(id);
+          }
+          return rows.iterator().next();
+        });
+  }
+
+  Future<List<Row>> list(SqlConnection conn, AppointmentQuery q, AppointmentQuery.Scope scope) {
+    return conn.preparedQuery(SQL.get("list_appointments")).execute(Tuple.from(new Object[] {
+            scope.everything(), scope.doctorUserId(), scope.patientIds().toArray(UUID[]::new),
+            q.doctorId(), q.patientId(), utc(q.from()), utc(q.to()), q.status(),
+            q.after() == null ? null : utc(q.after().startsAt()), q.after() == null ? null : q.after().id(),
+            q.limit() + 1}))
+        .map(AppointmentStore::all);
+  }
+
+  Future<Integer> setStatus(SqlConnection conn, UUID id, AppointmentStatus status) {
+    return version(conn, "set_status", Tuple.of(id, status.code()));
+  }
+
+  Future<Integer> cancel(SqlConnection conn, UUID id, UUID by, String reason) {
+    return version(conn, "cancel", Tuple.of(id, by, reason));
+  }
+
+  Future<Integer> openRequest(SqlConnection conn, UUID id, AppointmentStatus request, Instant requestedStart,
+                              String notes) {
+    return version(conn, "open_request", Tuple.of(id, request.code(), utc(requestedStart), notes));
+  }
+
+  Future<Integer> closeRequest(SqlConnection conn, UUID id) {
+    return version(conn, "close_request", Tuple.of(id));
+  }
+
+  Future<Integer> move(SqlConnection conn, UUID id, Instant newStart) {
+    return version(conn, "move", Tuple.of(id, utc(newStart)));
+  }
+
+  Future<Void> notifyPatient(SqlConnection conn, UUID id, String eventType, JsonObject payload, String key) {
+    return conn.preparedQuery(SQL.get("notify_patient")).execute(Tuple.of(id, eventType, payload, key)).mapEmpty();
+  }
+
+  Future<Void> notifyStaff(SqlConnection conn, String eventType, JsonObject payload, String keyPrefix) {
+    return conn.preparedQuery(SQL.get("notify_staff")).execute(Tuple.of(eventType, payload, keyPrefix)).mapEmpty();
+  }
+
+  Future<Void> dropReminders(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("drop_reminders")).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  Future<Void> retimeReminders(SqlConnection conn, UUID id, Instant oldStart, Instant newStart) {
+    return conn.preparedQuery(SQL.get("retime_reminders")).execute(Tuple.of(id, utc(oldStart), utc(newStart)))
+        .mapEmpty();
+  }
+
+  private static Future<Integer> version(SqlConnection conn, String statement, Tuple args) {
+    return conn.preparedQuery(SQL.get(statement)).execute(args)
+        .map(rows -> rows.iterator().next().getInteger("version"));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static List<Row> all(RowSet<Row> rows) {
+    List<Row> list = new ArrayList<>();
+    rows.forEach(list::add);
+    return list;
+  }
+
+  /** The one place this feature turns database refusals into problems: the exclusion constraints say "taken". */
+  private static <T> Future<T> translate(Throwable failure) {
+    if (failure instanceof PgException pg && "23P01".equals(pg.getSqlState())) {
+      return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()));
+    }
+    return Future.failedFuture(failure);
+  }
+}

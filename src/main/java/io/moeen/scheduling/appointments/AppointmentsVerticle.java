@@ -1,0 +1,110 @@
+package io.moeen.scheduling.appointments;
+
+import io.moeen.common.auth.Access;
+import io.moeen.common.auth.Principal;
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.SessionContext.Actor;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Existing appointments: reading, listing, the calendar file, and every step of the status table. */
+public final class AppointmentsVerticle extends ServiceVerticle {
+  public static final String GET = "appointments.get";
+  public static final String LIST = "appointments.list";
+  public static final String CALENDAR = "appointments.calendar";
+  public static final String CONFIRM = "appointments.confirm";
+  public static final String CHECK_IN = "appointments.check-in";
+  public static final String COMPLETE = "appointments.complete";
+  public static final String NO_SHOW = "appointments.no-show";
+  public static final String CANCEL = "appointments.cancel";
+  public static final String RESCHEDULE_REQUEST = "appointments.reschedule-request";
+  public static final String CANCEL_REQUEST = "appointments.cancel-request";
+  public static final String APPROVE_REQUEST = "appointments.requests.approve";
+  public static final String REJECT_REQUEST = "appointments.requests.reject";
+
+  private final Pool pool;
+  private final Messages messages;
+
+  public AppointmentsVerticle(Pool pool, Messages messages) {
+    this.pool = pool;
+    this.messages = messages;
+  }
+
+  @Override
+  public Future<?> start() {
+    AppointmentStore store = new AppointmentStore(pool);
+    AppointmentChanges changes = new AppointmentChanges(store, new AppointmentEvents(vertx));
+    StatusSteps steps = new StatusSteps(store);
+    PatientRequests requests = new PatientRequests(store, new SlotCheck());
+    CalendarFile calendar = new CalendarFile(messages);
+
+    serve(GET, request -> read(store, request).map(row -> Reply.of(
+            AppointmentView.json(row, language(request), AppointmentQuery.zone(request)))
+        .withHeader("ETag", "\"" + row.getInteger("version") + "\"")));
+    serve(LIST, request -> list(store, request).map(Reply::of));
+    serve(CALENDAR, request -> read(store, request).map(row -> new Reply(
+        calendar.render(row, language(request), Instant.now()), java.util.Map.of(
+            "Content-Type", CalendarFile.MEDIA_TYPE,
+            "Content-Disposition", "attachment; filename=\"appointment-" + row.getUUID("id") + ".ics\""))));
+    serve(CONFIRM, request -> changes.run(request, steps::confirm));
+    serve(CHECK_IN, request -> changes.run(request, steps::checkIn));
+    serve(COMPLETE, request -> changes.run(request, steps::complete));
+    serve(NO_SHOW, request -> changes.run(request, steps::noShow));
+    serve(CANCEL, request -> changes.run(request, steps::cancel));
+    serve(RESCHEDULE_REQUEST, request -> changes.run(request, requests::requestReschedule));
+    serve(CANCEL_REQUEST, request -> changes.run(request, requests::requestCancel));
+    serve(APPROVE_REQUEST, request -> changes.run(request, requests::approve));
+    serve(REJECT_REQUEST, request -> changes.run(request, requests::reject));
+    return store.verify().compose(verified -> registered());
+  }
+
+  private static Future<Row> read(AppointmentStore store, RequestEnvelope request) {
+    Principal principal = Access.principal(request);
+    UUID id = UUID.fromString(request.param("id"));
+    AppointmentQuery.zone(request);
+    return store.as(actor(request, principal), conn -> store.details(conn, id))
+        .map(row -> {
+          AppointmentAccess.requireRead(principal, id, row.getUUID("patient_id"), row.getUUID("doctor_user_id"));
+          return row;
+        });
+  }
+
+  private static Future<JsonObject> list(AppointmentStore store, RequestEnvelope request) {
+    Principal principal = Access.principal(request);
+    AppointmentQuery query = AppointmentQuery.from(request);
+    AppointmentQuery.Scope scope = AppointmentQuery.Scope.of(principal);
+    SupportedLocale lang = language(request);
+    return store.as(actor(request, principal), conn -> store.list(conn, query, scope))
+        .map(rows -> {
+          JsonArray items = new JsonArray();
+          AppointmentQuery.Cursor next = null;
+          for (Row row : rows) {
+            if (items.size() == query.limit()) {
+              break;
+            }
+            items.add(AppointmentView.json(row, lang, query.zone()));
+            next = new AppointmentQuery.Cursor(row.getOffsetDateTime("starts_at").toInstant(), row.getUUID("id"));
+          }
+          return new JsonObject().put("items", items)
+              .put("nextCursor", rows.size() > query.limit() ? next.encode() : null);
+        });
+  }
+
+  private static SupportedLocale language(RequestEnvelope request) {
+    return SupportedLocale.fromTag(request.locale()).orElse(SupportedLocale.AR);
+  }
+
+  private static Actor actor(RequestEnvelope request, Principal principal) {
+    return new Actor(principal, request.requestId(), request.clientIp());
+  }
+}
