@@ -3,7 +3,7 @@
 
 -- name: appointment_for_update
 -- What a change needs to decide, with the row locked until the transaction ends.
-SELECT a.id, a.patient_id, a.doctor_id, d.user_id AS doctor_user_id, a.location_id, l.time_zone,
+SELECT a.id, a.patient_id, a.doctor_id, d.user_id AS doctor_user_id, a.location_id, a.service_id, l.time_zone,
        a.starts_at, a.ends_at, a.status, a.request_previous_status, a.requested_starts_at, a.request_notes,
        a.version
 FROM appointments a

@@ -45,7 +45,7 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     AppointmentStore store = new AppointmentStore(pool);
     AppointmentChanges changes = new AppointmentChanges(store, new AppointmentEvents(vertx));
     StatusSteps steps = new StatusSteps(store);
-    PatientRequests requests = new PatientRequests(store, new SlotCheck());
+    PatientRequests requests = new PatientRequests(store, new SlotCheck(vertx));
     CalendarFile calendar = new CalendarFile(messages);
 
     serve(GET, request -> read(store, request).map(row -> Reply.of(

@@ -57,7 +57,21 @@ public final class BookingVerticle extends ServiceVerticle {
             .compose(check -> book(actor, scope, booking, check, request.locale()))
             .recover(failure -> BookingFailures.isDuplicateKey(failure)
                 ? replay(actor, scope, booking).map(Optional::orElseThrow)
-                : Future.failedFuture(failure)));
+                : answeredMeanwhile(actor, scope, booking, failure)));
+  }
+
+  /**
+   * A duplicate sent while the first was still running finds the slot taken by that very first
+   * request: if the first has answered by now, the duplicate gets that answer, not the refusal.
+   */
+  private Future<Reply> answeredMeanwhile(Actor actor, String scope, BookingRequest booking, Throwable failure) {
+    if (booking.idempotencyKey() == null || !(failure instanceof Problem problem)
+        || "idempotency_key_reused".equals(problem.code())) {
+      return Future.failedFuture(failure);
+    }
+    return replay(actor, scope, booking)
+        .recover(ignored -> Future.succeededFuture(Optional.empty()))
+        .compose(stored -> stored.isPresent() ? Future.succeededFuture(stored.get()) : Future.failedFuture(failure));
   }
 
   /** The first answer to this key, when the same caller already sent the same body. */

@@ -38,6 +38,8 @@ class AppointmentRequestsTest {
   @BeforeAll
   static void start() {
     app = RunningApp.start("appointment-requests");
+    // approved reschedules are checked against the hours: keep the demo holidays and Ramadan out of the way
+    app.asOwner("DELETE FROM clinic_holidays; DELETE FROM ramadan_hours");
     fixtures = new AppointmentFixtures(app);
     reception = app.loginAs(DemoAccounts.RECEPTIONIST);
     ahmed = app.loginAs(DemoAccounts.PATIENT_AHMED);
@@ -75,13 +77,14 @@ class AppointmentRequestsTest {
 
   @Test
   void an_approved_reschedule_moves_the_time_buffers_and_reminders_and_tells_everyone() throws Exception {
-    Instant start = riyadh(40, 10, 0);
+    // a Sunday five weeks ahead and the Monday after: both working days for Dr. Khalid
+    Instant start = io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(5), "10:00");
     UUID id = fixtures.insert(DemoAccounts.AHMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION, start, "confirmed");
     fixtures.reminder(id, start.minus(Duration.ofHours(24)), "24h");
     fixtures.reminder(id, start.minus(Duration.ofHours(2)), "2h");
     var requested = listen(AppointmentEvents.RESCHEDULE_REQUESTED);
     var rescheduled = listen(AppointmentEvents.RESCHEDULED);
-    Instant wanted = riyadh(41, 11, 0);
+    Instant wanted = io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(5).plusDays(1), "11:00");
 
     var asked = fixtures.post(path(id, "reschedule-request"), "ar", ahmed, new JsonObject()
         .put("requestedStartsAt", wanted.atZone(RIYADH).toOffsetDateTime().toString()).put("notes", "أفضّل الصباح"));
@@ -163,11 +166,11 @@ class AppointmentRequestsTest {
 
   @Test
   void approving_a_move_into_a_taken_time_is_slot_taken_and_changes_nothing() {
-    Instant wanted = riyadh(45, 10, 0);
+    Instant wanted = io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(6), "10:00");
     UUID id = fixtures.insert(UUID.randomUUID(), DemoAccounts.AHMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION,
-        riyadh(45, 16, 0), "reschedule_requested", "confirmed", wanted);
+        io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(6), "16:00"), "reschedule_requested", "confirmed", wanted);
     fixtures.insert(DemoAccounts.FATIMAH_PATIENT_ID, KHALID, GENERAL_CONSULTATION, wanted.plusSeconds(20 * 60), "pending");
-    fixtures.reminder(id, riyadh(45, 14, 0), "2h");
+    fixtures.reminder(id, io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(6), "14:00"), "2h");
 
     var approved = fixtures.post(path(id, "requests/approve"), "ar", reception, null);
 
@@ -176,9 +179,23 @@ class AppointmentRequestsTest {
     assertThat(approved.bodyAsJsonObject().getString("title")).isEqualTo("الموعد محجوز");
     assertThat(fixtures.appointment(id)).containsEntry("status", "reschedule_requested").containsEntry("version", 1);
     assertThat(fixtures.rows("SELECT not_before FROM notifications WHERE idempotency_key = 'test:" + id + ":2h'"))
-        .singleElement().satisfies(r -> assertThat(instant(r.get("not_before"))).isEqualTo(riyadh(45, 14, 0)));
+        .singleElement().satisfies(r -> assertThat(instant(r.get("not_before"))).isEqualTo(io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(6), "14:00")));
     assertThat(fixtures.rows("SELECT 1 FROM notifications WHERE event_type = 'appointment_rescheduled' "
         + "AND payload ->> 'appointmentId' = '" + id + "'")).isEmpty();
+  }
+
+  @Test
+  void approving_a_move_outside_the_doctors_hours_is_refused_and_changes_nothing() {
+    java.time.LocalDate sunday = io.moeen.scheduling.SchedulingDemo.sunday(4);
+    Instant friday = io.moeen.scheduling.SchedulingDemo.riyadh(sunday.plusDays(5), "10:00");
+    UUID id = fixtures.insert(UUID.randomUUID(), DemoAccounts.AHMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION,
+        io.moeen.scheduling.SchedulingDemo.riyadh(sunday, "10:00"), "reschedule_requested", "confirmed", friday);
+
+    var approved = fixtures.post(path(id, "requests/approve"), "en", reception, null);
+
+    assertThat(approved.statusCode()).isEqualTo(409);
+    assertThat(approved.bodyAsJsonObject().getString("code")).isEqualTo("slot_outside_availability");
+    assertThat(fixtures.appointment(id)).containsEntry("status", "reschedule_requested").containsEntry("version", 1);
   }
 
   @Test
