@@ -87,16 +87,20 @@ WHERE id = $1
 RETURNING version;
 
 -- name: move
--- An approved reschedule: the new start, with the same length and buffers as before; back to the previous status.
+-- A move (approved request or direct reschedule): the new start, same length and buffers; status $3, no open request.
 UPDATE appointments SET
   ends_at = $2::timestamptz + (ends_at - starts_at),
   blocked_from = $2::timestamptz - (starts_at - blocked_from),
   blocked_until = $2::timestamptz + (ends_at - starts_at) + (blocked_until - ends_at),
   starts_at = $2::timestamptz,
-  status = request_previous_status, requested_starts_at = NULL, request_notes = NULL, requested_at = NULL,
+  status = $3, requested_starts_at = NULL, request_notes = NULL, requested_at = NULL,
   request_previous_status = NULL, version = version + 1
 WHERE id = $1
 RETURNING version, starts_at, ends_at;
+
+-- name: reschedule_notice_hours
+-- How long before the start the patient's side may still move an appointment without asking.
+SELECT value FROM system_settings WHERE key = 'booking.reschedule_notice_hours';
 
 -- name: notify_patient
 -- The patient's notice (WhatsApp when there is a phone, else in the app); $2 event type, $3 payload, $4 idempotency key

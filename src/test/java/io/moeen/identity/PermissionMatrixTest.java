@@ -261,6 +261,9 @@ class PermissionMatrixTest {
       op("POST", "/v1/appointments/{id}/requests/reject").at(matrixAppointment(6, "requests/reject"))
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST),
       op("POST", "/v1/appointments/{id}/cancel").at(matrixAppointment(7, "cancel"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("POST", "/v1/appointments/{id}/reschedule").at(matrixAppointment(8, "reschedule"))
+          .body(new JsonObject().put("startsAt", "2099-01-04T10:00:00+03:00"))
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF)
   );
 
@@ -309,7 +312,7 @@ class PermissionMatrixTest {
         INSERT INTO clinic_holidays (id, starts_on, ends_on, name_ar, name_en) VALUES ('%s', '2030-03-01', '2030-03-01', 'إجازة', 'Holiday');
         """.formatted(M_DOCTOR_USER, M_LOC, M_LOC_DOOMED, M_ROOM, M_LOC, M_ROOM_DOOMED, M_LOC, M_DEPT, M_DEPT_DOOMED,
             M_SERVICE, M_SERVICE_DOOMED, M_DOCTOR, M_DOCTOR_DOOMED, M_OVERRIDE, M_DOCTOR, M_LOC, M_HOLIDAY));
-    // Ahmed with Dr. Khalid, 80 days ahead at 09:00 … 15:00 Riyadh time: 1 pending, 2 confirmed, 3/4/7 pending,
+    // Ahmed with Dr. Khalid, 80 days ahead at 09:00 … 16:00 Riyadh time: 1 pending, 2 confirmed, 3/4/7/8 pending,
     // 5 cancel requested and 6 reschedule requested (both interrupting 'confirmed')
     app.asOwner("""
         INSERT INTO appointments (id, patient_id, doctor_id, service_id, location_id, starts_at, ends_at, blocked_from,
@@ -319,7 +322,8 @@ class PermissionMatrixTest {
                t.at + interval '15 minutes', t.at, t.at + interval '15 minutes', status, 'reception', previous,
                CASE WHEN status = 'reschedule_requested' THEN t.at + interval '1 day' END
         FROM (VALUES (1, 'pending', NULL), (2, 'confirmed', NULL), (3, 'pending', NULL), (4, 'pending', NULL),
-                     (5, 'cancel_requested', 'confirmed'), (6, 'reschedule_requested', 'confirmed'), (7, 'pending', NULL))
+                     (5, 'cancel_requested', 'confirmed'), (6, 'reschedule_requested', 'confirmed'), (7, 'pending', NULL),
+                     (8, 'pending', NULL))
              AS v(n, status, previous),
              LATERAL (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Riyadh') + interval '80 days'
                               + make_interval(hours => 8 + n)) AT TIME ZONE 'Asia/Riyadh' AS at) t

@@ -18,13 +18,13 @@ public enum AppointmentStatus {
 
   /** What someone does to an appointment; {@code target} names where it usually leads (for messages). */
   public enum Step {
-    CONFIRM(CONFIRMED), CHECK_IN(CHECKED_IN), COMPLETE(COMPLETED), NO_SHOW(AppointmentStatus.NO_SHOW),
-    CANCEL(CANCELLED), REQUEST_RESCHEDULE(RESCHEDULE_REQUESTED), REQUEST_CANCEL(CANCEL_REQUESTED),
-    APPROVE(null), REJECT(null);
+    CONFIRM("confirmed"), CHECK_IN("checked_in"), COMPLETE("completed"), NO_SHOW("no_show"),
+    CANCEL("cancelled"), REQUEST_RESCHEDULE("reschedule_requested"), REQUEST_CANCEL("cancel_requested"),
+    RESCHEDULE("rescheduled"), APPROVE(null), REJECT(null);
 
-    private final AppointmentStatus target;
+    private final String target;
 
-    Step(AppointmentStatus target) {
+    Step(String target) {
       this.target = target;
     }
   }
@@ -41,11 +41,13 @@ public enum AppointmentStatus {
     allow(PENDING, Step.CANCEL, CANCELLED);
     allow(PENDING, Step.REQUEST_CANCEL, CANCEL_REQUESTED);
     allow(PENDING, Step.REQUEST_RESCHEDULE, RESCHEDULE_REQUESTED);
+    allow(PENDING, Step.RESCHEDULE, PENDING);  // a new time, same status
     allow(CONFIRMED, Step.CHECK_IN, CHECKED_IN);
     allow(CONFIRMED, Step.CANCEL, CANCELLED);
     allow(CONFIRMED, Step.NO_SHOW, NO_SHOW);
     allow(CONFIRMED, Step.REQUEST_CANCEL, CANCEL_REQUESTED);
     allow(CONFIRMED, Step.REQUEST_RESCHEDULE, RESCHEDULE_REQUESTED);
+    allow(CONFIRMED, Step.RESCHEDULE, CONFIRMED);
     allow(CHECKED_IN, Step.COMPLETE, COMPLETED);
     allow(RESCHEDULE_REQUESTED, Step.APPROVE, PREVIOUS);  // with the requested time
     allow(RESCHEDULE_REQUESTED, Step.REJECT, PREVIOUS);
@@ -71,7 +73,7 @@ public enum AppointmentStatus {
       if (step.target == null) {
         throw new Problem(ProblemKind.CONFLICT, "no_open_request", Map.of("status", code()));
       }
-      throw new Problem(ProblemKind.CONFLICT, "invalid_transition", Map.of("from", code(), "to", step.target.code()));
+      throw new Problem(ProblemKind.CONFLICT, "invalid_transition", Map.of("from", code(), "to", step.target));
     }
     AppointmentStatus to = TABLE.get(this).get(step);
     return to != PREVIOUS ? to : previous == null ? PENDING : previous;

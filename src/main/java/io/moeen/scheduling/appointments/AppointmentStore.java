@@ -88,8 +88,14 @@ final class AppointmentStore {
     return version(conn, "close_request", Tuple.of(id));
   }
 
-  Future<Integer> move(SqlConnection conn, UUID id, Instant newStart) {
-    return version(conn, "move", Tuple.of(id, utc(newStart)));
+  Future<Integer> move(SqlConnection conn, UUID id, Instant newStart, AppointmentStatus status) {
+    return version(conn, "move", Tuple.of(id, utc(newStart), status.code()));
+  }
+
+  /** {@code booking.reschedule_notice_hours}, 24 when the setting is missing. */
+  Future<Integer> rescheduleNoticeHours(SqlConnection conn) {
+    return conn.preparedQuery(SQL.get("reschedule_notice_hours")).execute()
+        .map(rows -> rows.size() == 0 ? 24 : ((Number) rows.iterator().next().getValue("value")).intValue());
   }
 
   Future<Void> notifyPatient(SqlConnection conn, UUID id, String eventType, JsonObject payload, String key) {

@@ -31,6 +31,7 @@ public final class AppointmentsVerticle extends ServiceVerticle {
   public static final String CANCEL_REQUEST = "appointments.cancel-request";
   public static final String APPROVE_REQUEST = "appointments.requests.approve";
   public static final String REJECT_REQUEST = "appointments.requests.reject";
+  public static final String RESCHEDULE = "appointments.reschedule";
 
   private final Pool pool;
   private final Messages messages;
@@ -45,7 +46,9 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     AppointmentStore store = new AppointmentStore(pool);
     AppointmentChanges changes = new AppointmentChanges(store, new AppointmentEvents(vertx));
     StatusSteps steps = new StatusSteps(store);
-    PatientRequests requests = new PatientRequests(store, new SlotCheck(vertx));
+    AppointmentMove move = new AppointmentMove(store, new SlotCheck(vertx));
+    PatientRequests requests = new PatientRequests(store, move);
+    DirectReschedule reschedule = new DirectReschedule(store, move);
     CalendarFile calendar = new CalendarFile(messages);
 
     serve(GET, request -> read(store, request).map(row -> Reply.of(
@@ -65,6 +68,7 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     serve(CANCEL_REQUEST, request -> changes.run(request, requests::requestCancel));
     serve(APPROVE_REQUEST, request -> changes.run(request, requests::approve));
     serve(REJECT_REQUEST, request -> changes.run(request, requests::reject));
+    serve(RESCHEDULE, request -> changes.run(request, reschedule::reschedule));
     return store.verify().compose(verified -> registered());
   }
 

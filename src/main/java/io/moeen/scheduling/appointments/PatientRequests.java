@@ -7,32 +7,27 @@ import io.moeen.scheduling.appointments.AppointmentStatus.Step;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
-
 
 /** A patient asks to move or cancel (seed 003); staff approve or reject. */
 final class PatientRequests {
   static final String STAFF_RESCHEDULE_NOTICE = "appointment_reschedule_requested";
   static final String STAFF_CANCEL_NOTICE = "appointment_cancel_requested";
-  static final String PATIENT_RESCHEDULED_NOTICE = "appointment_rescheduled";
 
   private final AppointmentStore store;
-  private final SlotCheck slots;
+  private final AppointmentMove move;
 
-  PatientRequests(AppointmentStore store, SlotCheck slots) {
+  PatientRequests(AppointmentStore store, AppointmentMove move) {
     this.store = store;
-    this.slots = slots;
+    this.move = move;
   }
 
   Future<Integer> requestReschedule(Change c) {
     Appointment a = c.appointment();
     a.status().after(Step.REQUEST_RESCHEDULE, null);
     TimeRules.requireNotStarted(a, c.now());
-    Instant wanted = requestedStart(c.body().getString("requestedStartsAt"), c.now());
+    Instant wanted = TimeRules.futureInstant(c.body().getString("requestedStartsAt"), "requestedStartsAt", c.now());
     String notes = c.body().getString("notes");
     return open(c, AppointmentStatus.RESCHEDULE_REQUESTED, wanted, notes, STAFF_RESCHEDULE_NOTICE, AppointmentEvents.RESCHEDULE_REQUESTED);
   }
@@ -55,18 +50,7 @@ final class PatientRequests {
     if (newStart == null || !newStart.isAfter(c.now())) {
       throw new Problem(ProblemKind.CONFLICT, "request_expired", Map.of());
     }
-    Instant newEnd = newStart.plus(Duration.between(a.startsAt(), a.endsAt()));
-    return slots.requireBookable(a, newStart)
-        .compose(ok -> store.move(c.conn(), a.id(), newStart))
-        .compose(version -> store.notifyPatient(c.conn(), a.id(), PATIENT_RESCHEDULED_NOTICE,
-                new JsonObject().put("appointmentId", a.id().toString()).put("previousStartsAt", a.startsAt().toString())
-                    .put("startsAt", newStart.toString()),
-                c.key(PATIENT_RESCHEDULED_NOTICE, version))
-            .compose(done -> store.retimeReminders(c.conn(), a.id(), a.startsAt(), newStart))
-            .map(done -> {
-              c.statusChanged(back, version, AppointmentEvents.RESCHEDULED, newStart, newEnd);
-              return version;
-            }));
+    return move.to(c, newStart, back, null);
   }
 
   Future<Integer> reject(Change c) {
@@ -92,18 +76,5 @@ final class PatientRequests {
               c.statusChanged(request, version, event);
               return version;
             }));
-  }
-
-  private static Instant requestedStart(String value, Instant now) {
-    Instant wanted;
-    try {
-      wanted = OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw Problem.invalid("invalid_instant", "requestedStartsAt", Map.of("value", String.valueOf(value)));
-    }
-    if (!wanted.isAfter(now)) {
-      throw Problem.invalid("requested_time_in_past", "requestedStartsAt", Map.of());
-    }
-    return wanted;
   }
 }

@@ -4,6 +4,8 @@ import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** When each step may happen, judged in the appointment's location zone. */
@@ -31,5 +33,19 @@ final class TimeRules {
     if (!now.isBefore(a.startsAt())) {
       throw new Problem(ProblemKind.CONFLICT, "appointment_already_started", Map.of());
     }
+  }
+
+  /** A requested new start: ISO-8601 with an offset (400 {@code invalid_instant}), in the future (400 {@code requested_time_in_past}). */
+  static Instant futureInstant(String value, String field, Instant now) {
+    Instant wanted;
+    try {
+      wanted = OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw Problem.invalid("invalid_instant", field, Map.of("value", String.valueOf(value)));
+    }
+    if (!wanted.isAfter(now)) {
+      throw Problem.invalid("requested_time_in_past", field, Map.of());
+    }
+    return wanted;
   }
 }
