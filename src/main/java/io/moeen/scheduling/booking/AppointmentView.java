@@ -1,11 +1,14 @@
 package io.moeen.scheduling.booking;
 
+import io.moeen.common.errors.Problem;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 
 /** An appointment as the API answers it: times with the location's offset. */
 final class AppointmentView {
@@ -26,6 +29,27 @@ final class AppointmentView {
         .put("type", row.getString("type"))
         .put("source", row.getString("source"))
         .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+  }
+
+  /** The zone the caller asked to see times in, checked: 400 {@code invalid_time_zone} otherwise. */
+  static Optional<ZoneId> callerZone(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return Optional.empty();
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(requested)) {
+      throw Problem.invalid("invalid_time_zone", "timeZone", Map.of("field", "timeZone", "value", requested));
+    }
+    return Optional.of(ZoneId.of(requested));
+  }
+
+  /** The answer plus the same times in the caller's zone (the patient abroad, say). */
+  static JsonObject withCallerZone(JsonObject appointment, ZoneId zone) {
+    JsonObject copy = appointment.copy();
+    copy.put("inTimeZone", new JsonObject()
+        .put("timeZone", zone.getId())
+        .put("startsAt", at(OffsetDateTime.parse(appointment.getString("startsAt")), zone))
+        .put("endsAt", at(OffsetDateTime.parse(appointment.getString("endsAt")), zone)));
+    return copy;
   }
 
   private static String at(OffsetDateTime time, ZoneId zone) {

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,13 @@ public final class BookingVerticle extends ServiceVerticle {
     Access.requirePatient(caller, booking.patientId(), "appointments", "write");
     Actor actor = new Actor(caller, request.requestId(), request.clientIp());
     String scope = "createAppointment:" + caller.userId();
+    Optional<ZoneId> callerZone = AppointmentView.callerZone(request.param("timeZone"));
+    return answer(request, booking, actor, scope).map(reply -> callerZone
+        .map(zone -> Reply.of(AppointmentView.withCallerZone((JsonObject) reply.body(), zone)))
+        .orElse(reply));
+  }
+
+  private Future<Reply> answer(RequestEnvelope request, BookingRequest booking, Actor actor, String scope) {
     return replay(actor, scope, booking).compose(stored -> stored.isPresent()
         ? Future.succeededFuture(stored.get())
         : checkSlot(booking, request.locale())

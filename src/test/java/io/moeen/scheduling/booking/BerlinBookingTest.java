@@ -5,6 +5,8 @@ import static io.moeen.scheduling.SchedulingDemo.KHALID;
 import static io.moeen.scheduling.SchedulingDemo.PLAIN_CALENDAR;
 import static io.moeen.scheduling.booking.BookingApi.body;
 import static io.moeen.scheduling.booking.BookingApi.created;
+import static io.moeen.scheduling.booking.BookingApi.refused;
+import static io.moeen.testing.DemoAccounts.FATIMAH_PATIENT_ID;
 import static io.moeen.testing.DemoAccounts.MOHAMMED_PATIENT_ID;
 import static io.moeen.testing.DemoAccounts.REEM_PATIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,5 +76,26 @@ class BerlinBookingTest {
     assertThat(s.getString("startsAt")).isEqualTo(summer.toLocalDate() + "T10:00:00+02:00");
     assertThat(api.count("SELECT count(*) FROM appointments WHERE starts_at = '" + summer.toInstant() + "'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void a_patient_in_another_zone_also_gets_the_times_there_and_a_bad_zone_changes_nothing() {
+    String reception = app.loginAs(DemoAccounts.RECEPTIONIST);
+    ZonedDateTime winter = saturdayAtTen(ZoneOffset.ofHours(1)).plusWeeks(1);
+    JsonObject body = body(FATIMAH_PATIENT_ID, KHALID, GENERAL_CONSULTATION, BERLIN_MITTE, winter.toInstant());
+    long before = api.count("SELECT count(*) FROM appointments");
+
+    var badZone = app.send(app.client().post("/v1/appointments?timeZone=Mars/Olympus")
+        .putHeader("Authorization", "Bearer " + reception), "ar", "application/json", body.encode());
+    refused(badZone, 400, "invalid_time_zone");
+    assertThat(api.count("SELECT count(*) FROM appointments")).isEqualTo(before);
+
+    var booked = app.send(app.client().post("/v1/appointments?timeZone=Asia/Riyadh")
+        .putHeader("Authorization", "Bearer " + reception), "en", "application/json", body.encode());
+    JsonObject appointment = created(booked);
+    assertThat(appointment.getString("startsAt")).isEqualTo(winter.toLocalDate() + "T10:00:00+01:00");
+    assertThat(appointment.getJsonObject("inTimeZone").getString("timeZone")).isEqualTo("Asia/Riyadh");
+    assertThat(appointment.getJsonObject("inTimeZone").getString("startsAt"))
+        .isEqualTo(winter.toLocalDate() + "T12:00:00+03:00");
   }
 }
