@@ -53,7 +53,8 @@ final class Login {
       UUID userId = user.map(IdentityStore.LoginCandidate::id).orElse(null);
       return throttle.check(accountKey, request.clientIp())
           .recover(e -> recordRefusal(userId, recorded, request, e))
-          .compose(open -> vertx.executeBlocking(() -> check(user, password)))
+          // unordered: sign-ins hash in parallel on the worker pool instead of queueing behind each other
+          .compose(open -> vertx.executeBlocking(() -> check(user, password), false))
           .compose(outcome -> outcome.failure() == null
               ? succeed(user.get(), recorded, request)
               : store.recordLogin(store.pool(), userId, recorded, request.clientIp(), request.userAgent(), false,

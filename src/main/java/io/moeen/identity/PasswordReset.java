@@ -89,7 +89,7 @@ final class PasswordReset {
           }
           Row user = rows.iterator().next();
           policy.check(newPassword, "newPassword", user.getString("email"), user.getString("phone"));
-          return vertx.executeBlocking(() -> hasher.hash(newPassword));
+          return vertx.executeBlocking(() -> hasher.hash(newPassword), false);
         })
         // locked and checked again: of two confirmations with one token, only one sets a password
         .compose(passwordHash -> pool.withTransaction(conn -> conn.preparedQuery(SQL.get("lock_reset_token"))

@@ -65,7 +65,7 @@ final class ProfileUpdates {
         .compose(account -> {
           String accountKey = account.getString("email") != null ? account.getString("email") : account.getString("phone");
           return throttle.check(accountKey, request.clientIp())
-              .compose(open -> vertx.executeBlocking(() -> hasher.verify(current, account.getString("password_hash"))))
+              .compose(open -> vertx.executeBlocking(() -> hasher.verify(current, account.getString("password_hash")), false))
               .compose(right -> right
                   ? Future.succeededFuture(account)
                   : throttle.failed(accountKey, request.clientIp()).compose(x -> Future.failedFuture(
@@ -73,7 +73,7 @@ final class ProfileUpdates {
         })
         .compose(account -> {
           policy.check(next, "newPassword", account.getString("email"), account.getString("phone"));
-          return vertx.executeBlocking(() -> hasher.hash(next)).compose(hash -> replace(account, hash, request));
+          return vertx.executeBlocking(() -> hasher.hash(next), false).compose(hash -> replace(account, hash, request));
         });
   }
 

@@ -45,7 +45,7 @@ final class Registration {
     return pool.preparedQuery(SQL.get("account_exists")).execute(Tuple.of(form.email(), form.phone()))
         .compose(rows -> rows.iterator().next().getBoolean("taken")
             ? Future.failedFuture(new Problem(ProblemKind.CONFLICT, "account_exists"))
-            : vertx.executeBlocking(() -> hasher.hash(form.password())))
+            : vertx.executeBlocking(() -> hasher.hash(form.password()), false))
         .compose(hash -> SessionContext.inTransaction(pool, Actor.anonymous(request.requestId(), request.clientIp()),
             conn -> create(conn, form, hash, request)))
         .recover(SqlFailures::translate);
