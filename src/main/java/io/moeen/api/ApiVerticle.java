@@ -71,6 +71,7 @@ public final class ApiVerticle extends VerticleBase {
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractBodies())
+        .rootHandler(new HeadAsGet())
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog())
         .rootHandler(new ResponseHardening())

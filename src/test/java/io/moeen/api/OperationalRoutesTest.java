@@ -55,6 +55,18 @@ class OperationalRoutesTest {
   }
 
   @Test
+  void head_is_answered_wherever_get_is_without_a_body() {
+    var get = app.get("/v1/languages", "ar");
+    var head = app.send(app.client().head("/v1/languages"), "ar", null, null);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isNull();
+    assertThat(head.getHeader("Content-Type")).isEqualTo(get.getHeader("Content-Type"));
+    assertThat(head.getHeader("Content-Language")).isEqualTo("ar");
+    assertThat(app.send(app.client().head("/health/live"), null, null, null).statusCode()).isEqualTo(200);
+    assertThat(app.send(app.client().head("/v1/nope"), "en", null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void the_contract_is_served_as_written() throws Exception {
     var response = app.get("/openapi.yaml", null);
     assertThat(response.statusCode()).isEqualTo(200);
