@@ -13,6 +13,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
+import io.moeen.notifications.NotificationsVerticle;
 import io.moeen.patients.PatientsVerticle;
 import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;
@@ -113,6 +114,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new SlotsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
+    domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies());

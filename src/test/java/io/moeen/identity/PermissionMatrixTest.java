@@ -130,6 +130,7 @@ class PermissionMatrixTest {
   static final String M_DOCTOR_DOOMED = "00000000-0000-4000-e000-0000000000ea";
   static final String M_OVERRIDE = "00000000-0000-4000-e000-0000000000eb";
   static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
+  static final String M_NOTICE = "00000000-0000-4000-e000-0000000000ed";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
@@ -170,6 +171,9 @@ class PermissionMatrixTest {
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
       op("GET", "/v1/appointments/{id}/calendar.ics").at(AHMED_APPOINTMENT + "/calendar.ics")
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      // ── notifications: the caller's own inbox ──
+      op("GET", "/v1/me/notifications").everyone(),
+      op("GET", "/v1/me/notifications/unread-count").everyone(),
       // ── administration: writes, on throwaway targets ──
       op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
       op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
@@ -264,7 +268,11 @@ class PermissionMatrixTest {
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
       op("POST", "/v1/appointments/{id}/reschedule").at(matrixAppointment(8, "reschedule"))
           .body(new JsonObject().put("startsAt", "2099-01-04T10:00:00+03:00"))
-          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF)
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      // ── notifications: writes (the admin's throwaway notice; anyone else's is 404) ──
+      op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
+          .hidden(SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF, Who.MARKETER),
+      op("POST", "/v1/me/notifications/read-all").everyone()
   );
 
   static RunningApp app;
@@ -312,6 +320,10 @@ class PermissionMatrixTest {
         INSERT INTO clinic_holidays (id, starts_on, ends_on, name_ar, name_en) VALUES ('%s', '2030-03-01', '2030-03-01', 'إجازة', 'Holiday');
         """.formatted(M_DOCTOR_USER, M_LOC, M_LOC_DOOMED, M_ROOM, M_LOC, M_ROOM_DOOMED, M_LOC, M_DEPT, M_DEPT_DOOMED,
             M_SERVICE, M_SERVICE_DOOMED, M_DOCTOR, M_DOCTOR_DOOMED, M_OVERRIDE, M_DOCTOR, M_LOC, M_HOLIDAY));
+    app.asOwner("""
+        INSERT INTO notifications (id, recipient_user_id, channel, event_type, locale, idempotency_key)
+        SELECT '%s', id, 'in_app', 'appointment_booked', 'en', 'matrix:notice' FROM users WHERE email = '%s'
+        """.formatted(M_NOTICE, DemoAccounts.ADMIN));
     // Ahmed with Dr. Khalid, 80 days ahead at 09:00 … 16:00 Riyadh time: 1 pending, 2 confirmed, 3/4/7/8 pending,
     // 5 cancel requested and 6 reschedule requested (both interrupting 'confirmed')
     app.asOwner("""

@@ -1,0 +1,52 @@
+package io.moeen.notifications;
+
+import com.ibm.icu.text.MessageFormat;
+import io.moeen.common.i18n.SupportedLocale;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Puts a notification into words from the active templates: the recipient's language when a
+ * template exists in it, otherwise the default language (logged, and said in the result).
+ */
+public final class NotificationRenderer {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationRenderer.class);
+
+  private final Map<String, NotificationTemplate> templates = new HashMap<>();
+  private final SupportedLocale defaultLocale;
+
+  public NotificationRenderer(Collection<NotificationTemplate> templates, SupportedLocale defaultLocale) {
+    templates.forEach(t -> this.templates.put(t.key(), t));
+    this.defaultLocale = defaultLocale;
+  }
+
+  public RenderedNotification render(String eventType, String channel, String locale, JsonObject payload,
+                                     ZoneId zone) {
+    SupportedLocale wanted = SupportedLocale.fromTag(locale).orElse(defaultLocale);
+    NotificationTemplate template = templates.get(NotificationTemplate.key(eventType, channel, wanted.tag()));
+    String reason = null;
+    if (template == null) {
+      reason = "no " + channel + " template for " + eventType + " in " + locale;
+      template = templates.get(NotificationTemplate.key(eventType, channel, defaultLocale.tag()));
+      LOG.warn("notification template fallback: {}; using {}", reason,
+          template == null ? "none" : defaultLocale.tag());
+      if (template == null) {
+        return new RenderedNotification(null, null, null, reason + " nor in " + defaultLocale.tag());
+      }
+    }
+    SupportedLocale used = SupportedLocale.fromTag(template.locale()).orElse(defaultLocale);
+    Map<String, Object> args = NotificationArguments.of(payload, used, zone);
+    return new RenderedNotification(format(template.subject(), used, args), format(template.body(), used, args),
+        used.tag(), reason);
+  }
+
+  private static String format(String pattern, SupportedLocale locale, Map<String, Object> args) {
+    return pattern == null ? null : new MessageFormat(pattern, locale.uLocale()).format(args);
+  }
+}

@@ -1,0 +1,52 @@
+package io.moeen.notifications;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.SqlStatements;
+import io.moeen.common.i18n.SupportedLocale;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The in-app inbox of the signed-in caller; templates are read once at start. */
+public final class NotificationsVerticle extends ServiceVerticle {
+  public static final String LIST = "notifications.list";
+  public static final String UNREAD_COUNT = "notifications.unread_count";
+  public static final String MARK_READ = "notifications.mark_read";
+  public static final String MARK_ALL_READ = "notifications.mark_all_read";
+
+  static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/notifications.sql");
+
+  private final Pool pool;
+  private final SupportedLocale defaultLocale;
+  private final ZoneId zone;
+
+  public NotificationsVerticle(Pool pool, SupportedLocale defaultLocale, ZoneId zone) {
+    this.pool = pool;
+    this.defaultLocale = defaultLocale;
+    this.zone = zone;
+  }
+
+  @Override
+  public Future<?> start() {
+    return SQL.verify(pool)
+        .compose(verified -> pool.query(SQL.get("active_templates")).execute())
+        .compose(rows -> {
+          List<NotificationTemplate> templates = new ArrayList<>();
+          for (Row r : rows) {
+            templates.add(new NotificationTemplate(r.getString("event_type"), r.getString("channel"),
+                r.getString("locale"), r.getString("subject"), r.getString("body")));
+          }
+          Inbox inbox = new Inbox(pool, SQL, new NotificationRenderer(templates, defaultLocale), zone);
+          serve(LIST, request -> inbox.page(request).map(Reply::of));
+          serve(UNREAD_COUNT, request -> inbox.unreadCount(request).map(Reply::of));
+          serve(MARK_READ, request -> inbox.markRead(request).map(x -> Reply.empty()));
+          serve(MARK_ALL_READ, request -> inbox.markAllRead(request).map(Reply::of));
+          return registered();
+        });
+  }
+}

@@ -1,0 +1,25 @@
+-- SQL of the in-app inbox. Every statement is scoped to the caller's own in-app rows.
+
+-- name: active_templates
+SELECT event_type, channel, locale, subject, body FROM notification_templates WHERE is_active;
+
+-- name: inbox_page
+-- $1 recipient, $2 unread only, $3/$4 the cursor (created_at, id) or nulls, $5 limit + 1
+SELECT id, event_type, payload, is_read, created_at FROM notifications
+WHERE recipient_user_id = $1 AND channel = 'in_app' AND (NOT $2::boolean OR NOT is_read)
+  AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+ORDER BY created_at DESC, id DESC
+LIMIT $5;
+
+-- name: unread_count
+SELECT count(*) AS unread FROM notifications
+WHERE recipient_user_id = $1 AND channel = 'in_app' AND NOT is_read;
+
+-- name: mark_read
+UPDATE notifications SET is_read = true
+WHERE id = $1 AND recipient_user_id = $2 AND channel = 'in_app'
+RETURNING id;
+
+-- name: mark_all_read
+UPDATE notifications SET is_read = true
+WHERE recipient_user_id = $1 AND channel = 'in_app' AND NOT is_read;
