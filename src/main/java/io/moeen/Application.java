@@ -14,6 +14,7 @@ import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
+import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.moeen.patients.PatientsVerticle;
 import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;

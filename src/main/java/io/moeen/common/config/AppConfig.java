@@ -22,7 +22,17 @@ public record AppConfig(
     long maxBodyBytes,
     Duration shutdownGrace,
     Path signingKeysDir,
-    java.util.Set<String> trustedProxies) {
+    java.util.Set<String> trustedProxies,
+    Duration dispatchInterval,
+    Sms sms) {
+
+  /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */
+  public record Sms(Optional<String> url, Optional<String> authHeader, String bodyTemplate) {
+    @Override
+    public String toString() {
+      return "Sms[" + url.orElse("unset") + "]";
+    }
+  }
 
   /** A PostgreSQL server we do not run ourselves (`DB_HOST` given). */
   public record ExternalDatabase(String host, int port, String database, String user, String password) {

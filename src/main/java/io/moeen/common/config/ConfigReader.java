@@ -19,6 +19,7 @@ import java.util.Set;
 public final class ConfigReader {
   static final Set<String> LOCALES = Set.of("ar", "en");
   private static final long MIB = 1024L * 1024L;
+  static final String DEFAULT_SMS_BODY = "{\"to\":\"{to}\",\"text\":\"{text}\"}";
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -54,11 +55,15 @@ public final class ConfigReader {
     Duration grace = Duration.ofSeconds(integer("MOEEN_SHUTDOWN_GRACE_SECONDS", 10, 0, 300));
     Path keysDir = optional("MOEEN_JWT_KEYS_DIR").isPresent() ? path("MOEEN_JWT_KEYS_DIR", "") : dataDir.resolve("keys");
     Set<String> proxies = trustedProxies();
+    // 0 turns the outbox dispatcher off (tests drive their own)
+    Duration dispatchInterval = Duration.ofMillis(integer("MOEEN_DISPATCH_INTERVAL_MS", 1000, 0, 3_600_000));
+    AppConfig.Sms sms = new AppConfig.Sms(optional("MOEEN_SMS_URL").map(this::checkHttpUrl),
+        optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms);
   }
 
   private Optional<String> optional(String name) {
@@ -167,6 +172,30 @@ public final class ConfigReader {
       }
     }
     return Set.copyOf(proxies);
+  }
+
+  private String checkHttpUrl(String value) {
+    try {
+      URI uri = URI.create(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        problem("MOEEN_SMS_URL", redact(value), "a URL such as https://sms.example.com/send");
+      }
+    } catch (IllegalArgumentException e) {
+      problem("MOEEN_SMS_URL", redact(value), "a URL such as https://sms.example.com/send");
+    }
+    return value;
+  }
+
+  /** A JSON object whose strings may hold {to}, {text} and {idempotencyKey}. */
+  private String smsBodyTemplate() {
+    String value = text("MOEEN_SMS_BODY_TEMPLATE", DEFAULT_SMS_BODY);
+    try {
+      new io.vertx.core.json.JsonObject(value);
+      return value;
+    } catch (RuntimeException e) {
+      problem("MOEEN_SMS_BODY_TEMPLATE", value, "a JSON object such as " + DEFAULT_SMS_BODY);
+      return DEFAULT_SMS_BODY;
+    }
   }
 
   private String checkRedisUrl(String value) {
