@@ -102,4 +102,16 @@ class ConfigReaderTest {
           .hasMessageNotContaining("hunter2");
     }
   }
+
+  @Test
+  void dispatch_and_sms_settings_have_defaults_and_bad_values_are_named() {
+    AppConfig config = ConfigReader.read(Map.of());
+    assertThat(config.dispatchInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(config.sms().url()).isEmpty();
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_DISPATCH_INTERVAL_MS", "-5",
+        "MOEEN_SMS_URL", "ftp://sms", "MOEEN_SMS_BODY_TEMPLATE", "not json")))
+        .hasMessageContaining("MOEEN_DISPATCH_INTERVAL_MS=-5")
+        .hasMessageContaining("MOEEN_SMS_URL=ftp://sms")
+        .hasMessageContaining("MOEEN_SMS_BODY_TEMPLATE=not json");
+  }
 }
