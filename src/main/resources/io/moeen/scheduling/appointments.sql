@@ -13,43 +13,15 @@ WHERE a.id = $1
 FOR UPDATE OF a;
 
 -- name: appointment_details
-SELECT a.id, a.status, a.type, a.source, a.notes, a.starts_at, a.ends_at, a.version, a.created_at, a.updated_at,
-       a.cancellation_reason, a.cancelled_by, a.cancelled_at, a.requested_starts_at, a.request_notes, a.requested_at,
-       a.request_previous_status,
-       a.patient_id, p.first_name_ar AS patient_first_ar, p.last_name_ar AS patient_last_ar,
-       p.first_name_en AS patient_first_en, p.last_name_en AS patient_last_en, p.medical_record_number,
-       a.doctor_id, d.user_id AS doctor_user_id, du.first_name_ar AS doctor_first_ar, du.last_name_ar AS doctor_last_ar,
-       du.first_name_en AS doctor_first_en, du.last_name_en AS doctor_last_en, d.specialty_ar, d.specialty_en,
-       a.service_id, s.name_ar AS service_ar, s.name_en AS service_en,
-       a.location_id, l.name_ar AS location_ar, l.name_en AS location_en, l.address_ar, l.address_en, l.time_zone
-FROM appointments a
-JOIN patients p ON p.id = a.patient_id
-JOIN doctors d ON d.id = a.doctor_id
-JOIN users du ON du.id = d.user_id
-JOIN services s ON s.id = a.service_id
-JOIN clinic_locations l ON l.id = a.location_id
-WHERE a.id = $1;
+SELECT * FROM appointment_rows a WHERE a.id = $1;
 
 -- name: list_appointments
 -- Upcoming first: (starts_at, id) ascending; the cursor is the last row's (starts_at, id).
 -- $1 caller sees every appointment, $2 caller's user id as a doctor (or null), $3 patient ids the caller may read,
 -- $4 doctor, $5 patient, $6 from, $7 to, $8 status, $9/$10 cursor, $11 limit
-SELECT a.id, a.status, a.type, a.source, a.notes, a.starts_at, a.ends_at, a.version, a.created_at, a.updated_at,
-       a.cancellation_reason, a.cancelled_by, a.cancelled_at, a.requested_starts_at, a.request_notes, a.requested_at,
-       a.request_previous_status,
-       a.patient_id, p.first_name_ar AS patient_first_ar, p.last_name_ar AS patient_last_ar,
-       p.first_name_en AS patient_first_en, p.last_name_en AS patient_last_en, p.medical_record_number,
-       a.doctor_id, d.user_id AS doctor_user_id, du.first_name_ar AS doctor_first_ar, du.last_name_ar AS doctor_last_ar,
-       du.first_name_en AS doctor_first_en, du.last_name_en AS doctor_last_en, d.specialty_ar, d.specialty_en,
-       a.service_id, s.name_ar AS service_ar, s.name_en AS service_en,
-       a.location_id, l.name_ar AS location_ar, l.name_en AS location_en, l.address_ar, l.address_en, l.time_zone
-FROM appointments a
-JOIN patients p ON p.id = a.patient_id
-JOIN doctors d ON d.id = a.doctor_id
-JOIN users du ON du.id = d.user_id
-JOIN services s ON s.id = a.service_id
-JOIN clinic_locations l ON l.id = a.location_id
-WHERE ($1::boolean OR d.user_id = $2::uuid OR a.patient_id = ANY($3::uuid[]))
+SELECT a.*
+FROM appointment_rows a
+WHERE ($1::boolean OR a.doctor_user_id = $2::uuid OR a.patient_id = ANY($3::uuid[]))
   AND ($4::uuid IS NULL OR a.doctor_id = $4::uuid)
   AND ($5::uuid IS NULL OR a.patient_id = $5::uuid)
   AND ($6::timestamptz IS NULL OR a.starts_at >= $6::timestamptz)
