@@ -20,12 +20,25 @@ public final class SessionContext {
              set_config('app.patient_access', $3, true),
              set_config('app.audit_access', $4, true),
              set_config('app.request_id', $5, true),
-             set_config('app.ip', $6, true)""";
+             set_config('app.ip', $6, true),
+             set_config('app.lead_access', $7, true)""";
 
-  /** Who acts, from where; {@code principal} is null for anonymous work (sign-up, login). */
-  public record Actor(Principal principal, String requestId, String ip) {
+  /**
+   * Who acts, from where; {@code principal} is null for anonymous work (sign-up, login) and for
+   * the system's own work ({@code system} true: web forms, the chatbot, timers), which may see
+   * every lead but no patient record.
+   */
+  public record Actor(Principal principal, String requestId, String ip, boolean system) {
+    public Actor(Principal principal, String requestId, String ip) {
+      this(principal, requestId, ip, false);
+    }
+
     public static Actor anonymous(String requestId, String ip) {
-      return new Actor(null, requestId, ip);
+      return new Actor(null, requestId, ip, false);
+    }
+
+    public static Actor system(String requestId) {
+      return new Actor(null, requestId, null, true);
     }
   }
 
@@ -46,10 +59,19 @@ public final class SessionContext {
     Principal p = actor.principal();
     return Tuple.of(
         p == null ? "" : p.userId().toString(),
-        p == null ? "anonymous" : p.primaryRole(),
+        p == null ? (actor.system() ? "system" : "anonymous") : p.primaryRole(),
         p != null && p.has("patients.read.any") ? "any" : "own",
         p != null && p.has("audit_logs.read") ? "any" : "none",
         actor.requestId() == null ? "" : actor.requestId(),
-        actor.ip() == null ? "" : actor.ip());
+        actor.ip() == null ? "" : actor.ip(),
+        leadAccess(actor));
+  }
+
+  private static String leadAccess(Actor actor) {
+    Principal p = actor.principal();
+    if (p == null) {
+      return actor.system() ? "any" : "none";
+    }
+    return p.has("leads.read.all") ? "any" : p.has("leads.read") ? "own" : "none";
   }
 }
