@@ -54,6 +54,8 @@ public final class RunningApp implements AutoCloseable {
     vars.put("DB_USER", database.user());
     vars.put("MOEEN_DATA_DIR", tempDir());
     vars.put("MOEEN_SHUTDOWN_GRACE_SECONDS", "5");
+    // the outbox timer is off unless a test turns it on: tests drive a dispatcher themselves
+    vars.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
     vars.putAll(env);
     return new RunningApp(Application.start(ConfigReader.read(vars)), database, port);
   }
