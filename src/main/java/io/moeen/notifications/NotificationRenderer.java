@@ -46,6 +46,16 @@ public final class NotificationRenderer {
         used.tag(), reason);
   }
 
+  /**
+   * One payload value as a template shows {@code {key}}: instants in the zone (Hijri beside them in
+   * Arabic), Latin text and phone numbers isolated in Arabic. For providers that fill their own
+   * approved templates (WhatsApp) with these values.
+   */
+  public static String formatValue(JsonObject payload, String key, SupportedLocale locale, ZoneId zone) {
+    JsonObject one = new JsonObject().put(key, payload.getValue(key));
+    return format("{" + key + "}", locale, NotificationArguments.of(one, locale, zone));
+  }
+
   private static String format(String pattern, SupportedLocale locale, Map<String, Object> args) {
     return pattern == null ? null : new MessageFormat(pattern, locale.uLocale()).format(args);
   }

@@ -25,7 +25,7 @@ FROM (SELECT id FROM notifications
       FOR UPDATE SKIP LOCKED) due
 WHERE n.id = due.id
 RETURNING n.id, n.channel, n.event_type, n.locale, n.payload, n.priority, n.attempts, n.idempotency_key,
-          n.recipient_user_id, n.recipient_email,
+          n.recipient_user_id, n.recipient_email, n.rendered_body, n.rendered_subject,
           coalesce(n.recipient_phone, (SELECT phone FROM users WHERE users.id = n.recipient_user_id)) AS phone;
 
 -- name: hold

@@ -24,7 +24,30 @@ public record AppConfig(
     Path signingKeysDir,
     java.util.Set<String> trustedProxies,
     Duration dispatchInterval,
-    Sms sms) {
+    Sms sms,
+    WhatsApp whatsapp) {
+
+  /**
+   * The WhatsApp Cloud API: sending needs {@code apiUrl} (e.g. https://graph.facebook.com/v21.0),
+   * {@code phoneNumberId} and {@code token} together (else WhatsApp rows wait in the outbox); the
+   * webhook needs {@code appSecret} (signatures) and {@code verifyToken} (subscription check).
+   */
+  public record WhatsApp(Optional<String> apiUrl, Optional<String> phoneNumberId, Optional<String> token,
+                         Optional<String> appSecret, Optional<String> verifyToken) {
+    public static WhatsApp none() {
+      return new WhatsApp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether outbound messages can be sent. */
+    public boolean canSend() {
+      return apiUrl.isPresent() && phoneNumberId.isPresent() && token.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "WhatsApp[" + apiUrl.orElse("unset") + ", number " + phoneNumberId.orElse("unset") + "]";
+    }
+  }
 
   /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */
   public record Sms(Optional<String> url, Optional<String> authHeader, String bodyTemplate) {

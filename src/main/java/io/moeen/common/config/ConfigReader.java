@@ -59,11 +59,12 @@ public final class ConfigReader {
     Duration dispatchInterval = Duration.ofMillis(integer("MOEEN_DISPATCH_INTERVAL_MS", 1000, 0, 3_600_000));
     AppConfig.Sms sms = new AppConfig.Sms(optional("MOEEN_SMS_URL").map(this::checkHttpUrl),
         optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
+    AppConfig.WhatsApp whatsapp = whatsapp();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp);
   }
 
   private Optional<String> optional(String name) {
@@ -175,15 +176,45 @@ public final class ConfigReader {
   }
 
   private String checkHttpUrl(String value) {
+    return checkHttpUrl("MOEEN_SMS_URL", value, "https://sms.example.com/send");
+  }
+
+  private String checkHttpUrl(String name, String value, String example) {
     try {
       URI uri = URI.create(value);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        problem("MOEEN_SMS_URL", redact(value), "a URL such as https://sms.example.com/send");
+        problem(name, redact(value), "a URL such as " + example);
       }
     } catch (IllegalArgumentException e) {
-      problem("MOEEN_SMS_URL", redact(value), "a URL such as https://sms.example.com/send");
+      problem(name, redact(value), "a URL such as " + example);
     }
     return value;
+  }
+
+  /** Sending needs all three of URL, phone number id and token; one or two alone is a mistake. */
+  private AppConfig.WhatsApp whatsapp() {
+    Optional<String> url = optional("MOEEN_WHATSAPP_API_URL")
+        .map(v -> checkHttpUrl("MOEEN_WHATSAPP_API_URL", v, "https://graph.facebook.com/v21.0"))
+        .map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    Optional<String> number = optional("MOEEN_WHATSAPP_PHONE_NUMBER_ID");
+    if (number.isPresent() && !number.get().matches("[0-9]{1,32}")) {
+      problem("MOEEN_WHATSAPP_PHONE_NUMBER_ID", number.get(), "the Cloud API phone number id (digits only)");
+    }
+    Optional<String> token = optional("MOEEN_WHATSAPP_TOKEN");
+    Map<String, Boolean> sending = new java.util.LinkedHashMap<>();
+    sending.put("MOEEN_WHATSAPP_API_URL", url.isPresent());
+    sending.put("MOEEN_WHATSAPP_PHONE_NUMBER_ID", number.isPresent());
+    sending.put("MOEEN_WHATSAPP_TOKEN", token.isPresent());
+    if (sending.containsValue(true) && sending.containsValue(false)) {
+      sending.forEach((name, set) -> {
+        if (!set) {
+          problem(name, "", "a value too: WhatsApp sending needs MOEEN_WHATSAPP_API_URL, "
+              + "MOEEN_WHATSAPP_PHONE_NUMBER_ID and MOEEN_WHATSAPP_TOKEN together");
+        }
+      });
+    }
+    return new AppConfig.WhatsApp(url, number, token, optional("MOEEN_WHATSAPP_APP_SECRET"),
+        optional("MOEEN_WHATSAPP_VERIFY_TOKEN"));
   }
 
   /** A JSON object whose strings may hold {to}, {text} and {idempotencyKey}. */

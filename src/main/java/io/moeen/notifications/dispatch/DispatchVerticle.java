@@ -4,6 +4,7 @@ import io.moeen.common.config.AppConfig;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
+import io.moeen.notifications.channels.whatsapp.WhatsAppChannel;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -20,12 +21,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs an {@link OutboxDispatcher} on a periodic timer; one round at a time, never overlapping. */
+/**
+ * Runs an {@link OutboxDispatcher} on a periodic timer, and at once when woken on
+ * {@value #WAKE} (a chatbot reply should not wait for the next tick); one round at a time, never
+ * overlapping: a wake during a round runs one more round after it. Interval 0 turns both off.
+ */
 public final class DispatchVerticle extends VerticleBase {
+  /** Send anything (null will do) here after writing an urgent outbox row. */
+  public static final String WAKE = "notifications.dispatch.wake";
   private static final Duration SMS_TIMEOUT = Duration.ofSeconds(10);
 
   private final Pool pool;
   private final AppConfig.Sms sms;
+  private final AppConfig.WhatsApp whatsapp;
   private final SupportedLocale defaultLocale;
   private final ZoneId zone;
   private final Duration interval;
@@ -33,11 +41,14 @@ public final class DispatchVerticle extends VerticleBase {
   private WebClient client;
   private long timer = -1;
   private boolean running;
+  private boolean again;
+  private OutboxDispatcher dispatcher;
 
-  public DispatchVerticle(Pool pool, AppConfig.Sms sms, SupportedLocale defaultLocale, ZoneId zone,
-                          Duration interval, Clock clock) {
+  public DispatchVerticle(Pool pool, AppConfig.Sms sms, AppConfig.WhatsApp whatsapp, SupportedLocale defaultLocale,
+                          ZoneId zone, Duration interval, Clock clock) {
     this.pool = pool;
     this.sms = sms;
+    this.whatsapp = whatsapp;
     this.defaultLocale = defaultLocale;
     this.zone = zone;
     this.interval = interval;
@@ -47,17 +58,35 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = WebClient.create(vertx);
-    return create(vertx, pool, client, sms, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
-        .onSuccess(dispatcher -> {
-          if (!interval.isZero()) {
-            timer = vertx.setPeriodic(interval.toMillis(), tick -> {
-              if (!running) {
-                running = true;
-                dispatcher.dispatchOnce().onComplete(done -> running = false);
-              }
-            });
+    return create(vertx, pool, client, sms, whatsapp, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
+        .compose(created -> {
+          dispatcher = created;
+          if (interval.isZero()) {
+            return Future.succeededFuture();
           }
+          timer = vertx.setPeriodic(interval.toMillis(), tick -> {
+            if (!running) {
+              round();
+            }
+          });
+          return vertx.eventBus().consumer(WAKE, wake -> round()).completion();
         });
+  }
+
+  /** One round now, or, while one runs, one more right after it. */
+  private void round() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    dispatcher.dispatchOnce().onComplete(done -> {
+      running = false;
+      if (again) {
+        again = false;
+        round();
+      }
+    });
   }
 
   @Override
@@ -71,12 +100,25 @@ public final class DispatchVerticle extends VerticleBase {
     return new OutboxDispatcher.Settings(20, Duration.ofMinutes(2), RetryPolicy.DEFAULT, zone);
   }
 
-  /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
+  /** Without WhatsApp. */
   public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
                                                 SupportedLocale defaultLocale, ZoneId zone, Clock clock,
                                                 Duration smsTimeout, OutboxDispatcher.Settings settings) {
+    return create(vertx, pool, client, sms, AppConfig.WhatsApp.none(), defaultLocale, zone, clock, smsTimeout,
+        settings);
+  }
+
+  /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
+  public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
+                                                AppConfig.WhatsApp whatsapp, SupportedLocale defaultLocale,
+                                                ZoneId zone, Clock clock, Duration smsTimeout,
+                                                OutboxDispatcher.Settings settings) {
     var sql = OutboxDispatcher.SQL;
-    return sql.verify(pool)
+    // without URL, number id and token WhatsApp rows are not claimed: they wait, untouched
+    Future<WhatsAppChannel> whatsAppChannel = whatsapp.canSend()
+        ? WhatsAppChannel.create(client, whatsapp, pool, defaultLocale, zone, clock, smsTimeout)
+        : Future.succeededFuture(null);
+    return whatsAppChannel.compose(wa -> sql.verify(pool)
         .compose(v -> pool.query(sql.get("active_templates")).execute())
         .compose(rows -> {
           List<NotificationTemplate> templates = new ArrayList<>();
@@ -92,9 +134,12 @@ public final class DispatchVerticle extends VerticleBase {
             // without a provider URL SMS rows are not claimed: they wait, untouched, until one is set
             sms.url().ifPresent(url -> channels.put("sms",
                 new SmsChannel(client, url, sms.authHeader(), sms.bodyTemplate(), smsTimeout)));
+            if (wa != null) {
+              channels.put(wa.name(), wa);
+            }
             return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
                 QuietHours.of(value, zone), clock, settings);
           });
-        });
+        }));
   }
 }

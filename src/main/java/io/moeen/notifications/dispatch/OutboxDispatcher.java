@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * Delivers the outbox: reclaims rows stuck in 'sending', claims a small batch of due rows
  * (SKIP LOCKED, so several dispatchers may run), then renders, holds for quiet hours, sends and
- * records each. Channels without a {@link Channel} here (WhatsApp, e-mail for now) are never claimed.
+ * records each. Channels without a {@link Channel} here (e-mail for now; WhatsApp and SMS when not
+ * configured) are never claimed. Rows that arrive with {@code rendered_body} are sent as written.
  */
 public final class OutboxDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -83,14 +84,19 @@ public final class OutboxDispatcher {
     }
     String channel = row.getString("channel");
     JsonObject payload = (JsonObject) row.getValue("payload");
-    RenderedNotification text = renderer.render(row.getString("event_type"), channel, row.getString("locale"),
-        payload == null ? new JsonObject() : payload, settings.zone());
+    // free-form rows (chatbot and staff replies) arrive with their text: no template for them
+    String written = row.getString("rendered_body");
+    RenderedNotification text = written != null
+        ? new RenderedNotification(row.getString("rendered_subject"), written, row.getString("locale"), null)
+        : renderer.render(row.getString("event_type"), channel, row.getString("locale"),
+            payload == null ? new JsonObject() : payload, settings.zone());
     if (text.body() == null) {
       return update("record_failed", Tuple.of(id, "failed", text.fallbackReason()));
     }
     OutboundMessage message = new OutboundMessage(id, channel, row.getString("event_type"),
         row.getUUID("recipient_user_id"), row.getString("phone"), row.getString("recipient_email"),
-        text.title(), text.body(), row.getString("idempotency_key"));
+        text.title(), text.body(), row.getString("idempotency_key"),
+        payload == null ? new JsonObject() : payload, row.getString("locale"));
     int attempt = row.getInteger("attempts") + 1;
     return update("record_rendered", Tuple.of(id, text.body(), text.title()))
         .compose(rendered -> channels.get(channel).send(message))

@@ -114,4 +114,23 @@ class ConfigReaderTest {
         .hasMessageContaining("MOEEN_SMS_URL=ftp://sms")
         .hasMessageContaining("MOEEN_SMS_BODY_TEMPLATE=not json");
   }
+
+  @Test
+  void whatsapp_is_off_by_default_and_needs_url_number_and_token_together() {
+    assertThat(ConfigReader.read(Map.of()).whatsapp().canSend()).isFalse();
+    AppConfig config = ConfigReader.read(Map.of("MOEEN_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0/",
+        "MOEEN_WHATSAPP_PHONE_NUMBER_ID", "1234567890", "MOEEN_WHATSAPP_TOKEN", "secret-token",
+        "MOEEN_WHATSAPP_APP_SECRET", "app-secret", "MOEEN_WHATSAPP_VERIFY_TOKEN", "verify-me"));
+    assertThat(config.whatsapp().canSend()).isTrue();
+    assertThat(config.whatsapp().apiUrl()).contains("https://graph.facebook.com/v21.0");
+    assertThat(config.whatsapp().appSecret()).contains("app-secret");
+    assertThat(config.whatsapp().verifyToken()).contains("verify-me");
+    assertThat(config.whatsapp().toString()).doesNotContain("secret-token", "app-secret");
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_WHATSAPP_API_URL", "graph.facebook.com",
+        "MOEEN_WHATSAPP_PHONE_NUMBER_ID", "12ab")))
+        .hasMessageContaining("MOEEN_WHATSAPP_API_URL=graph.facebook.com")
+        .hasMessageContaining("MOEEN_WHATSAPP_PHONE_NUMBER_ID=12ab")
+        .hasMessageContaining("MOEEN_WHATSAPP_TOKEN=")
+        .hasMessageNotContaining("MOEEN_WHATSAPP_APP_SECRET");
+  }
 }
