@@ -15,6 +15,7 @@ import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
 import io.moeen.notifications.dispatch.DispatchVerticle;
+import io.moeen.notifications.channels.whatsapp.WhatsAppWebhookVerticle;
 import io.moeen.patients.PatientsVerticle;
 import io.moeen.identity.admin.AccessAdminVerticle;
 import io.moeen.reference.ReferenceVerticle;
@@ -118,9 +119,12 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), defaultLocale, config.timeZone(),
         config.dispatchInterval(), java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new WhatsAppWebhookVerticle(pool, config.whatsapp(), messages,
+        java.time.Clock.systemUTC())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
-        config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies());
+        config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
+        config.whatsapp().appSecret().map(secret -> java.util.Map.of("whatsapp", secret)).orElse(java.util.Map.of()));
     apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
   }

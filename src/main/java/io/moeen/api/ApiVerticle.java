@@ -38,7 +38,11 @@ public final class ApiVerticle extends VerticleBase {
 
   /** What the API needs from the configuration. */
   public record Settings(String host, int port, SupportedLocale defaultLocale, long maxBodyBytes, Duration shutdownGrace,
-                         java.util.Set<String> trustedProxies) {
+                         java.util.Set<String> trustedProxies, java.util.Map<String, String> signingSecrets) {
+    /** {@code signingSecrets}: the secret per {@code x-moeen-signature} scheme (a scheme left out refuses every request). */
+    public Settings {
+      signingSecrets = java.util.Map.copyOf(signingSecrets);
+    }
   }
 
   public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens) {
@@ -77,7 +81,8 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(new ResponseHardening())
         .rootHandler(new LocaleSelection(new LocaleNegotiator(fallback)))
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-        .rootHandler(new Authentication(vertx, tokens, new OperationMatcher(operations)));
+        .rootHandler(new Authentication(vertx, tokens, new OperationMatcher(operations)))
+        .rootHandler(new WebhookSignatures(vertx, new OperationMatcher(operations), settings.signingSecrets()));
     for (ContractOperation operation : operations) {
       builder.getRoute(operation.operationId())
           .setDoSecurity(false) // Authentication above does it, with problem+json answers

@@ -10,13 +10,15 @@ import java.util.List;
  * event-bus address that serves it and the status of its success answer.
  */
 record ContractOperation(String operationId, String method, String path, String address, int successStatus,
-                         boolean secured, List<String> permissions) {
+                         boolean secured, List<String> permissions, String signature) {
   static final String ADDRESS_EXTENSION = "x-moeen-address";
   /** Any one of these permissions lets a caller past the API; object-level checks stay in the domain. */
   static final String PERMISSIONS_EXTENSION = "x-moeen-permissions";
+  /** A provider's signature over the raw body that must check out before anything reads it (e.g. whatsapp). */
+  static final String SIGNATURE_EXTENSION = "x-moeen-signature";
 
   ContractOperation(String operationId, String method, String path, String address, int successStatus) {
-    this(operationId, method, path, address, successStatus, false, List.of());
+    this(operationId, method, path, address, successStatus, false, List.of(), null);
   }
 
   /** Reads every operation of the raw contract; an operation without an address is a contract error. */
@@ -42,7 +44,8 @@ record ContractOperation(String operationId, String method, String path, String 
           throw new IllegalStateException("openapi.yaml: operation " + operationId + " names permissions but is public");
         }
         operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
-            successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions));
+            successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions,
+            op.getString(SIGNATURE_EXTENSION)));
       }
     }
     return operations;
