@@ -77,6 +77,18 @@ class WhatsAppChannelTest {
   }
 
   @Test
+  void a_row_that_arrives_in_words_is_sent_as_written_even_when_its_event_has_a_template() {
+    String phone = phone();
+    wroteAt(phone, NOON.minus(Duration.ofMinutes(5)));
+    String key = insert(phone, "appointment_booked", "en", BOOKED, "Booked by the receptionist: see you Tuesday.",
+        "urgent");
+    dispatcher().drain().await();
+    assertThat(row(key).getString("rendered_body")).isEqualTo("Booked by the receptionist: see you Tuesday.");
+    assertThat(cloud.requestsTo(digits(phone))).singleElement().satisfies(r ->
+        assertThat(r.body().getJsonObject("text").getString("body")).isEqualTo("Booked by the receptionist: see you Tuesday."));
+  }
+
+  @Test
   void outside_the_window_the_approved_template_goes_with_its_parameters_in_english() {
     String phone = phone();
     wroteAt(phone, NOON.minus(Duration.ofHours(25)));
