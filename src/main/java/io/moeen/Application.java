@@ -116,7 +116,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), defaultLocale, config.timeZone(),
+    domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.smtp(), defaultLocale, config.timeZone(),
         config.dispatchInterval(), java.time.Clock.systemUTC())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,

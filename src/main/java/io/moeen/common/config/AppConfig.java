@@ -24,13 +24,31 @@ public record AppConfig(
     Path signingKeysDir,
     java.util.Set<String> trustedProxies,
     Duration dispatchInterval,
-    Sms sms) {
+    Sms sms,
+    Smtp smtp) {
 
   /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */
   public record Sms(Optional<String> url, Optional<String> authHeader, String bodyTemplate) {
     @Override
     public String toString() {
       return "Sms[" + url.orElse("unset") + "]";
+    }
+  }
+
+  /**
+   * The SMTP server e-mail goes through; {@code host} empty = e-mail rows wait in the outbox.
+   * {@code starttls} is {@code disabled}, {@code optional} or {@code required}.
+   */
+  public record Smtp(Optional<String> host, int port, Optional<String> username, Optional<String> password,
+                     String starttls, String from) {
+    public static Smtp none() {
+      return new Smtp(Optional.empty(), 587, Optional.empty(), Optional.empty(), "optional", "");
+    }
+
+    @Override
+    public String toString() {
+      return "Smtp[" + host.map(h -> h + ":" + port).orElse("unset") + ", starttls " + starttls
+          + username.map(u -> ", user " + u).orElse("") + "]";
     }
   }
 

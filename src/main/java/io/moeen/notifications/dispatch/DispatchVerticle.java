@@ -26,6 +26,7 @@ public final class DispatchVerticle extends VerticleBase {
 
   private final Pool pool;
   private final AppConfig.Sms sms;
+  private final AppConfig.Smtp smtp;
   private final SupportedLocale defaultLocale;
   private final ZoneId zone;
   private final Duration interval;
@@ -34,10 +35,11 @@ public final class DispatchVerticle extends VerticleBase {
   private long timer = -1;
   private boolean running;
 
-  public DispatchVerticle(Pool pool, AppConfig.Sms sms, SupportedLocale defaultLocale, ZoneId zone,
-                          Duration interval, Clock clock) {
+  public DispatchVerticle(Pool pool, AppConfig.Sms sms, AppConfig.Smtp smtp, SupportedLocale defaultLocale,
+                          ZoneId zone, Duration interval, Clock clock) {
     this.pool = pool;
     this.sms = sms;
+    this.smtp = smtp;
     this.defaultLocale = defaultLocale;
     this.zone = zone;
     this.interval = interval;
@@ -47,7 +49,7 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = WebClient.create(vertx);
-    return create(vertx, pool, client, sms, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
+    return create(vertx, pool, client, sms, smtp, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
         .onSuccess(dispatcher -> {
           if (!interval.isZero()) {
             timer = vertx.setPeriodic(interval.toMillis(), tick -> {
@@ -71,10 +73,18 @@ public final class DispatchVerticle extends VerticleBase {
     return new OutboxDispatcher.Settings(20, Duration.ofMinutes(2), RetryPolicy.DEFAULT, zone);
   }
 
-  /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
+  /** As below, without e-mail. */
   public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
                                                 SupportedLocale defaultLocale, ZoneId zone, Clock clock,
                                                 Duration smsTimeout, OutboxDispatcher.Settings settings) {
+    return create(vertx, pool, client, sms, AppConfig.Smtp.none(), defaultLocale, zone, clock, smsTimeout, settings);
+  }
+
+  /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
+  public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
+                                                AppConfig.Smtp smtp, SupportedLocale defaultLocale, ZoneId zone,
+                                                Clock clock, Duration smsTimeout,
+                                                OutboxDispatcher.Settings settings) {
     var sql = OutboxDispatcher.SQL;
     return sql.verify(pool)
         .compose(v -> pool.query(sql.get("active_templates")).execute())
@@ -92,6 +102,8 @@ public final class DispatchVerticle extends VerticleBase {
             // without a provider URL SMS rows are not claimed: they wait, untouched, until one is set
             sms.url().ifPresent(url -> channels.put("sms",
                 new SmsChannel(client, url, sms.authHeader(), sms.bodyTemplate(), smsTimeout)));
+            // likewise e-mail rows wait until an SMTP host is set
+            smtp.host().ifPresent(host -> channels.put("email", EmailChannel.create(vertx, smtp)));
             return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
                 QuietHours.of(value, zone), clock, settings);
           });
