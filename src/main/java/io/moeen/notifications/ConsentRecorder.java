@@ -36,6 +36,11 @@ public final class ConsentRecorder {
   private ConsentRecorder() {
   }
 
+  /** Prepares the statements once, so a typo fails at start rather than at the first opt-out. */
+  public static Future<Void> verify(io.vertx.sqlclient.Pool pool) {
+    return SQL.verify(pool);
+  }
+
   /** Answers how many pending marketing messages were stopped. */
   public static Future<Integer> optOut(SqlClient conn, Contact who, String channel, String source) {
     return optOut(conn, who, channel, source, null);

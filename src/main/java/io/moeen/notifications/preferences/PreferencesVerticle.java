@@ -5,6 +5,7 @@ import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.ConsentRecorder;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -39,6 +40,6 @@ public final class PreferencesVerticle extends ServiceVerticle {
     serve(UPDATE, request -> preferences.update(request).map(Reply::of));
     serve(CONSENTS, request -> consents.list(request).map(Reply::of));
     serve(RECORD_CONSENT, request -> consents.record(request).map(Reply::of));
-    return SQL.verify(pool).compose(verified -> registered());
+    return SQL.verify(pool).compose(verified -> ConsentRecorder.verify(pool)).compose(verified -> registered());
   }
 }
