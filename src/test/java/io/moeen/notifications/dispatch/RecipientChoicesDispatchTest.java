@@ -118,12 +118,14 @@ class RecipientChoicesDispatchTest {
     UUID london = newUser();
     prefer(london, "{}", null, null, "Europe/London");
     UUID riyadh = newUser();
-    String inLondon = insert(london, "in_app", "appointment_booked", "urgent", "en");
-    String inRiyadh = insert(riyadh, "in_app", "appointment_booked", "urgent", "en");
+    // 22:30 UTC on 1 December 2031 is still the 1st in London, already the 2nd (01:30) in Riyadh
+    String late = "{\"startsAt\": \"2031-12-01T22:30:00Z\"}";
+    String inLondon = insert(london, "in_app", "appointment_booked", "urgent", "en", late);
+    String inRiyadh = insert(riyadh, "in_app", "appointment_booked", "urgent", "en", late);
     dispatcher(NOON).drain().await();
-    // 09:00 UTC on 1 December 2031 is 09:00 in London and 12:00 in Riyadh
-    assertThat(row(inLondon).getString("rendered_body")).contains("9:00").doesNotContain("12:00");
-    assertThat(row(inRiyadh).getString("rendered_body")).contains("12:00");
+    assertThat(row(inLondon).getString("rendered_body")).contains("December 1").contains("10:30")
+        .doesNotContain("December 2");
+    assertThat(row(inRiyadh).getString("rendered_body")).contains("December 2").contains("1:30");
   }
 
   @Test
@@ -189,11 +191,15 @@ class RecipientChoicesDispatchTest {
   }
 
   private static String insert(UUID user, String channel, String event, String priority, String locale) {
+    return insert(user, channel, event, priority, locale, "{\"startsAt\": \"2031-12-01T09:00:00Z\"}");
+  }
+
+  private static String insert(UUID user, String channel, String event, String priority, String locale, String payload) {
     String key = "pref-" + UUID.randomUUID();
     app.pool().preparedQuery("""
         INSERT INTO notifications (recipient_user_id, channel, event_type, locale, payload, priority, idempotency_key)
-        VALUES ($1, $2, $3, $4, '{"startsAt": "2031-12-01T09:00:00Z"}', $5, $6)""")
-        .execute(Tuple.of(user, channel, event, locale, priority, key)).await();
+        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+        .execute(Tuple.of(user, channel, event, locale, new io.vertx.core.json.JsonObject(payload), priority, key)).await();
     return key;
   }
 
