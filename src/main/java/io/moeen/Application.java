@@ -14,6 +14,7 @@ import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
+import io.moeen.notifications.preferences.PreferencesVerticle;
 import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.moeen.notifications.channels.whatsapp.WhatsAppWebhookVerticle;
 import io.moeen.patients.PatientsVerticle;
@@ -117,7 +118,9 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), defaultLocale, config.timeZone(),
+    domainDeployments.add(vertx.deployVerticle(
+        new PreferencesVerticle(pool, messages, defaultLocale, config.timeZone())).await());
+    domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), config.smtp(), defaultLocale, config.timeZone(),
         config.dispatchInterval(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new WhatsAppWebhookVerticle(pool, config.whatsapp(), messages,
         java.time.Clock.systemUTC())).await());

@@ -15,7 +15,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import java.util.UUID;
 
-/** A person changes their own account: names, language, notification choices, password. */
+/** A person changes their own account: names, language, password (notification choices: /v1/me/notification-preferences). */
 final class ProfileUpdates {
   private final Vertx vertx;
   private final Pool pool;
@@ -44,7 +44,7 @@ final class ProfileUpdates {
             body.containsKey("firstNameEn"), body.containsKey("lastNameEn"),
             trimmed(body.getString("firstNameAr")), trimmed(body.getString("lastNameAr")),
             trimmed(body.getString("firstNameEn")), trimmed(body.getString("lastNameEn")),
-            body.getString("languagePreference"), body.getJsonObject("notificationPreferences")}))
+            body.getString("languagePreference")}))
         .recover(SqlFailures::translate)
         .mapEmpty();
   }

@@ -48,7 +48,6 @@ final class Profiles {
         .put("firstNameEn", row.getString("first_name_en"))
         .put("lastNameEn", row.getString("last_name_en"))
         .put("languagePreference", row.getString("language_preference"))
-        .put("notificationPreferences", row.getJsonObject("notification_preferences"))
         .put("twoFactorEnabled", row.getBoolean("totp_enabled"))
         .put("lastLogin", Timestamps.iso(row.getOffsetDateTime("last_login")))
         .put("roles", new JsonArray(principal.roles()))

@@ -31,8 +31,7 @@ UPDATE users SET
   last_name_ar  = CASE WHEN $3 THEN $7 ELSE last_name_ar END,
   first_name_en = CASE WHEN $4 THEN $8 ELSE first_name_en END,
   last_name_en  = CASE WHEN $5 THEN $9 ELSE last_name_en END,
-  language_preference = coalesce($10, language_preference),
-  notification_preferences = coalesce($11, notification_preferences)
+  language_preference = coalesce($10, language_preference)
 WHERE id = $1 AND is_active;
 
 -- name: credentials

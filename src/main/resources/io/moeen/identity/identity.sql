@@ -35,6 +35,6 @@ RETURNING id;
 
 -- name: profile
 SELECT u.id, u.email, u.phone, u.first_name_ar, u.last_name_ar, u.first_name_en, u.last_name_en,
-       u.language_preference, u.notification_preferences, u.totp_enabled, u.last_login, u.created_at
+       u.language_preference, u.totp_enabled, u.last_login, u.created_at
 FROM users u
 WHERE u.id = $1 AND u.is_active;

@@ -52,3 +52,17 @@ WHERE id = $1 AND status = 'sending';
 -- $1 id, $2 'failed' or 'dead', $3 reason
 UPDATE notifications SET status = $2, attempts = attempts + 1, last_error = $3, claimed_at = NULL
 WHERE id = $1 AND status = 'sending';
+
+-- name: recipient_choices
+-- $1 the claimed ids. One query per batch: each recipient's own preferences, the address to
+-- e-mail (the row's, else the account's), and for marketing rows outside the app whether the
+-- contact has consented at this moment.
+SELECT n.id, p.channels, p.quiet_start, p.quiet_end, p.time_zone,
+       coalesce(n.recipient_email, u.email) AS email,
+       CASE WHEN n.priority = 'marketing' AND n.channel <> 'in_app'
+            THEN has_marketing_consent(n.recipient_user_id, coalesce(n.recipient_phone, u.phone),
+                                       coalesce(n.recipient_email, u.email), n.channel) END AS marketing_consent
+FROM notifications n
+LEFT JOIN notification_preferences p ON p.user_id = n.recipient_user_id
+LEFT JOIN users u ON u.id = n.recipient_user_id
+WHERE n.id = ANY($1::uuid[]);

@@ -141,7 +141,7 @@ class PermissionMatrixTest {
   static final List<Operation> MATRIX = List.of(
       // ── account ──
       op("GET", "/v1/me").everyone(),
-      op("PATCH", "/v1/me").body(new JsonObject().put("notificationPreferences", new JsonObject())).everyone(),
+      op("PATCH", "/v1/me").body(new JsonObject().put("languagePreference", "ar")).everyone(),
       op("PUT", "/v1/me/password").body(new JsonObject().put("currentPassword", "not-the-password")
           .put("newPassword", "Another#Password2026")).everyone(),
       op("POST", "/v1/me/two-factor").everyone(),
@@ -174,6 +174,9 @@ class PermissionMatrixTest {
       // ── notifications: the caller's own inbox ──
       op("GET", "/v1/me/notifications").everyone(),
       op("GET", "/v1/me/notifications/unread-count").everyone(),
+      // ── notifications: one's own preferences and consent (keyed by the caller, nobody else's reachable) ──
+      op("GET", "/v1/me/notification-preferences").everyone(),
+      op("GET", "/v1/me/consents").everyone(),
       // ── administration: writes, on throwaway targets ──
       op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
       op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
@@ -272,7 +275,10 @@ class PermissionMatrixTest {
       // ── notifications: writes (the admin's throwaway notice; anyone else's is 404) ──
       op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
           .hidden(SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF, Who.MARKETER),
-      op("POST", "/v1/me/notifications/read-all").everyone()
+      op("POST", "/v1/me/notifications/read-all").everyone(),
+      op("PUT", "/v1/me/notification-preferences")
+          .body(new JsonObject().put("channels", new JsonObject().put("*", new JsonObject().put("sms", true)))).everyone(),
+      op("POST", "/v1/me/consents").body(new JsonObject().put("channel", "sms").put("optIn", false)).everyone()
   );
 
   static RunningApp app;

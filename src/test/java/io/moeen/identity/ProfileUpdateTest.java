@@ -28,17 +28,17 @@ class ProfileUpdateTest {
   }
 
   @Test
-  void a_person_changes_names_language_and_notification_choices_and_sees_the_result() {
+  void a_person_changes_names_and_language_and_sees_the_result() {
     String access = calls.signIn(DemoAccounts.PATIENT_AHMED, DemoAccounts.PASSWORD).getString("accessToken");
     HttpResponse<Buffer> response = calls.call(HttpMethod.PATCH, "/v1/me", "en", access, new JsonObject()
-        .put("firstNameEn", "Ahmad").put("languagePreference", "en")
-        .put("notificationPreferences", new JsonObject().put("appointment.reminder", new JsonObject().put("sms", false))));
+        .put("firstNameEn", "Ahmad").put("languagePreference", "en"));
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject me = response.bodyAsJsonObject();
     assertThat(me.getString("firstNameEn")).isEqualTo("Ahmad");
     assertThat(me.getString("firstNameAr")).isEqualTo("أحمد");
     assertThat(me.getString("languagePreference")).isEqualTo("en");
-    assertThat(me.getJsonObject("notificationPreferences").getJsonObject("appointment.reminder").getBoolean("sms")).isFalse();
+    // notification choices live at /v1/me/notification-preferences now, not in the account
+    assertThat(me.containsKey("notificationPreferences")).isFalse();
   }
 
   @Test
@@ -61,6 +61,8 @@ class ProfileUpdateTest {
         .statusCode()).isEqualTo(400);
     assertThat(calls.call(HttpMethod.PATCH, "/v1/me", "en", access, new JsonObject().put("languagePreference", "fr"))
         .statusCode()).isEqualTo(400);
+    assertThat(calls.call(HttpMethod.PATCH, "/v1/me", "en", access, new JsonObject()
+        .put("notificationPreferences", new JsonObject())).statusCode()).isEqualTo(400);
   }
 
   @Test

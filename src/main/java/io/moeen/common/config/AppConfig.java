@@ -25,7 +25,8 @@ public record AppConfig(
     java.util.Set<String> trustedProxies,
     Duration dispatchInterval,
     Sms sms,
-    WhatsApp whatsapp) {
+    WhatsApp whatsapp,
+    Smtp smtp) {
 
   /**
    * The WhatsApp Cloud API: sending needs {@code apiUrl} (e.g. https://graph.facebook.com/v21.0),
@@ -54,6 +55,23 @@ public record AppConfig(
     @Override
     public String toString() {
       return "Sms[" + url.orElse("unset") + "]";
+    }
+  }
+
+  /**
+   * The SMTP server e-mail goes through; {@code host} empty = e-mail rows wait in the outbox.
+   * {@code starttls} is {@code disabled}, {@code optional} or {@code required}.
+   */
+  public record Smtp(Optional<String> host, int port, Optional<String> username, Optional<String> password,
+                     String starttls, String from) {
+    public static Smtp none() {
+      return new Smtp(Optional.empty(), 587, Optional.empty(), Optional.empty(), "optional", "");
+    }
+
+    @Override
+    public String toString() {
+      return "Smtp[" + host.map(h -> h + ":" + port).orElse("unset") + ", starttls " + starttls
+          + username.map(u -> ", user " + u).orElse("") + "]";
     }
   }
 

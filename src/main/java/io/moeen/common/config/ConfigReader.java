@@ -60,11 +60,12 @@ public final class ConfigReader {
     AppConfig.Sms sms = new AppConfig.Sms(optional("MOEEN_SMS_URL").map(this::checkHttpUrl),
         optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
     AppConfig.WhatsApp whatsapp = whatsapp();
+    AppConfig.Smtp smtp = smtp();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp);
   }
 
   private Optional<String> optional(String name) {
@@ -227,6 +228,25 @@ public final class ConfigReader {
       problem("MOEEN_SMS_BODY_TEMPLATE", value, "a JSON object such as " + DEFAULT_SMS_BODY);
       return DEFAULT_SMS_BODY;
     }
+  }
+
+  /** SMTP for e-mail; without MOEEN_SMTP_HOST nothing else is required (e-mail rows just wait). */
+  private AppConfig.Smtp smtp() {
+    Optional<String> host = optional("MOEEN_SMTP_HOST");
+    int port = integer("MOEEN_SMTP_PORT", 587, 1, 65535);
+    String starttls = text("MOEEN_SMTP_STARTTLS", "optional").toLowerCase(Locale.ROOT);
+    if (!Set.of("disabled", "optional", "required").contains(starttls)) {
+      problem("MOEEN_SMTP_STARTTLS", starttls, "disabled, optional or required");
+      starttls = "optional";
+    }
+    Optional<String> from = optional("MOEEN_MAIL_FROM");
+    if (from.isPresent() && !from.get().matches("([^<>\\r\\n]*<)?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?")) {
+      problem("MOEEN_MAIL_FROM", from.get(), "an address such as Moeen Clinic <no-reply@clinic.example>");
+    } else if (host.isPresent() && from.isEmpty()) {
+      problem("MOEEN_MAIL_FROM", "", "the sender address, required when MOEEN_SMTP_HOST is set");
+    }
+    return new AppConfig.Smtp(host, port, optional("MOEEN_SMTP_USERNAME"),
+        Optional.ofNullable(env.get("MOEEN_SMTP_PASSWORD")).filter(p -> !p.isEmpty()), starttls, from.orElse(""));
   }
 
   private String checkRedisUrl(String value) {

@@ -34,6 +34,7 @@ public final class DispatchVerticle extends VerticleBase {
   private final Pool pool;
   private final AppConfig.Sms sms;
   private final AppConfig.WhatsApp whatsapp;
+  private final AppConfig.Smtp smtp;
   private final SupportedLocale defaultLocale;
   private final ZoneId zone;
   private final Duration interval;
@@ -44,11 +45,12 @@ public final class DispatchVerticle extends VerticleBase {
   private boolean again;
   private OutboxDispatcher dispatcher;
 
-  public DispatchVerticle(Pool pool, AppConfig.Sms sms, AppConfig.WhatsApp whatsapp, SupportedLocale defaultLocale,
-                          ZoneId zone, Duration interval, Clock clock) {
+  public DispatchVerticle(Pool pool, AppConfig.Sms sms, AppConfig.WhatsApp whatsapp, AppConfig.Smtp smtp,
+                          SupportedLocale defaultLocale, ZoneId zone, Duration interval, Clock clock) {
     this.pool = pool;
     this.sms = sms;
     this.whatsapp = whatsapp;
+    this.smtp = smtp;
     this.defaultLocale = defaultLocale;
     this.zone = zone;
     this.interval = interval;
@@ -58,7 +60,7 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = WebClient.create(vertx);
-    return create(vertx, pool, client, sms, whatsapp, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
+    return create(vertx, pool, client, sms, whatsapp, smtp, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
         .compose(created -> {
           dispatcher = created;
           if (interval.isZero()) {
@@ -100,18 +102,18 @@ public final class DispatchVerticle extends VerticleBase {
     return new OutboxDispatcher.Settings(20, Duration.ofMinutes(2), RetryPolicy.DEFAULT, zone);
   }
 
-  /** Without WhatsApp. */
+  /** Without WhatsApp and e-mail. */
   public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
                                                 SupportedLocale defaultLocale, ZoneId zone, Clock clock,
                                                 Duration smsTimeout, OutboxDispatcher.Settings settings) {
-    return create(vertx, pool, client, sms, AppConfig.WhatsApp.none(), defaultLocale, zone, clock, smsTimeout,
-        settings);
+    return create(vertx, pool, client, sms, AppConfig.WhatsApp.none(), AppConfig.Smtp.none(), defaultLocale, zone,
+        clock, smsTimeout, settings);
   }
 
   /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
   public static Future<OutboxDispatcher> create(Vertx vertx, Pool pool, WebClient client, AppConfig.Sms sms,
-                                                AppConfig.WhatsApp whatsapp, SupportedLocale defaultLocale,
-                                                ZoneId zone, Clock clock, Duration smsTimeout,
+                                                AppConfig.WhatsApp whatsapp, AppConfig.Smtp smtp,
+                                                SupportedLocale defaultLocale, ZoneId zone, Clock clock, Duration smsTimeout,
                                                 OutboxDispatcher.Settings settings) {
     var sql = OutboxDispatcher.SQL;
     // without URL, number id and token WhatsApp rows are not claimed: they wait, untouched
@@ -137,6 +139,8 @@ public final class DispatchVerticle extends VerticleBase {
             if (wa != null) {
               channels.put(wa.name(), wa);
             }
+            // likewise e-mail rows wait until an SMTP host is set
+            smtp.host().ifPresent(host -> channels.put("email", EmailChannel.create(vertx, smtp)));
             return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
                 QuietHours.of(value, zone), clock, settings);
           });

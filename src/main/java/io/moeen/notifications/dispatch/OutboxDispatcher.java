@@ -24,13 +24,18 @@ import java.util.UUID;
 
 /**
  * Delivers the outbox: reclaims rows stuck in 'sending', claims a small batch of due rows
- * (SKIP LOCKED, so several dispatchers may run), then renders, holds for quiet hours, sends and
- * records each. Channels without a {@link Channel} here (e-mail for now; WhatsApp and SMS when not
- * configured) are never claimed. Rows that arrive with {@code rendered_body} are sent as written.
+ * (SKIP LOCKED, so several dispatchers may run), then, with each recipient's preferences and
+ * consent loaded for the batch in one query, drops what they switched off or never agreed to,
+ * holds for their quiet hours, renders in their zone, sends and records each. Channels without a
+ * {@link Channel} here (e-mail without an SMTP host; WhatsApp and SMS when not configured) are
+ * never claimed. Rows that arrive with {@code rendered_body} are sent as written.
  */
 public final class OutboxDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
   static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/dispatch.sql");
+  /** Reasons recorded in last_error when a recipient's own choices stop a message. */
+  public static final String CHANNEL_OFF = "channel_off_by_recipient";
+  public static final String NO_CONSENT = "no_marketing_consent";
 
   public record Settings(int batchSize, Duration sendingTimeout, RetryPolicy retry, ZoneId zone) {
   }
@@ -59,16 +64,17 @@ public final class OutboxDispatcher {
         .execute(Tuple.of(now, now.minus(settings.sendingTimeout())))
         .compose(reclaimed -> pool.preparedQuery(SQL.get("claim_due"))
             .execute(Tuple.of(now, channels.keySet().toArray(String[]::new), settings.batchSize())))
-        .compose(rows -> {
+        .compose(rows -> RecipientChoices.load(pool, rows).compose(choices -> {
           List<Future<?>> deliveries = new ArrayList<>();
           for (Row row : rows) {
-            deliveries.add(deliver(row, now.toInstant()).recover(e -> {
+            RecipientChoices chosen = choices.getOrDefault(row.getUUID("id"), RecipientChoices.NONE);
+            deliveries.add(deliver(row, chosen, now.toInstant()).recover(e -> {
               LOG.warn("notification {} not recorded: {}", row.getUUID("id"), e.toString());
               return Future.succeededFuture();
             }));
           }
           return Future.join(deliveries).map(done -> rows.size());
-        });
+        }));
   }
 
   /** Dispatches until a round claims nothing (used by tests and at shutdown-free catch-up). */
@@ -76,27 +82,35 @@ public final class OutboxDispatcher {
     return dispatchOnce().compose(n -> n == 0 ? Future.succeededFuture(0) : drain().map(m -> n + m));
   }
 
-  private Future<Void> deliver(Row row, Instant now) {
+  private Future<Void> deliver(Row row, RecipientChoices chosen, Instant now) {
     UUID id = row.getUUID("id");
-    var hold = quietHours.holdUntil(now, row.getString("priority"));
+    String channel = row.getString("channel");
+    String eventType = row.getString("event_type");
+    if (chosen.channelOff(eventType, channel)) {
+      return update("record_failed", Tuple.of(id, "failed", CHANNEL_OFF));
+    }
+    if (!chosen.mayMarket()) {
+      return update("record_failed", Tuple.of(id, "failed", NO_CONSENT));
+    }
+    var hold = chosen.quietHours(quietHours).holdUntil(now, row.getString("priority"));
     if (hold.isPresent()) {
       return update("hold", Tuple.of(id, hold.get().atOffset(ZoneOffset.UTC)));
     }
-    String channel = row.getString("channel");
     JsonObject payload = (JsonObject) row.getValue("payload");
     // free-form rows (chatbot and staff replies) arrive with their text: no template for them
     String written = row.getString("rendered_body");
     RenderedNotification text = written != null
         ? new RenderedNotification(row.getString("rendered_subject"), written, row.getString("locale"), null)
-        : renderer.render(row.getString("event_type"), channel, row.getString("locale"),
-            payload == null ? new JsonObject() : payload, settings.zone());
+        : renderer.render(eventType, channel, row.getString("locale"),
+            payload == null ? new JsonObject() : payload, chosen.zoneOr(settings.zone()));
     if (text.body() == null) {
       return update("record_failed", Tuple.of(id, "failed", text.fallbackReason()));
     }
-    OutboundMessage message = new OutboundMessage(id, channel, row.getString("event_type"),
-        row.getUUID("recipient_user_id"), row.getString("phone"), row.getString("recipient_email"),
+    OutboundMessage message = new OutboundMessage(id, channel, eventType,
+        row.getUUID("recipient_user_id"), row.getString("phone"),
+        chosen.email() != null ? chosen.email() : row.getString("recipient_email"),
         text.title(), text.body(), row.getString("idempotency_key"),
-        payload == null ? new JsonObject() : payload, row.getString("locale"));
+        payload == null ? new JsonObject() : payload, text.locale());
     int attempt = row.getInteger("attempts") + 1;
     return update("record_rendered", Tuple.of(id, text.body(), text.title()))
         .compose(rendered -> channels.get(channel).send(message))

@@ -133,4 +133,27 @@ class ConfigReaderTest {
         .hasMessageContaining("MOEEN_WHATSAPP_TOKEN=")
         .hasMessageNotContaining("MOEEN_WHATSAPP_APP_SECRET");
   }
+
+  @Test
+  void smtp_settings_have_defaults_need_a_sender_with_a_host_and_bad_values_are_named() {
+    AppConfig quiet = ConfigReader.read(Map.of());
+    assertThat(quiet.smtp().host()).isEmpty();
+    assertThat(quiet.smtp().port()).isEqualTo(587);
+    assertThat(quiet.smtp().starttls()).isEqualTo("optional");
+    AppConfig mail = ConfigReader.read(Map.of("MOEEN_SMTP_HOST", "smtp.example.com", "MOEEN_SMTP_PORT", "2525",
+        "MOEEN_SMTP_USERNAME", "moeen", "MOEEN_SMTP_PASSWORD", "s3cret", "MOEEN_SMTP_STARTTLS", "REQUIRED",
+        "MOEEN_MAIL_FROM", "Moeen Clinic <no-reply@clinic.example>"));
+    assertThat(mail.smtp().host()).contains("smtp.example.com");
+    assertThat(mail.smtp().port()).isEqualTo(2525);
+    assertThat(mail.smtp().starttls()).isEqualTo("required");
+    assertThat(mail.smtp().from()).isEqualTo("Moeen Clinic <no-reply@clinic.example>");
+    assertThat(mail.smtp().toString()).doesNotContain("s3cret");
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_SMTP_HOST", "smtp.example.com",
+        "MOEEN_SMTP_PORT", "0", "MOEEN_SMTP_STARTTLS", "sometimes")))
+        .hasMessageContaining("MOEEN_SMTP_PORT=0")
+        .hasMessageContaining("MOEEN_SMTP_STARTTLS=sometimes")
+        .hasMessageContaining("MOEEN_MAIL_FROM=");
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_MAIL_FROM", "nobody")))
+        .hasMessageContaining("MOEEN_MAIL_FROM=nobody");
+  }
 }

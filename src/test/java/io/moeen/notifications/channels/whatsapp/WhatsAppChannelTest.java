@@ -236,7 +236,7 @@ class WhatsAppChannelTest {
     String phone = phone();
     String key = insert(phone, "chatbot_reply", "en", "{}", "Hello", "urgent");
     DispatchVerticle.create(vertx, app.pool(), client, new AppConfig.Sms(Optional.empty(), Optional.empty(), "{}"),
-        AppConfig.WhatsApp.none(), SupportedLocale.AR, RIYADH, Clock.fixed(NOON, ZoneOffset.UTC),
+        AppConfig.WhatsApp.none(), AppConfig.Smtp.none(), SupportedLocale.AR, RIYADH, Clock.fixed(NOON, ZoneOffset.UTC),
         Duration.ofMillis(500), DispatchVerticle.defaultSettings(RIYADH)).await().drain().await();
     assertThat(row(key).getString("status")).isEqualTo("pending");
     assertThat(row(key).getInteger("attempts")).isZero();
@@ -252,7 +252,7 @@ class WhatsAppChannelTest {
     OutboxDispatcher.Settings settings = new OutboxDispatcher.Settings(5, Duration.ofMinutes(2),
         new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 8), RIYADH);
     return DispatchVerticle.create(vertx, app.pool(), client, new AppConfig.Sms(Optional.empty(), Optional.empty(), "{}"),
-        whatsapp, SupportedLocale.AR, RIYADH, Clock.fixed(NOON, ZoneOffset.UTC), Duration.ofMillis(500), settings).await();
+        whatsapp, AppConfig.Smtp.none(), SupportedLocale.AR, RIYADH, Clock.fixed(NOON, ZoneOffset.UTC), Duration.ofMillis(500), settings).await();
   }
 
   static String phone() {

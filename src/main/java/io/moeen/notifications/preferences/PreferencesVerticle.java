@@ -1,0 +1,45 @@
+package io.moeen.notifications.preferences;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.SqlStatements;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.ConsentRecorder;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.ZoneId;
+
+/** The signed-in person's own notification preferences and marketing consent. */
+public final class PreferencesVerticle extends ServiceVerticle {
+  public static final String GET = "notifications.preferences.get";
+  public static final String UPDATE = "notifications.preferences.update";
+  public static final String CONSENTS = "notifications.consents.list";
+  public static final String RECORD_CONSENT = "notifications.consents.record";
+
+  static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/preferences/preferences.sql");
+
+  private final Pool pool;
+  private final Messages messages;
+  private final SupportedLocale defaultLocale;
+  private final ZoneId zone;
+
+  public PreferencesVerticle(Pool pool, Messages messages, SupportedLocale defaultLocale, ZoneId zone) {
+    this.pool = pool;
+    this.messages = messages;
+    this.defaultLocale = defaultLocale;
+    this.zone = zone;
+  }
+
+  @Override
+  public Future<?> start() {
+    Preferences preferences = new Preferences(pool, SQL, zone);
+    Consents consents = new Consents(pool, SQL, messages, defaultLocale);
+    serve(GET, request -> preferences.get(request).map(Reply::of));
+    serve(UPDATE, request -> preferences.update(request).map(Reply::of));
+    serve(CONSENTS, request -> consents.list(request).map(Reply::of));
+    serve(RECORD_CONSENT, request -> consents.record(request).map(Reply::of));
+    return SQL.verify(pool).compose(verified -> ConsentRecorder.verify(pool)).compose(verified -> registered());
+  }
+}
