@@ -32,8 +32,12 @@ final class IntentLexicon {
   private final Set<String> negators = new HashSet<>();
   /** Every listed word and every stem of one → the listed words it stands for. */
   private final Map<String, List<String>> byForm = new HashMap<>();
-  /** Listed words by length, for typo look-ups. */
-  private final Map<Integer, List<String>> byLength = new HashMap<>();
+  /**
+   * Each listed word under every string left after deleting up to its typo tolerance of letters
+   * (symmetric delete): two words within distance k share such a string, so a typo look-up tries a
+   * few dozen keys instead of measuring the distance to every listed word.
+   */
+  private final Map<String, List<String>> byDeletion = new HashMap<>();
   /** Listed word → phrases whose first required word it is. */
   private final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
 
@@ -109,7 +113,9 @@ final class IntentLexicon {
       }
       addForm(word, word);
       ArabicClitics.stems(word).forEach(stem -> addForm(stem, word));
-      byLength.computeIfAbsent(word.length(), n -> new ArrayList<>()).add(word);
+      for (String deleted : deletions(word)) {
+        byDeletion.computeIfAbsent(deleted, d -> new ArrayList<>(1)).add(word);
+      }
     }
   }
 
@@ -132,8 +138,31 @@ final class IntentLexicon {
     return byForm.getOrDefault(form, Collections.emptyList());
   }
 
-  List<String> wordsOfLength(int length) {
-    return byLength.getOrDefault(length, Collections.emptyList());
+  /** Listed words that may be within typo tolerance of {@code typed}; check with WordDistance. */
+  Set<String> typoCandidates(String typed) {
+    Set<String> candidates = new HashSet<>();
+    for (String deleted : deletions(typed)) {
+      candidates.addAll(byDeletion.getOrDefault(deleted, Collections.emptyList()));
+    }
+    return candidates;
+  }
+
+  /** The word itself and every string left after deleting up to its tolerance of letters. */
+  static Set<String> deletions(String word) {
+    Set<String> result = new HashSet<>();
+    result.add(word);
+    Set<String> frontier = Set.of(word);
+    for (int round = 0; round < WordDistance.tolerance(word.length()); round++) {
+      Set<String> next = new HashSet<>();
+      for (String s : frontier) {
+        for (int i = 0; i < s.length(); i++) {
+          next.add(s.substring(0, i) + s.substring(i + 1));
+        }
+      }
+      result.addAll(next);
+      frontier = next;
+    }
+    return result;
   }
 
   List<Phrase> phrasesStartingWith(String word) {

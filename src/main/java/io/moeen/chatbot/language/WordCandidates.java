@@ -50,21 +50,18 @@ final class WordCandidates {
   }
 
   private void addTypos(Map<String, Double> candidates, String form, double factor) {
-    int length = form.length();
-    if (WordDistance.tolerance(length) == 0) {
+    if (WordDistance.tolerance(form.length()) == 0) {
       return;
     }
-    for (int other = length - 2; other <= length + 2; other++) {
-      for (String word : lexicon.wordsOfLength(other)) {
-        int tolerance = WordDistance.tolerance(Math.min(length, other));
-        if (tolerance == 0 || candidates.getOrDefault(word, 0.0) >= ONE_TYPO * factor) {
-          continue;
-        }
-        int distance = WordDistance.bounded(form, word, tolerance);
-        if (distance >= 1 && distance <= tolerance) {
-          double quality = (distance == 1 ? ONE_TYPO : TWO_TYPOS) * factor;
-          candidates.merge(word, quality, Math::max);
-        }
+    for (String word : lexicon.typoCandidates(form)) {
+      int tolerance = WordDistance.tolerance(Math.min(form.length(), word.length()));
+      if (tolerance == 0 || candidates.getOrDefault(word, 0.0) >= ONE_TYPO * factor) {
+        continue;
+      }
+      int distance = WordDistance.bounded(form, word, tolerance);
+      if (distance >= 1 && distance <= tolerance) {
+        double quality = (distance == 1 ? ONE_TYPO : TWO_TYPOS) * factor;
+        candidates.merge(word, quality, Math::max);
       }
     }
   }
