@@ -16,6 +16,8 @@ import io.vertx.openapi.impl.Utils;
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String CALENDAR = "text/calendar";
+  // The validator knows no text/csv (lead imports): it checks such bodies as text/plain.
+  static final String CSV = "text/csv";
 
   record Loaded(JsonObject raw, OpenAPIContract contract) {
   }
@@ -38,6 +40,9 @@ final class ContractLoader {
         }
         if ("content".equals(key) && child.containsKey(CALENDAR) && !child.containsKey("text/plain")) {
           child.put("text/plain", child.remove(CALENDAR));
+        }
+        if ("content".equals(key) && child.containsKey(CSV) && !child.containsKey("text/plain")) {
+          child.put("text/plain", child.remove(CSV));
         }
         problemsAsJson(child);
       } else if (value instanceof JsonArray array) {

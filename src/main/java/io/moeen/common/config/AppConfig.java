@@ -24,7 +24,16 @@ public record AppConfig(
     Path signingKeysDir,
     java.util.Set<String> trustedProxies,
     Duration dispatchInterval,
-    Sms sms) {
+    Sms sms,
+    Crm crm) {
+
+  /**
+   * CRM timers and web-form limits: the first-contact SLA sweep runs every {@code slaInterval}
+   * (zero = off); a web form takes at most {@code formLimitPerForm} leads a minute, and one address
+   * at most {@code formLimitPerAddress}.
+   */
+  public record Crm(Duration slaInterval, int formLimitPerForm, int formLimitPerAddress) {
+  }
 
   /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */
   public record Sms(Optional<String> url, Optional<String> authHeader, String bodyTemplate) {

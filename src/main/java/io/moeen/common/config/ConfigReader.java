@@ -59,11 +59,15 @@ public final class ConfigReader {
     Duration dispatchInterval = Duration.ofMillis(integer("MOEEN_DISPATCH_INTERVAL_MS", 1000, 0, 3_600_000));
     AppConfig.Sms sms = new AppConfig.Sms(optional("MOEEN_SMS_URL").map(this::checkHttpUrl),
         optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
+    AppConfig.Crm crm = new AppConfig.Crm(
+        Duration.ofMillis(integer("MOEEN_CRM_SLA_INTERVAL_MS", 60_000, 0, 3_600_000)),
+        integer("MOEEN_WEB_FORM_LIMIT_PER_FORM", 60, 1, 100_000),
+        integer("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", 5, 1, 10_000));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, crm);
   }
 
   private Optional<String> optional(String name) {

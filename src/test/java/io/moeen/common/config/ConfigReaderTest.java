@@ -114,4 +114,17 @@ class ConfigReaderTest {
         .hasMessageContaining("MOEEN_SMS_URL=ftp://sms")
         .hasMessageContaining("MOEEN_SMS_BODY_TEMPLATE=not json");
   }
+
+  @Test
+  void crm_settings_have_defaults_and_bad_values_are_named() {
+    AppConfig.Crm crm = ConfigReader.read(Map.of()).crm();
+    assertThat(crm.slaInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(crm.formLimitPerForm()).isEqualTo(60);
+    assertThat(crm.formLimitPerAddress()).isEqualTo(5);
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_CRM_SLA_INTERVAL_MS", "soon",
+        "MOEEN_WEB_FORM_LIMIT_PER_FORM", "0", "MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", "-1")))
+        .hasMessageContaining("MOEEN_CRM_SLA_INTERVAL_MS=soon")
+        .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_FORM=0")
+        .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS=-1");
+  }
 }
