@@ -12,6 +12,7 @@ import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
+import io.moeen.crm.CrmVerticle;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
 import io.moeen.notifications.dispatch.DispatchVerticle;
@@ -118,6 +119,9 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), defaultLocale, config.timeZone(),
         config.dispatchInterval(), java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new CrmVerticle(pool, config.timeZone(), java.time.Clock.systemUTC(),
+        new io.moeen.crm.assignment.MarketerRotation())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.assignment.AssignmentVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.reports.ReportsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.sla.FirstContactVerticle(pool, config.timeZone(), config.crm().slaInterval(), java.time.Clock.systemUTC())).await());
 
