@@ -41,12 +41,12 @@ SELECT EXISTS (
 -- name: save_marketer
 -- $2..$5 null = keep (or the default for a new marketer); $6 true = supervisor given (may be null = none)
 INSERT INTO crm_marketers (user_id, accepts_leads, languages, sources, supervisor_id)
-VALUES ($1, coalesce($2, true), coalesce($3, '{}'), coalesce($4, '{}'), $5)
+VALUES ($1, coalesce($2::boolean, true), coalesce($3::varchar[], '{}'), coalesce($4::varchar[], '{}'), $5::uuid)
 ON CONFLICT (user_id) DO UPDATE SET
-  accepts_leads = coalesce($2, crm_marketers.accepts_leads),
-  languages = coalesce($3, crm_marketers.languages),
-  sources = coalesce($4, crm_marketers.sources),
-  supervisor_id = CASE WHEN $6 THEN $5 ELSE crm_marketers.supervisor_id END;
+  accepts_leads = coalesce($2::boolean, crm_marketers.accepts_leads),
+  languages = coalesce($3::varchar[], crm_marketers.languages),
+  sources = coalesce($4::varchar[], crm_marketers.sources),
+  supervisor_id = CASE WHEN $6::boolean THEN $5::uuid ELSE crm_marketers.supervisor_id END;
 
 -- name: lead_for_reassign
 SELECT id, owner_id, full_name, phone, email FROM crm_leads WHERE id = $1 AND merged_into_id IS NULL FOR UPDATE;
