@@ -60,3 +60,19 @@ END
 $$;
 REVOKE ALL ON FUNCTION crm_create_patient_from_lead(uuid, text, text, uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION crm_create_patient_from_lead(uuid, text, text, uuid) TO moeen_app;
+
+--changeset moeen:020-crm-leads-of-patient splitStatements:false
+-- A booking or a completed visit moves the patient's open leads on: those converted to this patient,
+-- and those not yet linked whose phone or e-mail is the patient's. Only lead ids come back, so the
+-- system's own work (which may not read patient records) can match them.
+CREATE OR REPLACE FUNCTION crm_open_leads_of_patient(p_patient uuid) RETURNS SETOF uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT l.id FROM crm_leads l
+  WHERE l.converted_patient_id = p_patient AND l.status NOT IN ('converted', 'lost') AND l.merged_into_id IS NULL
+  UNION
+  SELECT l.id FROM crm_leads l JOIN patients p ON p.id = p_patient
+  WHERE l.converted_patient_id IS NULL AND l.status NOT IN ('converted', 'lost') AND l.merged_into_id IS NULL
+    AND ((p.phone IS NOT NULL AND l.phone = p.phone) OR (p.email IS NOT NULL AND l.email = p.email))
+$$;
+REVOKE ALL ON FUNCTION crm_open_leads_of_patient(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm_open_leads_of_patient(uuid) TO moeen_app;
