@@ -124,6 +124,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.assignment.AssignmentVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.conversion.ConversionVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.forms.WebFormsVerticle(pool, store, config.crm())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.imports.LeadImportVerticle(messages)).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.reports.ReportsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.sla.FirstContactVerticle(pool, config.timeZone(), config.crm().slaInterval(), java.time.Clock.systemUTC())).await());
 
