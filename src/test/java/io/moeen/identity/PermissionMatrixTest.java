@@ -131,6 +131,9 @@ class PermissionMatrixTest {
   static final String M_OVERRIDE = "00000000-0000-4000-e000-0000000000eb";
   static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
   static final String M_NOTICE = "00000000-0000-4000-e000-0000000000ed";
+  static final String M_LEAD = "00000000-0000-4000-e000-0000000000f1";
+  static final String M_FORM = "00000000-0000-4000-e000-0000000000f2";
+  static final String M_MARKETER = "00000000-0000-4000-8000-000000000011";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
@@ -269,6 +272,19 @@ class PermissionMatrixTest {
       op("POST", "/v1/appointments/{id}/reschedule").at(matrixAppointment(8, "reschedule"))
           .body(new JsonObject().put("startsAt", "2099-01-04T10:00:00+03:00"))
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      // ── crm: capture, assignment, conversion & reports (a throwaway lead and form made in start()) ──
+      op("GET", "/v1/crm/reports/summary").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/marketers").allow(ADMIN, SUPERVISOR),
+      op("PUT", "/v1/crm/marketers/{userId}").at("/v1/crm/marketers/" + M_MARKETER).body(new JsonObject())
+          .allow(ADMIN, SUPERVISOR),
+      op("PUT", "/v1/crm/leads/{id}/assignment").at("/v1/crm/leads/" + M_LEAD + "/assignment")
+          .body(new JsonObject().put("ownerId", M_MARKETER)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/leads/{id}/conversion").at("/v1/crm/leads/" + M_LEAD + "/conversion")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/forms").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/forms").body(new JsonObject().put("name", "Matrix form")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/forms/{formId}/deactivate").at("/v1/crm/forms/" + M_FORM + "/deactivate").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/leads/imports").allow(ADMIN, SUPERVISOR, Who.MARKETER),
       // ── notifications: writes (the admin's throwaway notice; anyone else's is 404) ──
       op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
           .hidden(SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF, Who.MARKETER),
@@ -284,6 +300,10 @@ class PermissionMatrixTest {
     for (Who who : Who.values()) {
       TOKENS.put(who, app.loginAs(who.email));
     }
+    app.asOwner("""
+        INSERT INTO crm_leads (id, full_name, phone, source) VALUES ('%s', 'Matrix Lead', '+966551239801', 'referral');
+        INSERT INTO crm_web_forms (id, name, key_hash, key_prefix) VALUES ('%s', 'Matrix', sha256('matrix'::bytea), 'matrix');
+        """.formatted(M_LEAD, M_FORM));
     app.asOwner("""
         INSERT INTO users (id, email, password_hash, first_name_en) VALUES
           ('%s', 'matrix-target@moeen-clinic.example', 'not-a-hash', 'Matrix');
