@@ -64,6 +64,19 @@ class LeadAccessTest {
   }
 
   @Test
+  void the_demo_marketer_has_the_demo_pipeline() {
+    JsonObject page = api.call("GET", "/v1/leads?owner=me&limit=100", marketer, null).bodyAsJsonObject();
+    assertThat(page.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("status")).distinct())
+        .contains("new", "contacted", "qualified", "booked", "lost");
+    JsonObject found = api.call("GET", "/v1/leads?q=" + java.net.URLEncoder.encode("منيره الزهراني",
+        java.nio.charset.StandardCharsets.UTF_8), marketer, null).bodyAsJsonObject();
+    assertThat(found.getJsonArray("items")).hasSize(1);
+    String id = found.getJsonArray("items").getJsonObject(0).getString("id");
+    assertThat(api.call("GET", "/v1/leads/" + id + "/activities", marketer, null).bodyAsJsonObject()
+        .getJsonArray("items")).hasSize(3);
+  }
+
+  @Test
   void a_supervisor_sees_every_lead() {
     assertThat(LeadApiTest.ids(api.call("GET", "/v1/leads?q=access", supervisor, null).bodyAsJsonObject()))
         .contains(mine, theirs, unassigned);
