@@ -42,7 +42,7 @@ public final class CrmTasks {
       throw Problem.invalid("text_too_long", "body", Map.of("max", 4000));
     }
     Instant now = clock.instant();
-    Instant due = json.getString("dueAt") == null ? now : OffsetDateTime.parse(json.getString("dueAt")).toInstant();
+    Instant due = json.getString("dueAt") == null ? now : instant(json.getString("dueAt"));
     Actor system = Actor.system(json.getString("requestId"));
     return leadFor(json, system)
         .compose(leadId -> store.as(system, conn -> store.lock(conn, leadId)
@@ -55,7 +55,7 @@ public final class CrmTasks {
 
   private Future<UUID> leadFor(JsonObject json, Actor system) {
     if (json.getString("leadId") != null) {
-      return Future.succeededFuture(UUID.fromString(json.getString("leadId")));
+      return Future.succeededFuture(uuid(json.getString("leadId"), "leadId"));
     }
     String phone = LeadContact.phone(json.getString("phone"));
     if (phone != null) {
@@ -71,7 +71,7 @@ public final class CrmTasks {
                   .map(LeadCapture.Captured::leadId));
     }
     if (json.getString("patientId") != null) {
-      UUID patientId = UUID.fromString(json.getString("patientId"));
+      UUID patientId = uuid(json.getString("patientId"), "patientId");
       return store.as(system, conn -> store.openLeadOfPatient(conn, patientId)).map(id -> {
         if (id == null) {
           throw new Problem(ProblemKind.UNPROCESSABLE, "task_needs_contact", Map.of(), "phone");
@@ -80,5 +80,21 @@ public final class CrmTasks {
       });
     }
     throw new Problem(ProblemKind.UNPROCESSABLE, "task_needs_contact", Map.of(), "leadId");
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (RuntimeException e) {
+      throw Problem.invalid("invalid_instant", "dueAt", Map.of("value", text));
+    }
+  }
+
+  private static UUID uuid(String text, String field) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw Problem.notFound(field.equals("leadId") ? "lead_not_found" : "patient_not_found", Map.of("id", text));
+    }
   }
 }
