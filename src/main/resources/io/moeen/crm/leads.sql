@@ -149,3 +149,11 @@ UPDATE crm_activities SET lead_id = $1 WHERE lead_id = $2;
 
 -- name: whatsapp_profile_name
 SELECT profile_name FROM whatsapp_contacts WHERE phone = $1;
+
+-- name: open_lead_of_patient
+-- the newest lead that became this patient or shares their phone/e-mail, for a task about a known patient
+SELECT l.id FROM crm_leads l
+WHERE l.merged_into_id IS NULL
+  AND (l.converted_patient_id = $1 OR patient_id_by_contact(l.phone, l.email) = $1)
+ORDER BY (l.status NOT IN ('converted', 'lost')) DESC, l.created_at DESC
+LIMIT 1;
