@@ -131,9 +131,9 @@ class PermissionMatrixTest {
   static final String M_OVERRIDE = "00000000-0000-4000-e000-0000000000eb";
   static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
   static final String M_NOTICE = "00000000-0000-4000-e000-0000000000ed";
-  static final String M_LEAD = "00000000-0000-4000-e000-0000000000f1";
-  static final String M_FORM = "00000000-0000-4000-e000-0000000000f2";
-  static final String M_MARKETER = "00000000-0000-4000-8000-000000000011";
+  static final String M_OPS_LEAD = "00000000-0000-4000-e000-0000000000f1";
+  static final String M_OPS_FORM = "00000000-0000-4000-e000-0000000000f2";
+  static final String M_OPS_MARKETER = "00000000-0000-4000-8000-000000000011";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
   // CRM: the demo marketer's lead (with an open task), one to merge into it, and another marketer's lead
   static final String M_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d1";
@@ -280,15 +280,15 @@ class PermissionMatrixTest {
       // ── crm: capture, assignment, conversion & reports (a throwaway lead and form made in start()) ──
       op("GET", "/v1/crm/reports/summary").allow(ADMIN, SUPERVISOR, Who.MARKETER),
       op("GET", "/v1/crm/marketers").allow(ADMIN, SUPERVISOR),
-      op("PUT", "/v1/crm/marketers/{userId}").at("/v1/crm/marketers/" + M_MARKETER).body(new JsonObject())
+      op("PUT", "/v1/crm/marketers/{userId}").at("/v1/crm/marketers/" + M_OPS_MARKETER).body(new JsonObject())
           .allow(ADMIN, SUPERVISOR),
-      op("PUT", "/v1/crm/leads/{id}/assignment").at("/v1/crm/leads/" + M_LEAD + "/assignment")
-          .body(new JsonObject().put("ownerId", M_MARKETER)).allow(ADMIN, SUPERVISOR),
-      op("POST", "/v1/crm/leads/{id}/conversion").at("/v1/crm/leads/" + M_LEAD + "/conversion")
+      op("PUT", "/v1/crm/leads/{id}/assignment").at("/v1/crm/leads/" + M_OPS_LEAD + "/assignment")
+          .body(new JsonObject().put("ownerId", M_OPS_MARKETER)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/leads/{id}/conversion").at("/v1/crm/leads/" + M_OPS_LEAD + "/conversion")
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
       op("GET", "/v1/crm/forms").allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/crm/forms").body(new JsonObject().put("name", "Matrix form")).allow(ADMIN, SUPERVISOR),
-      op("POST", "/v1/crm/forms/{formId}/deactivate").at("/v1/crm/forms/" + M_FORM + "/deactivate").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/crm/forms/{formId}/deactivate").at("/v1/crm/forms/" + M_OPS_FORM + "/deactivate").allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/crm/leads/imports").allow(ADMIN, SUPERVISOR, Who.MARKETER),
       // ── notifications: writes (the admin's throwaway notice; anyone else's is 404) ──
       op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
@@ -334,7 +334,7 @@ class PermissionMatrixTest {
     app.asOwner("""
         INSERT INTO crm_leads (id, full_name, phone, source) VALUES ('%s', 'Matrix Lead', '+966551239801', 'referral');
         INSERT INTO crm_web_forms (id, name, key_hash, key_prefix) VALUES ('%s', 'Matrix', sha256('matrix'::bytea), 'matrix');
-        """.formatted(M_LEAD, M_FORM));
+        """.formatted(M_OPS_LEAD, M_OPS_FORM));
     app.asOwner("""
         INSERT INTO users (id, email, password_hash, first_name_en) VALUES
           ('%s', 'matrix-target@moeen-clinic.example', 'not-a-hash', 'Matrix');
