@@ -66,15 +66,17 @@ final class LeadImport {
     SupportedLocale locale = SupportedLocale.fromTag(request.locale()).orElse(SupportedLocale.fromTag("ar").orElseThrow());
     Outcome outcome = new Outcome(rows.size() - 1);
     List<Future<Void>> lanes = new ArrayList<>();
+    Map<String, Future<Void>> inFlight = new java.util.HashMap<>();
     int[] next = {1};
     for (int lane = 0; lane < IN_FLIGHT; lane++) {
-      lanes.add(lane(rows, next, outcome, locale, request.requestId()));
+      lanes.add(lane(rows, next, outcome, locale, request.requestId(), inFlight));
     }
     return Future.all(lanes).map(done -> outcome.toJson());
   }
 
   /** One of a few captures in flight: takes the next row when its row is done. */
-  private Future<Void> lane(List<List<String>> rows, int[] next, Outcome outcome, SupportedLocale locale, String requestId) {
+  private Future<Void> lane(List<List<String>> rows, int[] next, Outcome outcome, SupportedLocale locale, String requestId,
+                            Map<String, Future<Void>> inFlight) {
     if (next[0] >= rows.size()) {
       return Future.succeededFuture();
     }
@@ -85,7 +87,11 @@ final class LeadImport {
       outcome.reject(index, null, reason(locale, "import_row_columns", Map.of("count", row.size(), "expected", COLUMNS.size())));
       done = Future.succeededFuture();
     } else {
-      done = vertx.eventBus().<JsonObject>request("crm.leads.capture", lead(row, requestId + ":" + index))
+      // rows sharing a phone or e-mail go in file order, so the first of them creates the lead
+      List<String> keys = contactKeys(row);
+      List<Future<Void>> before = keys.stream().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
+      done = Future.all(before).<Void>mapEmpty().otherwiseEmpty()
+          .compose(x -> vertx.eventBus().<JsonObject>request("crm.leads.capture", lead(row, requestId + ":" + index)))
           .<Void>map(reply -> {
             outcome.captured(reply.body().getBoolean("created"));
             return null;
@@ -99,8 +105,25 @@ final class LeadImport {
             }
             return Future.failedFuture(failure);
           });
+      for (String key : keys) {
+        inFlight.put(key, done);
+      }
     }
-    return done.compose(x -> lane(rows, next, outcome, locale, requestId));
+    return done.compose(x -> lane(rows, next, outcome, locale, requestId, inFlight));
+  }
+
+  /** The row's e-mail (lower case) and phone (its last nine digits, any digit script): enough to order look-alikes. */
+  static List<String> contactKeys(List<String> row) {
+    List<String> keys = new ArrayList<>();
+    StringBuilder digits = new StringBuilder();
+    row.get(1).codePoints().filter(Character::isDigit).forEach(c -> digits.append(Character.digit(c, 10)));
+    if (digits.length() >= 7) {
+      keys.add("phone:" + digits.substring(Math.max(0, digits.length() - 9)));
+    }
+    if (!row.get(2).isBlank()) {
+      keys.add("email:" + row.get(2).strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    return keys;
   }
 
   private static JsonObject lead(List<String> row, String requestId) {

@@ -92,6 +92,15 @@ class FirstContactSlaTest {
     assertThat(all.get(1).getJsonObject("payload").getString("audience")).isEqualTo("supervisor");
     assertThat(all.get(1).getJsonObject("payload").getInteger("minutes")).isEqualTo(30);
     assertThat(all.get(1).getJsonObject("payload").getString("ownerName")).isNotBlank();
+
+    // the marketer's inbox renders it from the changeset's template, in Arabic
+    var inbox = io.moeen.testing.ApiCalls.call(app, "GET", "/v1/me/notifications?limit=50", "ar",
+        app.loginAs(io.moeen.testing.DemoAccounts.MARKETER), null);
+    assertThat(inbox.statusCode()).as(inbox.bodyAsString()).isEqualTo(200);
+    JsonObject notice = inbox.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(n -> n.getString("body").contains("سارة العتيبي")).findFirst().orElseThrow();
+    assertThat(notice.getString("title")).isEqualTo("تأخّر التواصل مع عميل محتمل");
+    assertThat(notice.getString("body")).contains("لم يُتواصل بعد").contains("15");
   }
 
   @Test
