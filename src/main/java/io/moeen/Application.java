@@ -12,6 +12,7 @@ import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
+import io.moeen.crm.CrmVerticle;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
 import io.moeen.notifications.preferences.PreferencesVerticle;
@@ -124,6 +125,14 @@ public final class Application {
         config.dispatchInterval(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new WhatsAppWebhookVerticle(pool, config.whatsapp(), messages,
         java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new CrmVerticle(pool, config.timeZone(), java.time.Clock.systemUTC(),
+        new io.moeen.crm.assignment.MarketerRotation())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.assignment.AssignmentVerticle(pool, java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.conversion.ConversionVerticle(pool, java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.forms.WebFormsVerticle(pool, store, config.crm())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.imports.LeadImportVerticle(messages)).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.reports.ReportsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.sla.FirstContactVerticle(pool, config.timeZone(), config.crm().slaInterval(), java.time.Clock.systemUTC())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),

@@ -33,7 +33,7 @@ final class ContractBodies implements RequestExtractor {
     if (declared != null && body != null && body.length() > 0) {
       String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
       Set<String> accepted = declared.getContent().keySet();
-      String mediaType = mediaType(contentType);
+      String mediaType = ContractLoader.CSV.equals(mediaType(contentType)) ? "text/plain" : mediaType(contentType);
       if (mediaType == null || accepted.stream().noneMatch(a -> a.equalsIgnoreCase(mediaType))) {
         return Future.failedFuture(new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
             Map.of("contentType", mediaType == null ? NO_CONTENT_TYPE : contentType, "supported", String.join(", ", accepted))));

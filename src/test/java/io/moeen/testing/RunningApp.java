@@ -56,6 +56,8 @@ public final class RunningApp implements AutoCloseable {
     vars.put("MOEEN_SHUTDOWN_GRACE_SECONDS", "5");
     // the outbox timer is off unless a test turns it on: tests drive a dispatcher themselves
     vars.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
+    // likewise the CRM first-contact sweep: SLA tests run rounds with a fixed clock
+    vars.put("MOEEN_CRM_SLA_INTERVAL_MS", "0");
     vars.putAll(env);
     return new RunningApp(Application.start(ConfigReader.read(vars)), database, port);
   }

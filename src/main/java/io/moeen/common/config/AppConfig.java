@@ -26,7 +26,8 @@ public record AppConfig(
     Duration dispatchInterval,
     Sms sms,
     WhatsApp whatsapp,
-    Smtp smtp) {
+    Smtp smtp,
+    Crm crm) {
 
   /**
    * The WhatsApp Cloud API: sending needs {@code apiUrl} (e.g. https://graph.facebook.com/v21.0),
@@ -48,6 +49,15 @@ public record AppConfig(
     public String toString() {
       return "WhatsApp[" + apiUrl.orElse("unset") + ", number " + phoneNumberId.orElse("unset") + "]";
     }
+  }
+
+
+  /**
+   * CRM timers and web-form limits: the first-contact SLA sweep runs every {@code slaInterval}
+   * (zero = off); a web form takes at most {@code formLimitPerForm} leads a minute, and one address
+   * at most {@code formLimitPerAddress}.
+   */
+  public record Crm(Duration slaInterval, int formLimitPerForm, int formLimitPerAddress) {
   }
 
   /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */

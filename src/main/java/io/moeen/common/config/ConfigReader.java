@@ -61,11 +61,15 @@ public final class ConfigReader {
         optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
     AppConfig.WhatsApp whatsapp = whatsapp();
     AppConfig.Smtp smtp = smtp();
+    AppConfig.Crm crm = new AppConfig.Crm(
+        Duration.ofMillis(integer("MOEEN_CRM_SLA_INTERVAL_MS", 60_000, 0, 3_600_000)),
+        integer("MOEEN_WEB_FORM_LIMIT_PER_FORM", 60, 1, 100_000),
+        integer("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", 5, 1, 10_000));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm);
   }
 
   private Optional<String> optional(String name) {

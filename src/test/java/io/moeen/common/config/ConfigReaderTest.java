@@ -156,4 +156,17 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_MAIL_FROM", "nobody")))
         .hasMessageContaining("MOEEN_MAIL_FROM=nobody");
   }
+
+  @Test
+  void crm_settings_have_defaults_and_bad_values_are_named() {
+    AppConfig.Crm crm = ConfigReader.read(Map.of()).crm();
+    assertThat(crm.slaInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(crm.formLimitPerForm()).isEqualTo(60);
+    assertThat(crm.formLimitPerAddress()).isEqualTo(5);
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_CRM_SLA_INTERVAL_MS", "soon",
+        "MOEEN_WEB_FORM_LIMIT_PER_FORM", "0", "MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", "-1")))
+        .hasMessageContaining("MOEEN_CRM_SLA_INTERVAL_MS=soon")
+        .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_FORM=0")
+        .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS=-1");
+  }
 }
