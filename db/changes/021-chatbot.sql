@@ -86,3 +86,9 @@ CREATE TABLE chatbot_messages (
   CONSTRAINT chatbot_messages_author CHECK ((direction = 'in') = (author = 'user'))
 );
 CREATE INDEX chatbot_messages_conversation ON chatbot_messages (conversation_id, id);
+
+--changeset moeen:021-patient-registration-source
+-- Where a patient record came from when it was not the front desk: the chatbot on the web or on
+-- WhatsApp creates one when someone books by phone number (the number is the link).
+ALTER TABLE patients ADD COLUMN registration_source varchar(16)
+  CHECK (registration_source IN ('reception', 'web', 'chatbot', 'whatsapp'));
