@@ -11,13 +11,13 @@ SELECT key, version, definition FROM chatbot_flows WHERE key = $1 AND version = 
 -- name: seed_flow
 -- the default flow, once: a key that has any version is left alone
 INSERT INTO chatbot_flows (key, version, status, definition, published_at)
-SELECT $1, 1, 'published', $2, now()
-WHERE NOT EXISTS (SELECT 1 FROM chatbot_flows WHERE key = $1);
+SELECT $1::varchar, 1, 'published', $2::jsonb, now()
+WHERE NOT EXISTS (SELECT 1 FROM chatbot_flows WHERE key = $1::varchar);
 
 -- name: insert_conversation
 INSERT INTO chatbot_conversations (channel, session_token_hash, phone, locale, locale_chosen, flow_key, flow_version,
                                    utm, client_ip, patient_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::inet, $10)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::inet, $10)
 RETURNING id, created_at;
 
 -- name: conversation_by_token
@@ -32,10 +32,10 @@ SELECT * FROM chatbot_conversations WHERE channel = 'whatsapp' AND phone = $1 AN
 -- name: save_conversation
 -- optimistic: a turn that lost the race to another turn of the same conversation changes nothing
 UPDATE chatbot_conversations SET
-  locale = $3, locale_chosen = $4, status = $5, current_node = $6, variables = $7, patient_id = $8, lead_id = $9,
-  phone = coalesce($10, phone), silent_notice_sent = $11,
-  handed_off_at = CASE WHEN $5 = 'handed_off' AND status <> 'handed_off' THEN now() ELSE handed_off_at END,
-  handed_off_by = CASE WHEN $5 = 'handed_off' AND status <> 'handed_off' THEN $12 ELSE handed_off_by END,
+  locale = $3::varchar, locale_chosen = $4, status = $5::varchar, current_node = $6::varchar, variables = $7::jsonb,
+  patient_id = $8::uuid, lead_id = $9::uuid, phone = coalesce($10::varchar, phone), silent_notice_sent = $11,
+  handed_off_at = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN now() ELSE handed_off_at END,
+  handed_off_by = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN $12::varchar ELSE handed_off_by END,
   last_message_at = now(), turn = turn + 1
 WHERE id = $1 AND turn = $2
 RETURNING turn;
