@@ -1,0 +1,155 @@
+package io.moeen.crm.leads;
+
+import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.SessionContext.Actor;
+import io.moeen.common.db.SqlStatements;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
+import io.moeen.crm.activities.ActivityLog;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Leads in PostgreSQL, always as the acting principal (row-level security); SQL in leads.sql. */
+public final class LeadStore {
+  static final SqlStatements SQL = SqlStatements.load("io/moeen/crm/leads.sql");
+
+  private final Pool pool;
+
+  public LeadStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> verify() {
+    return SQL.verify(pool).compose(done -> ActivityLog.verify(pool));
+  }
+
+  /** Work in one transaction as {@code actor}; database refusals this feature expects become problems. */
+  public <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
+    return SessionContext.inTransaction(pool, actor, work).recover(LeadStore::translate);
+  }
+
+  /** Like {@link #as} but a twin's unique violation is left as it is, for the capture to retry. */
+  <T> Future<T> raw(Actor actor, Function<SqlConnection, Future<T>> work) {
+    return SessionContext.inTransaction(pool, actor, work);
+  }
+
+  /** The lead with its linked patient id; 404 {@code lead_not_found} when it does not exist or is not the caller's. */
+  public Future<Row> find(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("lead")).execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw notFound(id);
+          }
+          return rows.iterator().next();
+        });
+  }
+
+  /** The lead locked for this transaction; 404 as {@link #find}. */
+  public Future<Row> lock(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("lead_for_update")).execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw notFound(id);
+          }
+          return rows.iterator().next();
+        });
+  }
+
+  Future<UUID> patientByContact(SqlConnection conn, LeadContact contact) {
+    return conn.preparedQuery(SQL.get("patient_by_contact")).execute(Tuple.of(contact.phone(), contact.email()))
+        .map(rows -> rows.iterator().next().getUUID("patient_id"));
+  }
+
+  Future<Row> openLeadByContact(SqlConnection conn, LeadContact contact) {
+    return conn.preparedQuery(SQL.get("open_lead_by_contact")).execute(Tuple.of(contact.phone(), contact.email()))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  Future<UUID> insert(SqlConnection conn, CaptureRequest r, UUID owner, Instant now) {
+    return conn.preparedQuery(SQL.get("insert_lead")).execute(Tuple.from(new Object[] {
+            r.fullName(), r.contact().phone(), r.contact().email(), r.preferredLanguage(), r.source(),
+            r.utm().campaign(), r.utm().medium(), r.utm().source(), r.utm().content(), r.utm().term(),
+            r.interestedServiceId(), r.interestedIn(), owner, r.note(), r.tags(), r.authorId(), utc(now)}))
+        .map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  public Future<Boolean> isMarketer(SqlConnection conn, UUID userId) {
+    return conn.preparedQuery(SQL.get("is_marketer")).execute(Tuple.of(userId))
+        .map(rows -> rows.iterator().next().getBoolean("marketer"));
+  }
+
+  /** An in-app notice to a staff member, e.g. {@code lead_assigned}; the key makes a retry harmless. */
+  public Future<Void> notifyUser(SqlConnection conn, UUID userId, String eventType, JsonObject payload, Instant notBefore,
+                                 String key) {
+    return conn.preparedQuery(SQL.get("notify_user"))
+        .execute(Tuple.of(userId, eventType, payload, utc(notBefore), key)).mapEmpty();
+  }
+
+  /** Tells the owner a lead is theirs now. */
+  public Future<Void> notifyAssigned(SqlConnection conn, UUID leadId, UUID owner, String name, String phone, int version) {
+    JsonObject payload = new JsonObject().put("leadId", leadId.toString()).put("leadName", name)
+        .put("leadPhone", phone == null ? "" : phone);
+    return notifyUser(conn, owner, "lead_assigned", payload, null, "lead:" + leadId + ":assigned:" + owner + ":" + version);
+  }
+
+  Future<Void> recordConsent(SqlConnection conn, UUID leadId, CaptureRequest r, Instant now) {
+    CaptureRequest.Consent c = r.consent();
+    if (c == null) {
+      return Future.succeededFuture();
+    }
+    String consentSource = switch (r.source()) {
+      case "web_form", "web_chat", "whatsapp" -> r.source();
+      default -> "staff";
+    };
+    String locale = c.locale() == null ? r.preferredLanguage() : c.locale();
+    return conn.preparedQuery(SQL.get("record_consent")).execute(Tuple.from(new Object[] {
+            r.contact().phone(), r.contact().email(), c.channel(), c.optIn() ? "opt_in" : "opt_out", c.wording(),
+            locale, consentSource, r.authorId(), utc(now)}))
+        .compose(done -> conn.preparedQuery(SQL.get("set_consent"))
+            .execute(Tuple.of(leadId, c.optIn(), c.channel(), c.wording(), utc(now))))
+        .mapEmpty();
+  }
+
+  public Future<Void> touch(SqlConnection conn, UUID leadId, Instant now) {
+    return conn.preparedQuery(SQL.get("touch")).execute(Tuple.of(leadId, utc(now))).mapEmpty();
+  }
+
+  static Problem notFound(UUID id) {
+    return Problem.notFound("lead_not_found", Map.of("id", id.toString()));
+  }
+
+  static boolean isTwin(Throwable failure) {
+    return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+        && pg.getConstraint() != null && pg.getConstraint().startsWith("crm_leads_open_");
+  }
+
+  /** The one place this feature turns database refusals into problems. */
+  static <T> Future<T> translate(Throwable failure) {
+    if (isTwin(failure)) {
+      String field = ((PgException) failure).getConstraint().endsWith("email") ? "email" : "phone";
+      return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "open_lead_exists", Map.of(), field));
+    }
+    if (failure instanceof PgException pg && "23503".equals(pg.getSqlState()) && pg.getConstraint() != null
+        && pg.getConstraint().contains("interested_service")) {
+      return Future.failedFuture(Problem.invalid("unknown_service", "interestedServiceId",
+          Map.of("field", "interestedServiceId")));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  public static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}
