@@ -82,6 +82,14 @@ class WebChatBookingTest {
     assertThat(notice.getString("locale")).isEqualTo("ar");
     assertThat(notice.getString("recipient_phone")).isEqualTo("+966551234567");
 
+    // the visitor who gave a number became a lead through crm.leads.capture, UTM kept
+    Row lead = one("SELECT l.source, l.utm_source, l.utm_campaign, l.full_name FROM crm_leads l "
+        + "JOIN chatbot_conversations c ON c.lead_id = l.id WHERE l.phone = $1", "+966551234567");
+    assertThat(lead.getString("source")).isEqualTo("web_chat");
+    assertThat(lead.getString("utm_source")).isEqualTo("instagram");
+    assertThat(lead.getString("utm_campaign")).isEqualTo("winter");
+    assertThat(lead.getString("full_name")).isEqualTo("سارة العتيبي");
+
     // the visitor may see what this chat booked, and nothing else
     chat.tap("yes");
     chat.say("مواعيدي");
@@ -129,7 +137,8 @@ class WebChatBookingTest {
   }
 
   static Row one(String sql, Object arg) {
-    var rows = app.pool().withTransaction(conn -> conn.query("SELECT set_config('app.patient_access', 'any', true)")
+    var rows = app.pool().withTransaction(conn -> conn.query("SELECT set_config('app.patient_access', 'any', true), "
+            + "set_config('app.lead_access', 'any', true)")
         .execute().compose(x -> conn.preparedQuery(sql).execute(Tuple.of(arg)))).await();
     assertThat(rows.size()).as(sql).isEqualTo(1);
     return rows.iterator().next();
