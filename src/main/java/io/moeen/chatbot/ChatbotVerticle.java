@@ -6,6 +6,8 @@ import io.moeen.chatbot.actions.ReceptionActions;
 import io.moeen.chatbot.channels.web.WebChat;
 import io.moeen.chatbot.engine.ChatEngine;
 import io.moeen.chatbot.flow.FlowValidator;
+import io.moeen.chatbot.flow.FlowVersions;
+import io.moeen.chatbot.handoff.StaffDesk;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.bus.ServiceVerticle;
@@ -54,8 +56,21 @@ public final class ChatbotVerticle extends ServiceVerticle {
     serve("chatbot.sessions.create", web::open);
     serve("chatbot.sessions.messages.send", web::send);
     serve("chatbot.sessions.messages.list", web::history);
+    StaffDesk desk = new StaffDesk(vertx, pool, ConversationStore.SQL);
+    serve("chatbot.handoffs.list", desk::queue);
+    serve("chatbot.conversations.transcript", desk::transcript);
+    serve("chatbot.conversations.reply", desk::reply);
+    serve("chatbot.conversations.release", desk::release);
+    FlowVersions flows = new FlowVersions(pool, messages);
+    serve("chatbot.flows.list", flows::list);
+    serve("chatbot.flows.create", flows::create);
+    serve("chatbot.flows.get", flows::get);
+    serve("chatbot.flows.update", flows::update);
+    serve("chatbot.flows.validate", flows::validate);
+    serve("chatbot.flows.publish", flows::publish);
     JsonObject flow = defaultFlow();
     return store.verify()
+        .compose(v -> flows.verify())
         .compose(v -> store.seed(FLOW_KEY, flow))
         .compose(v -> registered());
   }

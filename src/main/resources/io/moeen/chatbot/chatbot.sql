@@ -95,3 +95,6 @@ RETURNING id;
 
 -- name: touch
 UPDATE chatbot_conversations SET last_message_at = now() WHERE id = $1 RETURNING channel, phone, locale, status;
+
+-- name: conversation_for_update
+SELECT id, channel, phone, locale, status FROM chatbot_conversations WHERE id = $1 FOR UPDATE;
