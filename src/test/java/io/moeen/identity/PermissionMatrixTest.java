@@ -132,6 +132,7 @@ class PermissionMatrixTest {
   static final String M_HOLIDAY = "00000000-0000-4000-e000-0000000000ec";
   static final String M_NOTICE = "00000000-0000-4000-e000-0000000000ed";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
+  static final String M_CHAT = "00000000-0000-4000-e000-0000000000f1";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
   static String matrixAppointment(int n, String step) {
@@ -272,7 +273,28 @@ class PermissionMatrixTest {
       // ── notifications: writes (the admin's throwaway notice; anyone else's is 404) ──
       op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
           .hidden(SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF, Who.MARKETER),
-      op("POST", "/v1/me/notifications/read-all").everyone()
+      op("POST", "/v1/me/notifications/read-all").everyone(),
+      // ── chatbot: flows (admin, supervisor, marketer); the published default flow is not a draft (409) ──
+      op("GET", "/v1/chat/flows").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows").body(new JsonObject().put("key", "matrix_flow").put("definition",
+          new JsonObject().put("start", "a").put("nodes", new JsonObject()))).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/chat/flows/{key}/versions/{version}").at("/v1/chat/flows/receptionist/versions/1")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("PUT", "/v1/chat/flows/{key}/versions/{version}").at("/v1/chat/flows/receptionist/versions/1")
+          .body(new JsonObject().put("definition", new JsonObject().put("start", "a").put("nodes", new JsonObject())))
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows/{key}/versions/{version}/validate").at("/v1/chat/flows/receptionist/versions/1/validate")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows/{key}/versions/{version}/publish").at("/v1/chat/flows/receptionist/versions/1/publish")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      // ── chatbot: staff desk (admin, supervisor, reception, marketers) on a throwaway handed-off chat ──
+      op("GET", "/v1/chat/handoffs").allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("GET", "/v1/chat/conversations/{id}/messages").at("/v1/chat/conversations/" + M_CHAT + "/messages")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("POST", "/v1/chat/conversations/{id}/replies").at("/v1/chat/conversations/" + M_CHAT + "/replies")
+          .body(new JsonObject().put("text", "matrix")).allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("POST", "/v1/chat/conversations/{id}/release").at("/v1/chat/conversations/" + M_CHAT + "/release")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER)
   );
 
   static RunningApp app;
@@ -281,6 +303,10 @@ class PermissionMatrixTest {
   @BeforeAll
   static void start() {
     app = RunningApp.start("permission-matrix");
+    app.asOwner("""
+        INSERT INTO chatbot_conversations (id, channel, session_token_hash, flow_key, flow_version, status, handed_off_at)
+        VALUES ('%s', 'web', '\\x00', 'receptionist', 1, 'handed_off', now())
+        """.formatted(M_CHAT));
     for (Who who : Who.values()) {
       TOKENS.put(who, app.loginAs(who.email));
     }
