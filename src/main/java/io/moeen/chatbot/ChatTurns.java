@@ -24,8 +24,10 @@ public final class ChatTurns {
   private final ConversationStore store;
   private final ChatEngine engine;
   private final BusCalls bus;
+  private final io.moeen.chatbot.actions.ChatTexts texts;
 
-  public ChatTurns(ConversationStore store, ChatEngine engine, BusCalls bus) {
+  public ChatTurns(ConversationStore store, ChatEngine engine, BusCalls bus, io.moeen.chatbot.actions.ChatTexts texts) {
+    this.texts = texts;
     this.store = store;
     this.engine = engine;
     this.bus = bus;
@@ -41,7 +43,7 @@ public final class ChatTurns {
   }
 
   /** A turn whose replies also need rows of their own in the same transaction (WhatsApp outbox). */
-  Future<List<BotReply>> take(Conversation c, String text, String replyId, JsonObject inboundPayload, String requestId,
+  public Future<List<BotReply>> take(Conversation c, String text, String replyId, JsonObject inboundPayload, String requestId,
                               java.util.function.BiFunction<io.vertx.sqlclient.SqlConnection, List<BotReply>, Future<Void>> also) {
     boolean wasHandedOff = c.handedOff();
     return store.pinned(c)
@@ -53,6 +55,13 @@ public final class ChatTurns {
             askForPerson(c, requestId);
           }
         });
+  }
+
+  /** Stores an inbound message the engine does not read (a photo) and one fixed reply from the bundle. */
+  public Future<List<BotReply>> say(Conversation c, String inbound, String key, String requestId,
+                                    java.util.function.BiFunction<io.vertx.sqlclient.SqlConnection, List<BotReply>, Future<Void>> also) {
+    List<BotReply> replies = List.of(BotReply.text(texts.say(c.locale, key, java.util.Map.of())));
+    return store.saveTurn(c, inbound, new JsonObject(), replies, requestId, conn -> also.apply(conn, replies)).map(replies);
   }
 
   /** A CRM task for the lead's owner or the reception queue; the conversation is handed off either way. */

@@ -4,6 +4,7 @@ import io.moeen.chatbot.actions.BusCalls;
 import io.moeen.chatbot.actions.ChatTexts;
 import io.moeen.chatbot.actions.ReceptionActions;
 import io.moeen.chatbot.channels.web.WebChat;
+import io.moeen.chatbot.channels.whatsapp.WhatsAppChat;
 import io.moeen.chatbot.engine.ChatEngine;
 import io.moeen.chatbot.flow.FlowValidator;
 import io.moeen.chatbot.flow.FlowVersions;
@@ -51,11 +52,14 @@ public final class ChatbotVerticle extends ServiceVerticle {
     BusCalls bus = new BusCalls(vertx);
     ChatEngine engine = new ChatEngine(new ReceptionActions(vertx, pool, ConversationStore.SQL, texts, zone, clock),
         messages, zone, clock);
-    ChatTurns turns = new ChatTurns(store, engine, bus);
+    ChatTurns turns = new ChatTurns(store, engine, bus, texts);
     WebChat web = new WebChat(new ChatChannels(store, turns, FLOW_KEY), limits);
     serve("chatbot.sessions.create", web::open);
     serve("chatbot.sessions.messages.send", web::send);
     serve("chatbot.sessions.messages.list", web::history);
+    WhatsAppChat whatsapp = new WhatsAppChat(vertx, pool, store, turns, FLOW_KEY);
+    vertx.eventBus().<JsonObject>consumer(WhatsAppChat.INBOUND, message -> whatsapp.inbound(message.body())
+        .onComplete(done -> message.reply(done.succeeded() ? done.result() : null)));
     StaffDesk desk = new StaffDesk(vertx, pool, ConversationStore.SQL);
     serve("chatbot.handoffs.list", desk::queue);
     serve("chatbot.conversations.transcript", desk::transcript);

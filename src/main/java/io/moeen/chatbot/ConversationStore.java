@@ -43,7 +43,7 @@ public final class ConversationStore {
     return pool.preparedQuery(SQL.get("seed_flow")).execute(Tuple.of(key, definition)).mapEmpty();
   }
 
-  Future<Flow> published(String key) {
+  public Future<Flow> published(String key) {
     return pool.preparedQuery(SQL.get("published_flow")).execute(Tuple.of(key)).map(rows -> {
       if (rows.size() == 0) {
         throw new Problem(ProblemKind.UNAVAILABLE, "chat_flow_unavailable", Map.of("key", key));
@@ -76,6 +76,21 @@ public final class ConversationStore {
         .map(rows -> rows.iterator().next().getUUID("id"));
   }
 
+  /** A new WhatsApp conversation for a proven number, already linked to its patient (if any). */
+  public Future<Conversation> createWhatsApp(String phone, String locale, boolean localeChosen, Flow flow,
+                                             UUID patientId) {
+    return create("whatsapp", null, phone, locale, localeChosen, flow, new JsonObject(), null, patientId)
+        .compose(this::byId)
+        .map(found -> {
+          Conversation c = found.orElseThrow();
+          c.variables.put("phone", phone);
+          if (patientId != null) {
+            c.variables.put("patientId", patientId.toString());
+          }
+          return c;
+        });
+  }
+
   Future<Optional<Conversation>> byToken(UUID id, byte[] tokenHash) {
     return one("conversation_by_token", Tuple.of(id, Buffer.buffer(tokenHash)));
   }
@@ -84,7 +99,7 @@ public final class ConversationStore {
     return one("conversation", Tuple.of(id));
   }
 
-  Future<Optional<Conversation>> openWhatsApp(String phone) {
+  public Future<Optional<Conversation>> openWhatsApp(String phone) {
     return one("open_whatsapp_conversation", Tuple.of(phone));
   }
 
@@ -110,7 +125,7 @@ public final class ConversationStore {
   }
 
   /** The same, with more work (the WhatsApp outbox rows) in the same transaction. */
-  Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies,
+  public Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies,
                         String requestId, java.util.function.Function<SqlConnection, Future<Void>> also) {
     return SessionContext.inTransaction(pool, SessionContext.Actor.system(requestId), conn ->
         conn.preparedQuery(SQL.get("save_conversation")).execute(Tuple.tuple()
