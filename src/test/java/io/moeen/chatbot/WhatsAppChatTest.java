@@ -98,7 +98,6 @@ class WhatsAppChatTest {
             .atOffset(java.time.ZoneOffset.UTC))))).await().iterator().next();
     assertThat(appointment.getString("source")).isEqualTo("whatsapp");
 
-    inbound(AISHA_PHONE, tapped("yes", "إيه"));
     List<Row> mine = inbound(AISHA_PHONE, text("مواعيدي"));
     assertThat(said(mine)).contains("مواعيدك القادمة").contains("كشف عام");
 

@@ -137,6 +137,16 @@ public final class ChatEngine {
     }
     if (type == NodeType.CHOICE) {
       Optional<ChoiceOptions.Choice> picked = ChoiceOptions.pick(choices, replyId, input, intent);
+      if (picked.isEmpty() && replyId == null && !turn.menuTried && !input.matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+")) {
+        // "anything else?" answered with "I want to book": the menu's entry for those words
+        Optional<JsonObject> menu = turn.flow.node(menu(turn.flow));
+        List<ChoiceOptions.Choice> menuChoices = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of());
+        if (menu.isPresent() && menu.get() != node && ChoiceOptions.pick(menuChoices, null, input, intent).isPresent()) {
+          turn.menuTried = true;
+          c.forgetTask();
+          return answer(turn, menu.get(), menuChoices, input, null, intent);
+        }
+      }
       if (picked.isEmpty()) {
         turn.say(message(c, "chatbot.pick_option"));
         turn.out.add(prompt(c, node));
@@ -261,6 +271,7 @@ public final class ChatEngine {
     final String requestId;
     final List<BotReply> out = new ArrayList<>();
     int steps;
+    boolean menuTried;
 
     Turn(Conversation c, Flow flow, String requestId) {
       this.c = c;
