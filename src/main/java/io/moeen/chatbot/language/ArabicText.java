@@ -1,5 +1,7 @@
 package io.moeen.chatbot.language;
 
+import java.text.Normalizer;
+
 /**
  * Folds the many ways people type the same Arabic word into one spelling, so matching can compare
  * words instead of keystrokes.
@@ -35,18 +37,23 @@ public final class ArabicText {
 
   /**
    * {@link #foldForSearch} plus what chat text needs: Arabic punctuation ، ؛ ؟ ٫ ٪ → , ; ? . %,
-   * Persian keyboard letters ی ک → ي ك, invisible marks (zero-width, bidi controls, BOM) removed,
-   * every kind of space collapsed to one and the ends trimmed. Idempotent.
+   * Persian keyboard letters ی ک → ي ك, compatibility forms unified first (NFKC: presentation
+   * forms such as ﻻ, full-width digits, decomposed hamza), the remaining Arabic marks
+   * (U+0653–U+065F, Quranic annotations) and invisible marks (zero-width, bidi controls, BOM)
+   * removed, every kind of space collapsed to one and the ends trimmed. Idempotent.
    */
   public static String normalize(String text) {
     if (text == null) {
       return "";
     }
+    if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+      text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isDroppedMark(c) || isInvisible(c)) {
+      if (isDroppedMark(c) || isOtherArabicMark(c) || isInvisible(c)) {
         continue;
       }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -70,6 +77,10 @@ public final class ArabicText {
 
   private static boolean isDroppedMark(char c) {
     return (c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == '\u0640';
+  }
+
+  private static boolean isOtherArabicMark(char c) {
+    return (c >= '\u0653' && c <= '\u065F') || (c >= '\u06D6' && c <= '\u06ED' && c != '\u06E5' && c != '\u06E6');
   }
 
   private static boolean isInvisible(char c) {

@@ -6,44 +6,38 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads dates and times as patients type them (first, simple version). */
+/**
+ * Dates and times as patients type them, in Arabic (Gulf forms included) or English, with any
+ * digits. Relative words are resolved in the clinic's zone on the given clock, never the JVM's.
+ * The rules, with their choices for ambiguous input, are in docs/chatbot-language.md.
+ */
 public final class DateTimeParser {
-
-  private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
   private DateTimeParser() {}
 
+  /**
+   * The day the text names: "اليوم", "بكرة", "بعد بكرة", "الأحد" (the next one, never today),
+   * "الأحد الجاي", "tomorrow", "next Sunday", "25/12", "25-12-2026", "2026-12-25", "25 ديسمبر",
+   * "25 December", "15 رمضان", "in 3 days". A date without a year is the next such day from today
+   * on. An impossible date ("32/13", "30/2") is empty, not a guess.
+   */
   public static Optional<LocalDate> parseDate(String text, ZoneId zone, Clock clock) {
-    String t = ArabicText.normalize(text);
-    LocalDate today = LocalDate.now(clock.withZone(zone));
-    if (t.contains("بعد بكره") || t.contains("day after tomorrow")) {
-      return Optional.of(today.plusDays(2));
-    }
-    if (t.contains("بكره") || t.contains("غدا") || t.contains("tomorrow")) {
-      return Optional.of(today.plusDays(1));
-    }
-    if (t.contains("اليوم") || t.contains("today")) {
-      return Optional.of(today);
-    }
-    return Optional.empty();
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    return DateParser.parse(ArabicText.normalize(text), today);
   }
 
+  /**
+   * The time of day the text names: "10:30", "١٠:٣٠", "3pm", "٣ العصر", "الساعة ٥ مساءً",
+   * "٥ المغرب", "8 الصبح", "9 بالليل", "الظهر", "noon", "half past 4", "الساعة ٥" (17:00: an hour
+   * without a part of the day is 1–6 → afternoon, 7–11 → morning, 12 → noon). "25:00" is empty.
+   */
   public static Optional<LocalTime> parseTime(String text) {
-    Matcher m = CLOCK.matcher(ArabicText.normalize(text));
-    if (m.find()) {
-      int h = Integer.parseInt(m.group(1));
-      int min = Integer.parseInt(m.group(2));
-      if (h < 24 && min < 60) {
-        return Optional.of(LocalTime.of(h, min));
-      }
-    }
-    return Optional.empty();
+    return TimeParser.parse(ArabicText.normalize(text));
   }
 
+  /** Both a day and a time in one message ("بكرة ٥ العصر", "tomorrow at 3pm"); empty unless both. */
   public static Optional<LocalDateTime> parseDateTime(String text, ZoneId zone, Clock clock) {
-    return parseDate(text, zone, clock).flatMap(d -> parseTime(text).map(d::atTime));
+    return parseDate(text, zone, clock).flatMap(date -> parseTime(text).map(date::atTime));
   }
 }
