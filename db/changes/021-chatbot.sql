@@ -75,7 +75,9 @@ CREATE INDEX chatbot_conversations_lead ON chatbot_conversations (lead_id) WHERE
 CREATE TRIGGER chatbot_conversations_updated_at BEFORE UPDATE ON chatbot_conversations FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
 
 CREATE TABLE chatbot_messages (
-  id              bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id              uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- the order of messages and the cursor for polling (?after=)
+  seq             bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
   conversation_id uuid        NOT NULL REFERENCES chatbot_conversations (id) ON DELETE CASCADE,
   direction       varchar(3)  NOT NULL CHECK (direction IN ('in', 'out')),
   author          varchar(5)  NOT NULL CHECK (author IN ('bot', 'user', 'staff')),
@@ -85,7 +87,7 @@ CREATE TABLE chatbot_messages (
   created_at      timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT chatbot_messages_author CHECK ((direction = 'in') = (author = 'user'))
 );
-CREATE INDEX chatbot_messages_conversation ON chatbot_messages (conversation_id, id);
+CREATE INDEX chatbot_messages_conversation ON chatbot_messages (conversation_id, seq);
 
 --changeset moeen:021-patient-registration-source
 -- Where a patient record came from when it was not the front desk: the chatbot on the web or on

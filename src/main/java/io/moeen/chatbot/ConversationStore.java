@@ -156,7 +156,8 @@ public final class ConversationStore {
     return pool.preparedQuery(SQL.get("messages")).execute(Tuple.of(conversation, after, limit)).map(rows -> {
       JsonArray items = new JsonArray();
       for (Row r : rows) {
-        items.add(new JsonObject().put("id", r.getLong("id")).put("direction", r.getString("direction"))
+        items.add(new JsonObject().put("id", r.getUUID("id").toString()).put("seq", r.getLong("seq"))
+            .put("direction", r.getString("direction"))
             .put("author", r.getString("author")).put("text", r.getString("text"))
             .put("payload", r.getValue("payload"))
             .put("createdAt", r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString()));

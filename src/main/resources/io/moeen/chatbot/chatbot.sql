@@ -18,7 +18,7 @@ WHERE NOT EXISTS (SELECT 1 FROM chatbot_flows WHERE key = $1::varchar);
 INSERT INTO chatbot_conversations (channel, session_token_hash, phone, locale, locale_chosen, flow_key, flow_version,
                                    utm, client_ip, patient_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::inet, $10)
-RETURNING id, created_at;
+RETURNING id, seq, created_at;
 
 -- name: conversation_by_token
 SELECT * FROM chatbot_conversations WHERE id = $1 AND channel = 'web' AND session_token_hash = $2;
@@ -43,11 +43,11 @@ RETURNING turn;
 -- name: insert_message
 INSERT INTO chatbot_messages (conversation_id, direction, author, author_user_id, text, payload)
 VALUES ($1, $2, $3, $4, $5, $6)
-RETURNING id, created_at;
+RETURNING id, seq, created_at;
 
 -- name: messages
-SELECT id, direction, author, text, payload, created_at FROM chatbot_messages
-WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3;
+SELECT id, seq, direction, author, text, payload, created_at FROM chatbot_messages
+WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3;
 
 -- name: clinic_hours
 -- each active location's weekly hours: the earliest start and latest end of any doctor per weekday
@@ -81,7 +81,7 @@ ON CONFLICT (phone) DO UPDATE SET locale = EXCLUDED.locale;
 -- name: handed_off
 SELECT c.id, c.channel, c.locale, c.phone, c.patient_id, c.lead_id, c.handed_off_at, c.handed_off_by, c.last_message_at,
        (SELECT m.text FROM chatbot_messages m WHERE m.conversation_id = c.id AND m.direction = 'in'
-        ORDER BY m.id DESC LIMIT 1) AS last_message
+        ORDER BY m.seq DESC LIMIT 1) AS last_message
 FROM chatbot_conversations c
 WHERE c.status = 'handed_off'
 ORDER BY c.handed_off_at, c.id

@@ -62,7 +62,8 @@ public final class StaffDesk {
         .map(rows -> {
           JsonArray items = new JsonArray();
           for (Row r : rows) {
-            items.add(new JsonObject().put("id", r.getLong("id")).put("direction", r.getString("direction"))
+            items.add(new JsonObject().put("id", r.getUUID("id").toString()).put("seq", r.getLong("seq"))
+                .put("direction", r.getString("direction"))
                 .put("author", r.getString("author")).put("text", r.getString("text")).put("payload", r.getValue("payload"))
                 .put("createdAt", instant(r, "created_at")));
           }
@@ -91,13 +92,15 @@ public final class StaffDesk {
               .addString("out").addString("staff").addUUID(staff.userId()).addString(text).addValue(new JsonObject()));
           return stored.compose(message -> {
             Row inserted = ((io.vertx.sqlclient.RowSet<Row>) message).iterator().next();
-            long messageId = inserted.getLong("id");
+            String messageId = inserted.getUUID("id").toString();
+            long seq = inserted.getLong("seq");
             String createdAt = instant(inserted, "created_at");
             Future<?> outbox = !"whatsapp".equals(c.getString("channel")) ? Future.succeededFuture()
                 : conn.preparedQuery(sql.get("outbox_reply")).execute(Tuple.tuple().addString(c.getString("phone"))
                     .addString("staff_reply").addString(c.getString("locale")).addString(text)
                     .addValue(new JsonObject()).addString("chatbot:staff:" + messageId));
-            return outbox.map(done -> new JsonObject().put("id", messageId).put("channel", c.getString("channel"))
+            return outbox.map(done -> new JsonObject().put("id", messageId).put("seq", seq)
+                .put("channel", c.getString("channel"))
                 .put("createdAt", createdAt));
           });
         }))
@@ -105,7 +108,8 @@ public final class StaffDesk {
           if ("whatsapp".equals(done.getString("channel"))) {
             vertx.eventBus().send(WAKE, null);
           }
-          return Reply.of(new JsonObject().put("id", done.getLong("id")).put("direction", "out").put("author", "staff")
+          return Reply.of(new JsonObject().put("id", done.getString("id")).put("seq", done.getLong("seq"))
+              .put("direction", "out").put("author", "staff")
               .put("text", text).put("payload", new JsonObject()).put("createdAt", done.getString("createdAt")));
         });
   }
