@@ -9,13 +9,13 @@ import io.vertx.openapi.impl.Utils;
 
 /**
  * Loads {@code openapi.yaml} for the router. The Vert.x contract model refuses media types it
- * cannot validate, problem+json and text/calendar among them, even for responses it never
- * validates; so the copy given to the router reads problem+json as plain JSON and text/calendar
- * as plain text. The raw contract is served unchanged.
+ * cannot validate, problem+json, text/calendar and text/csv among them, even for responses it
+ * never validates; so the copy given to the router reads problem+json as plain JSON and those
+ * text types as plain text. The raw contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
-  private static final String CALENDAR = "text/calendar";
+  private static final java.util.List<String> PLAIN_TEXTS = java.util.List.of("text/calendar", "text/csv");
 
   record Loaded(JsonObject raw, OpenAPIContract contract) {
   }
@@ -36,8 +36,10 @@ final class ContractLoader {
         if ("content".equals(key) && child.containsKey(PROBLEM_JSON) && !child.containsKey("application/json")) {
           child.put("application/json", child.remove(PROBLEM_JSON));
         }
-        if ("content".equals(key) && child.containsKey(CALENDAR) && !child.containsKey("text/plain")) {
-          child.put("text/plain", child.remove(CALENDAR));
+        for (String text : PLAIN_TEXTS) {
+          if ("content".equals(key) && child.containsKey(text) && !child.containsKey("text/plain")) {
+            child.put("text/plain", child.remove(text));
+          }
         }
         problemsAsJson(child);
       } else if (value instanceof JsonArray array) {

@@ -1,12 +1,18 @@
 package io.moeen.crm;
 
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.crm.activities.CrmTasks;
+import io.moeen.crm.activities.LeadActivities;
 import io.moeen.crm.leads.CaptureRequest;
 import io.moeen.crm.leads.LeadAssigner;
 import io.moeen.crm.leads.LeadCapture;
 import io.moeen.crm.leads.LeadEvents;
+import io.moeen.crm.leads.LeadList;
+import io.moeen.crm.leads.LeadMerge;
 import io.moeen.crm.leads.LeadStore;
+import io.moeen.crm.leads.LeadTransitions;
 import io.moeen.crm.leads.RoundRobinAssigner;
+import io.moeen.crm.leads.StaffLeads;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -16,6 +22,17 @@ import java.time.ZoneId;
 /** The CRM's leads and activities: capture with dedupe, the staff API, the pipeline, scoring, tasks. */
 public final class CrmVerticle extends ServiceVerticle {
   public static final String CAPTURE = "crm.leads.capture";
+  public static final String TASKS_CREATE = "crm.tasks.create";
+  public static final String CREATE = "crm.leads.create";
+  public static final String LIST = "crm.leads.list";
+  public static final String EXPORT = "crm.leads.export";
+  public static final String GET = "crm.leads.get";
+  public static final String UPDATE = "crm.leads.update";
+  public static final String TRANSITION = "crm.leads.transition";
+  public static final String MERGE = "crm.leads.merge";
+  public static final String ACTIVITIES_LIST = "crm.activities.list";
+  public static final String ACTIVITIES_ADD = "crm.activities.add";
+  public static final String ACTIVITIES_COMPLETE = "crm.activities.complete";
 
   private final Pool pool;
   private final ZoneId zone;
@@ -39,7 +56,25 @@ public final class CrmVerticle extends ServiceVerticle {
     LeadEvents events = new LeadEvents(vertx);
     LeadCapture capture = new LeadCapture(store, assigner, events, clock);
 
+    StaffLeads leads = new StaffLeads(store, capture, clock);
+    LeadList list = new LeadList(store, zone);
+    LeadTransitions transitions = new LeadTransitions(store, events, clock);
+    LeadMerge merge = new LeadMerge(store, clock);
+    LeadActivities activities = new LeadActivities(store, clock);
+    CrmTasks tasks = new CrmTasks(store, capture, activities, clock);
+
     serveInternal(CAPTURE, json -> capture.capture(CaptureRequest.fromJson(json)).map(LeadCapture.Captured::toJson));
+    serveInternal(TASKS_CREATE, tasks::create);
+    serve(CREATE, leads::create);
+    serve(LIST, list::list);
+    serve(EXPORT, list::export);
+    serve(GET, leads::get);
+    serve(UPDATE, leads::update);
+    serve(TRANSITION, transitions::transition);
+    serve(MERGE, merge::merge);
+    serve(ACTIVITIES_LIST, activities::timeline);
+    serve(ACTIVITIES_ADD, activities::add);
+    serve(ACTIVITIES_COMPLETE, activities::complete);
     return store.verify().compose(verified -> registered());
   }
 }

@@ -102,7 +102,7 @@ WHERE id = $1
 RETURNING version;
 
 -- name: list_leads
--- filters (null = any), search on the normalized name/phone/e-mail (trigram index), keyset after (created_at, id)
+-- filters (null = any), keyset after (created_at, id), newest first
 SELECT l.*, coalesce(l.converted_patient_id, patient_id_by_contact(l.phone, l.email)) AS patient_id
 FROM crm_leads l
 WHERE l.merged_into_id IS NULL
@@ -113,12 +113,30 @@ WHERE l.merged_into_id IS NULL
   AND ($5::text IS NULL OR l.tags @> ARRAY[$5::text])
   AND ($6::timestamptz IS NULL OR l.created_at >= $6)
   AND ($7::timestamptz IS NULL OR l.created_at < $7)
-  AND ($8::text IS NULL OR l.search_text LIKE '%' || normalize_search_text($8) || '%'
-       OR ($9::text IS NOT NULL AND l.phone LIKE '%' || $9 || '%'))
-  AND ($10::timestamptz IS NULL OR (l.created_at, l.id) < ($10, $11::uuid))
-  AND ($12::boolean IS NOT TRUE OR l.owner_id IS NULL)
+  AND ($8::timestamptz IS NULL OR (l.created_at, l.id) < ($8, $9::uuid))
+  AND ($10::boolean IS NOT TRUE OR l.owner_id IS NULL)
 ORDER BY l.created_at DESC, l.id DESC
-LIMIT $13;
+LIMIT $11;
+
+-- name: search_leads
+-- the same, among the leads whose normalized name/phone/e-mail contains $12 (or the phone digits
+-- $13): ids come from the trigram index (crm_lead_ids_matching, changeset 019), rows through
+-- row-level security as always
+SELECT l.*, coalesce(l.converted_patient_id, patient_id_by_contact(l.phone, l.email)) AS patient_id
+FROM crm_lead_ids_matching($12, $13::text) AS m(id)
+JOIN crm_leads l ON l.id = m.id
+WHERE l.merged_into_id IS NULL
+  AND ($1::uuid IS NULL OR l.owner_id = $1)
+  AND ($2::text IS NULL OR l.status = $2)
+  AND ($3::text IS NULL OR l.source = $3)
+  AND ($4::text IS NULL OR l.utm_campaign = $4)
+  AND ($5::text IS NULL OR l.tags @> ARRAY[$5::text])
+  AND ($6::timestamptz IS NULL OR l.created_at >= $6)
+  AND ($7::timestamptz IS NULL OR l.created_at < $7)
+  AND ($8::timestamptz IS NULL OR (l.created_at, l.id) < ($8, $9::uuid))
+  AND ($10::boolean IS NOT TRUE OR l.owner_id IS NULL)
+ORDER BY l.created_at DESC, l.id DESC
+LIMIT $11;
 
 -- name: close_merged
 UPDATE crm_leads SET merged_into_id = $2, version = version + 1 WHERE id = $1;
@@ -149,3 +167,16 @@ UPDATE crm_activities SET lead_id = $1 WHERE lead_id = $2;
 
 -- name: whatsapp_profile_name
 SELECT profile_name FROM whatsapp_contacts WHERE phone = $1;
+
+-- name: open_lead_of_patient
+-- the newest lead that became this patient or shares their phone/e-mail, for a task about a known patient
+SELECT l.id FROM crm_leads l
+WHERE l.merged_into_id IS NULL
+  AND (l.converted_patient_id = $1 OR patient_id_by_contact(l.phone, l.email) = $1)
+ORDER BY (l.status NOT IN ('converted', 'lost')) DESC, l.created_at DESC
+LIMIT 1;
+
+-- name: custom_plans
+-- list_leads has many optional filters: planned for the actual values (constant-folded, so the
+-- trigram index or the created_at order is chosen per search) instead of one generic plan
+SELECT set_config('plan_cache_mode', 'force_custom_plan', true);

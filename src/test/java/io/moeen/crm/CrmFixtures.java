@@ -71,6 +71,13 @@ public final class CrmFixtures {
     return Long.parseLong(one(sql));
   }
 
+  /** {@link #addSecondMarketer()} unless it is already there. */
+  public void addSecondMarketerOnce() {
+    if (count("SELECT count(*) FROM users WHERE id = '" + SECOND_MARKETER_ID + "'") == 0) {
+      addSecondMarketer();
+    }
+  }
+
   /** Another marketer (same demo password as the demo accounts), taking leads too. */
   public void addSecondMarketer() {
     app.asOwner("""

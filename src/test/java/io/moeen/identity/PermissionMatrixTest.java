@@ -133,6 +133,11 @@ class PermissionMatrixTest {
   static final String M_NOTICE = "00000000-0000-4000-e000-0000000000ed";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
   static final String M_CHAT = "00000000-0000-4000-e000-0000000000f1";
+  // CRM: the demo marketer's lead (with an open task), one to merge into it, and another marketer's lead
+  static final String M_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d1";
+  static final String M_MERGED_LEAD_ID = "00000000-0000-4000-d000-0000000000d2";
+  static final String M_OTHERS_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d3";
+  static final String M_TASK = "00000000-0000-4000-d000-0000000000d4";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
   static String matrixAppointment(int n, String step) {
@@ -274,6 +279,32 @@ class PermissionMatrixTest {
       op("POST", "/v1/me/notifications/{id}/read").at("/v1/me/notifications/" + M_NOTICE + "/read").everyone()
           .hidden(SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF, Who.MARKETER),
       op("POST", "/v1/me/notifications/read-all").everyone(),
+      // ── crm: marketers work their own leads (another marketer's is 404), supervisors and admins all ──
+      op("GET", "/v1/leads").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/leads.csv").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/leads/{id}").at(M_LEAD).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/leads/{id}").at(M_OTHERS_LEAD).allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("GET", "/v1/leads/{id}/activities").at(M_LEAD + "/activities").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("POST", "/v1/leads").body(new JsonObject().put("fullName", "مصفوفة").put("phone", "0559990001")
+          .put("source", "walk_in")).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("PATCH", "/v1/leads/{id}").at(M_LEAD).body(new JsonObject().put("notes", "matrix"))
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("PATCH", "/v1/leads/{id}").at(M_OTHERS_LEAD).body(new JsonObject().put("notes", "matrix"))
+          .allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("POST", "/v1/leads/{id}/activities").at(M_LEAD + "/activities").body(new JsonObject().put("type", "note")
+          .put("body", "matrix")).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").body(new JsonObject().put("type", "note")
+          .put("body", "matrix")).allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      // the first allowed caller completes the task or makes the move; later ones get a domain 409
+      op("POST", "/v1/leads/{id}/activities/{activityId}/complete").at(M_LEAD + "/activities/" + M_TASK + "/complete")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/leads/{id}/transitions").at(M_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/leads/{id}/transitions").at(M_OTHERS_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
+          .allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("POST", "/v1/leads/{id}/merge").at(M_LEAD + "/merge").body(new JsonObject().put("leadId", M_MERGED_LEAD_ID))
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
       // ── chatbot: flows (admin, supervisor, marketer); the published default flow is not a draft (409) ──
       op("GET", "/v1/chat/flows").allow(ADMIN, SUPERVISOR, Who.MARKETER),
       op("POST", "/v1/chat/flows").body(new JsonObject().put("key", "matrix_flow").put("definition",
@@ -366,6 +397,21 @@ class PermissionMatrixTest {
              LATERAL (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Riyadh') + interval '80 days'
                               + make_interval(hours => 8 + n)) AT TIME ZONE 'Asia/Riyadh' AS at) t
         """.formatted(DemoAccounts.AHMED_PATIENT_ID));
+    crmTargets();
+  }
+
+  static void crmTargets() {
+    app.asOwner("""
+        INSERT INTO users (id, email, password_hash, first_name_en) VALUES
+          ('00000000-0000-4000-8000-0000000000d9', 'matrix-marketer@moeen-clinic.example', 'not-a-hash', 'Marketer');
+        INSERT INTO crm_marketers (user_id, accepts_leads) VALUES ('00000000-0000-4000-8000-0000000000d9', false);
+        INSERT INTO crm_leads (id, full_name, phone, source, owner_id) VALUES
+          ('00000000-0000-4000-d000-0000000000d1', 'مصفوفة أ', '+966559990011', 'walk_in', '00000000-0000-4000-8000-000000000011'),
+          ('00000000-0000-4000-d000-0000000000d2', 'مصفوفة ب', '+966559990012', 'walk_in', '00000000-0000-4000-8000-000000000011'),
+          ('00000000-0000-4000-d000-0000000000d3', 'مصفوفة ج', '+966559990013', 'walk_in', '00000000-0000-4000-8000-0000000000d9');
+        INSERT INTO crm_activities (id, lead_id, type, body, due_at) VALUES
+          ('00000000-0000-4000-d000-0000000000d4', '00000000-0000-4000-d000-0000000000d1', 'task', 'matrix', now());
+        """);
   }
 
   @AfterAll

@@ -67,12 +67,12 @@ public final class LeadStore {
         });
   }
 
-  Future<UUID> patientByContact(SqlConnection conn, LeadContact contact) {
+  public Future<UUID> patientByContact(SqlConnection conn, LeadContact contact) {
     return conn.preparedQuery(SQL.get("patient_by_contact")).execute(Tuple.of(contact.phone(), contact.email()))
         .map(rows -> rows.iterator().next().getUUID("patient_id"));
   }
 
-  Future<Row> openLeadByContact(SqlConnection conn, LeadContact contact) {
+  public Future<Row> openLeadByContact(SqlConnection conn, LeadContact contact) {
     return conn.preparedQuery(SQL.get("open_lead_by_contact")).execute(Tuple.of(contact.phone(), contact.email()))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
@@ -124,6 +124,57 @@ public final class LeadStore {
 
   public Future<Void> touch(SqlConnection conn, UUID leadId, Instant now) {
     return conn.preparedQuery(SQL.get("touch")).execute(Tuple.of(leadId, utc(now))).mapEmpty();
+  }
+
+  Future<java.util.List<Row>> list(SqlConnection conn, LeadQuery q, int limit) {
+    java.util.List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(
+        q.owner(), q.status(), q.source(), q.campaign(), q.tag(), utc(q.from()), utc(q.to()),
+        q.after() == null ? null : utc(q.after().createdAt()), q.after() == null ? null : q.after().id(),
+        q.unassigned(), limit));
+    if (q.search() != null) {
+      args.add(q.search());
+      args.add(q.phoneDigits());
+    }
+    String statement = q.search() == null ? "list_leads" : "search_leads";
+    return conn.preparedQuery(SQL.get("custom_plans")).execute()
+        .compose(planned -> conn.preparedQuery(SQL.get(statement)).execute(Tuple.from(args)))
+        .map(rows -> {
+          java.util.List<Row> list = new java.util.ArrayList<>();
+          rows.forEach(list::add);
+          return list;
+        });
+  }
+
+  Future<Integer> update(SqlConnection conn, UUID id, LeadChange c) {
+    return conn.preparedQuery(SQL.get("update_lead")).execute(Tuple.from(new Object[] {
+            id, c.fullName(), c.phone(), c.email(), c.preferredLanguage(), c.interestedServiceId(), c.interestedIn(),
+            c.tags(), c.notes(), c.ownerId()}))
+        .map(rows -> rows.iterator().next().getInteger("version"));
+  }
+
+  Future<Integer> setStatus(SqlConnection conn, UUID id, String to, String reason, boolean contacts, Instant now) {
+    return conn.preparedQuery(SQL.get("set_status")).execute(Tuple.of(id, to, reason, contacts, utc(now)))
+        .map(rows -> rows.iterator().next().getInteger("version"));
+  }
+
+  Future<Void> closeMerged(SqlConnection conn, UUID merged, UUID survivor) {
+    return conn.preparedQuery(SQL.get("close_merged")).execute(Tuple.of(merged, survivor)).mapEmpty();
+  }
+
+  Future<Void> absorb(SqlConnection conn, UUID survivor, UUID merged) {
+    return conn.preparedQuery(SQL.get("absorb")).execute(Tuple.of(survivor, merged))
+        .compose(done -> conn.preparedQuery(SQL.get("move_activities")).execute(Tuple.of(survivor, merged)))
+        .mapEmpty();
+  }
+
+  public Future<String> whatsappProfileName(SqlConnection conn, String phone) {
+    return conn.preparedQuery(SQL.get("whatsapp_profile_name")).execute(Tuple.of(phone))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("profile_name"));
+  }
+
+  public Future<UUID> openLeadOfPatient(SqlConnection conn, UUID patientId) {
+    return conn.preparedQuery(SQL.get("open_lead_of_patient")).execute(Tuple.of(patientId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
   }
 
   static Problem notFound(UUID id) {
