@@ -126,6 +126,12 @@ final class IntentLexicon {
     }
   }
 
+  /** A word the lexicon knows as it is: listed, a stopword or a negation. Never read as a typo. */
+  boolean isKnown(String word) {
+    List<String> listed = byForm.get(word);
+    return (listed != null && listed.contains(word)) || stopwords.contains(word) || negators.contains(word);
+  }
+
   boolean isStopword(String word) {
     return stopwords.contains(word);
   }

@@ -2,14 +2,33 @@ package io.moeen.chatbot.language;
 
 import io.moeen.common.i18n.SupportedLocale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells which of Moeen's languages a message is written in by counting letters: Arabic script
  * letters against Latin letters. Digits, emoji, punctuation and other scripts do not count, so a
  * message with no letters ("١٢٣", "👍", "10:30") has no language and the caller keeps the
  * conversation's current one. A tie goes to the script of the first letter.
+ *
+ * <p>Arabizi — Arabic typed in Latin letters with digits for the sounds Latin lacks ("abi a7jz",
+ * "mawa3edkom") — counts as Arabic when a Latin word carries Arabizi digits and, with common
+ * Arabizi words ("salam", "abi", "bukra"), they make at least a third of the Latin words.
  */
 public final class LanguageDetector {
+
+  /** A Latin word using 3 5 6 7 9 anywhere, or 2 8 inside ("3arabi", "a7jz", "la2", "ta2jeel"). */
+  private static final Pattern ARABIZI_WORD =
+      Pattern.compile("(?=.*\\p{IsLatin})[\\p{IsLatin}\\d]*(?:[35679]|(?<=\\p{IsLatin})[28])[\\p{IsLatin}\\d]*");
+  /** Digits with an English unit or ordinal: "3pm", "2nd", "5th", "7am", "30min", "3rd". */
+  private static final Pattern ENGLISH_NUMBER =
+      Pattern.compile("\\d+(?:st|nd|rd|th|am|pm|a|p|h|hr|hrs|min|mins|k|x|ish|s)", Pattern.CASE_INSENSITIVE);
+
+  /** Arabizi words without digits; they count only next to a word with Arabizi digits. */
+  private static final Set<String> ARABIZI_COMPANIONS = Set.of("salam", "slm", "salamu", "alaikum", "abi", "abgha",
+      "abga", "bukra", "bokra", "shukran", "shokran", "inshallah", "wallah", "yalla", "wesh", "wsh", "hala", "marhaba",
+      "mashkoor", "mabi", "ana", "mawid", "ya", "el", "al", "fi", "min", "ala", "la", "ma", "mo", "ee", "aiwa", "tamam",
+      "zain", "zein", "ahlan", "habibi", "akhi", "ukhti", "dawam", "wain", "wen", "mata", "kam", "bkam");
 
   private LanguageDetector() {}
 
@@ -38,9 +57,32 @@ public final class LanguageDetector {
     if (arabic == 0 && latin == 0) {
       return Optional.empty();
     }
-    if (arabic != latin) {
-      return Optional.of(arabic > latin ? SupportedLocale.AR : SupportedLocale.EN);
+    if (arabic > latin) {
+      return Optional.of(SupportedLocale.AR);
+    }
+    if (arabic < latin) {
+      return Optional.of(isArabizi(text) ? SupportedLocale.AR : SupportedLocale.EN);
     }
     return Optional.of(first);
+  }
+
+  /** At least a third of the Latin words carry Arabizi digits. */
+  static boolean isArabizi(String text) {
+    int latinWords = 0;
+    int arabiziWords = 0;
+    int companions = 0;
+    for (String word : ArabicText.normalize(text).split("[^\\p{L}\\p{N}']+")) {
+      String w = word.replace("'", "");
+      if (w.isEmpty() || !w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN)) {
+        continue;
+      }
+      latinWords++;
+      if (ARABIZI_WORD.matcher(w).matches() && !ENGLISH_NUMBER.matcher(w).matches()) {
+        arabiziWords++;
+      } else if (ARABIZI_COMPANIONS.contains(w)) {
+        companions++;
+      }
+    }
+    return arabiziWords > 0 && (arabiziWords + companions) * 3 >= latinWords;
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Which listed words a typed word may be, and how sure: 1.0 spelled the same, 0.95 once a
  * particle is taken off one side ("موعدي" for "موعد"), 0.9 off both, 0.85 one typo away,
- * 0.7 two typos away (7+ letters only). Remembers each word it has looked at, so a long message
+ * 0.7 two typos away (7+ letters only). A word the lexicon knows is never read as a typo of
+ * another, and a typo in a short word (4–6 letters) keeps its first letter. Remembers each word it has looked at, so a long message
  * repeating the same words costs little.
  */
 final class WordCandidates {
@@ -34,7 +35,8 @@ final class WordCandidates {
     List<String> stems = ArabicClitics.stems(typed);
     addExact(candidates, typed, true);
     stems.forEach(stem -> addExact(candidates, stem, false));
-    if (!hasDigit(typed)) {
+    // a correctly spelled word that means something else is not a typo: "ابغي" is not "الغي"
+    if (!hasDigit(typed) && !lexicon.isKnown(typed)) {
       addTypos(candidates, typed, 1.0);
       stems.forEach(stem -> addTypos(candidates, stem, ONE_STEM));
     }
@@ -56,6 +58,9 @@ final class WordCandidates {
     for (String word : lexicon.typoCandidates(form)) {
       int tolerance = WordDistance.tolerance(Math.min(form.length(), word.length()));
       if (tolerance == 0 || candidates.getOrDefault(word, 0.0) >= ONE_TYPO * factor) {
+        continue;
+      }
+      if (!WordDistance.sameStart(form, word)) {
         continue;
       }
       int distance = WordDistance.bounded(form, word, tolerance);

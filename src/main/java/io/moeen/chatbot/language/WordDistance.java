@@ -18,6 +18,22 @@ final class WordDistance {
   }
 
   /**
+   * Whether a typo reading is plausible by the first letter: people rarely mistype the first letter
+   * of a short word, and allowing it turns real words into others ("look" → "book", "there" →
+   * "where"). Words of 7+ letters, and a swap of the first two letters, are exempt.
+   */
+  static boolean sameStart(String typed, String listed) {
+    if (Math.min(typed.length(), listed.length()) >= 7 || typed.isEmpty() || listed.isEmpty()) {
+      return true;
+    }
+    if (typed.charAt(0) == listed.charAt(0)) {
+      return true;
+    }
+    return typed.length() > 1 && listed.length() > 1
+        && typed.charAt(0) == listed.charAt(1) && typed.charAt(1) == listed.charAt(0);
+  }
+
+  /**
    * The distance between {@code a} and {@code b} if it is at most {@code max}, otherwise
    * {@code max + 1}. Stops early once every alignment is already too far apart.
    */

@@ -132,6 +132,36 @@ class IntentMatcherTest {
     assertThat(intentOf(text)).as(text).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @DisplayName("Arabizi (Arabic in Latin letters with digits) is understood for the common requests")
+  @CsvSource(delimiter = '|', value = {
+      "abi a7jz | BOOK",
+      "abgha maw3ed | BOOK",
+      "wesh mawa3edkom | HOURS",
+      "kam el s3r | PRICES",
+      "abi akalm mowazaf | HUMAN",
+      "elgi maw3edi | CANCEL",
+      "shukran | THANKS",
+      "3arabi | LANGUAGE_AR"
+  })
+  void arabizi(String text, Intent expected) {
+    assertThat(intentOf(text)).as(text).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is not {1}")
+  @DisplayName("Correctly spelled words are not read as typos of other words")
+  @CsvSource(delimiter = '|', value = {
+      "look at my teeth | BOOK",
+      "can you look into it | BOOK",
+      "is there parking | LOCATIONS",
+      "ابغى اعرف الاسعار | ABORT",
+      "ابغى اعرف الاسعار | NO",
+      "دكتور اسنان | HUMAN"
+  })
+  void real_words_are_not_typos(String text, Intent not) {
+    assertThat(IntentMatcher.rank(text)).extracting(IntentMatch::intent).as(text).doesNotContain(not);
+  }
+
   @ParameterizedTest
   @DisplayName("Short words must be spelled right: no typo tolerance below four letters")
   @ValueSource(strings = {"bok", "ys", "na", "لاا"})

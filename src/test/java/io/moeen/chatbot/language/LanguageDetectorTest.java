@@ -28,7 +28,16 @@ class LanguageDetectorTest {
       "😀 شكرا 😀 | AR",
       "Ça va très bien | EN",
       "سلام فارسی | AR",
-      "ﻻ | AR"
+      "ﻻ | AR",
+      "abi a7jz | AR",
+      "wesh mawa3edkom | AR",
+      "3arabi | AR",
+      "salam, abi maw3ed bukra | AR",
+      "la2 shukran | AR",
+      "see you at 3pm on the 2nd | EN",
+      "I need 2 appointments, room 7b | EN",
+      "c u 2day b4 5 gr8 | EN",
+      "book for the 25th at 7am | EN"
   })
   void detects(String text, SupportedLocale expected) {
     assertThat(LanguageDetector.detect(text)).as(text).contains(expected);

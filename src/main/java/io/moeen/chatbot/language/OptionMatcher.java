@@ -1,0 +1,81 @@
+package io.moeen.chatbot.language;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Which of the options a choice offered (buttons, a list, doctors' or services' names) a typed
+ * answer picks: its number ("2", "٢"), its title in any spelling ("د. خالد" for "Dr. Khalid
+ * د. خالد"), or most of its words with typos tolerated as in intent matching. Empty when nothing
+ * or more than one option fits equally well, so the flow can re-ask instead of guessing.
+ */
+public final class OptionMatcher {
+
+  private static final double MIN_SHARE = 0.5;
+
+  private OptionMatcher() {}
+
+  /** The index (0-based) of the chosen option. */
+  public static OptionalInt match(String text, List<String> options) {
+    List<ChatWords.Word> typed = ChatWords.of(text);
+    if (typed.isEmpty() || options.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (typed.size() == 1 && typed.get(0).text().matches("\\d{1,2}")) {
+      int number = Integer.parseInt(typed.get(0).text());
+      return number >= 1 && number <= options.size() ? OptionalInt.of(number - 1) : OptionalInt.empty();
+    }
+    String whole = ArabicText.normalize(text);
+    int best = -1;
+    double bestShare = 0;
+    boolean tie = false;
+    for (int i = 0; i < options.size(); i++) {
+      double share = ArabicText.normalize(options.get(i)).equals(whole) ? 2 : share(typed, ChatWords.of(options.get(i)));
+      if (share > bestShare) {
+        best = i;
+        bestShare = share;
+        tie = false;
+      } else if (share == bestShare && share > 0) {
+        tie = true;
+      }
+    }
+    return best >= 0 && !tie && bestShare >= MIN_SHARE ? OptionalInt.of(best) : OptionalInt.empty();
+  }
+
+  /** How much of the option the answer names: the best of "share of the option's words typed" and "share of the typed words in the option". */
+  private static double share(List<ChatWords.Word> typed, List<ChatWords.Word> option) {
+    if (option.isEmpty()) {
+      return 0;
+    }
+    int optionWordsTyped = 0;
+    for (ChatWords.Word word : option) {
+      optionWordsTyped += contains(typed, word.text()) ? 1 : 0;
+    }
+    int typedWordsInOption = 0;
+    for (ChatWords.Word word : typed) {
+      typedWordsInOption += contains(option, word.text()) ? 1 : 0;
+    }
+    return Math.max((double) optionWordsTyped / option.size(), (double) typedWordsInOption / typed.size())
+        * ((double) typedWordsInOption / typed.size() >= 0.5 ? 1 : 0.5);
+  }
+
+  private static boolean contains(List<ChatWords.Word> words, String wanted) {
+    for (ChatWords.Word word : words) {
+      if (same(word.text(), wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean same(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (ArabicClitics.stems(a).contains(b) || ArabicClitics.stems(b).contains(a)) {
+      return true;
+    }
+    int tolerance = WordDistance.tolerance(Math.min(a.length(), b.length()));
+    return tolerance > 0 && WordDistance.sameStart(a, b) && WordDistance.bounded(a, b, tolerance) <= tolerance;
+  }
+}
