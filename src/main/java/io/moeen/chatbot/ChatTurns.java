@@ -50,11 +50,8 @@ public final class ChatTurns {
         .compose(flow -> engine.turn(c, flow, text, replyId, requestId))
         .compose(replies -> store.saveTurn(c, text == null ? "" : text, inboundPayload, replies, requestId,
             conn -> also.apply(conn, replies)).map(replies))
-        .onSuccess(replies -> {
-          if (!wasHandedOff && c.handedOff()) {
-            askForPerson(c, requestId);
-          }
-        });
+        .compose(replies -> !wasHandedOff && c.handedOff()
+            ? askForPerson(c, requestId).map(replies) : Future.succeededFuture(replies));
   }
 
   /** Stores an inbound message the engine does not read (a photo) and one fixed reply from the bundle. */
@@ -65,7 +62,7 @@ public final class ChatTurns {
   }
 
   /** A CRM task for the lead's owner or the reception queue; the conversation is handed off either way. */
-  private void askForPerson(Conversation c, String requestId) {
+  private Future<Void> askForPerson(Conversation c, String requestId) {
     JsonObject task = new JsonObject()
         .put("body", "Chatbot conversation " + c.id + " (" + c.channel + ", " + c.locale + ") asks for a person: "
             + "GET /v1/chat/conversations/" + c.id + "/messages")
@@ -79,7 +76,11 @@ public final class ChatTurns {
     if (c.phone != null) {
       task.put("phone", c.phone);
     }
-    bus.internal(TASK, task).onFailure(e -> LOG.warn("No CRM task for handed-off conversation {}: {}", c.id,
-        e.getMessage()));
+    return bus.internal(TASK, task)
+        .<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("No CRM task for handed-off conversation {}: {}", c.id, e.getMessage());
+          return Future.succeededFuture();
+        });
   }
 }

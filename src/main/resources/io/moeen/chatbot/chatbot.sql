@@ -18,7 +18,7 @@ WHERE NOT EXISTS (SELECT 1 FROM chatbot_flows WHERE key = $1::varchar);
 INSERT INTO chatbot_conversations (channel, session_token_hash, phone, locale, locale_chosen, flow_key, flow_version,
                                    utm, client_ip, patient_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::inet, $10)
-RETURNING id, seq, created_at;
+RETURNING id, created_at;
 
 -- name: conversation_by_token
 SELECT * FROM chatbot_conversations WHERE id = $1 AND channel = 'web' AND session_token_hash = $2;

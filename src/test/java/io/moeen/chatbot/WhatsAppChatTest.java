@@ -103,5 +103,41 @@ class WhatsAppChatTest {
 
     List<Row> photo = inbound(AISHA_PHONE, new JsonObject().put("type", "other"));
     assertThat(said(photo)).contains("الرسائل النصية");
+
+    // reschedule the booked one (the only upcoming appointment of this patient) to 10:00, then cancel it
+    inbound(AISHA_PHONE, new JsonObject().put("type", "list").put("replyId", "reschedule").put("replyTitle", "تغيير موعد"));
+    inbound(AISHA_PHONE, tapped("yes", "إيه"));
+    List<Row> pick = inbound(AISHA_PHONE, new JsonObject().put("type", "list").put("replyId", "reschedule")
+        .put("replyTitle", "تغيير موعد"));
+    assertThat(said(pick)).contains("أي موعد تبغى تغيّره");
+    inbound(AISHA_PHONE, tapped("appointment1", "الموعد"));
+    List<Row> times = inbound(AISHA_PHONE, text(day.toString()));
+    assertThat(said(times)).contains("اختر الوقت الجديد");
+    List<Row> moved = inbound(AISHA_PHONE, text("10:00"));
+    assertThat(said(moved)).as(said(moved)).contains("موعدك صار");
+    inbound(AISHA_PHONE, tapped("yes", "إيه"));
+    inbound(AISHA_PHONE, new JsonObject().put("type", "list").put("replyId", "cancel").put("replyTitle", "إلغاء موعد"));
+    inbound(AISHA_PHONE, tapped("appointment1", "الموعد"));
+    List<Row> cancelled = inbound(AISHA_PHONE, tapped("yes", "إيه، ألغه"));
+    assertThat(said(cancelled)).contains("تم إلغاء موعدك");
+    // the earliest of Aisha's upcoming appointments moved to 10:00 that day; then the earliest was cancelled
+    Row after = app.pool().withTransaction(conn -> conn.query("SELECT set_config('app.patient_access', 'any', true)")
+        .execute().compose(x -> conn.preparedQuery("SELECT count(*) FILTER (WHERE starts_at = $2) AS moved, "
+            + "count(*) FILTER (WHERE status = 'cancelled' AND updated_at > now() - interval '5 minutes') AS cancelled "
+            + "FROM appointments WHERE patient_id = $1").execute(Tuple.of(AISHA, SchedulingDemo.riyadh(day, "10:00")
+            .atOffset(java.time.ZoneOffset.UTC))))).await().iterator().next();
+    assertThat(after.getLong("moved")).isEqualTo(1);
+    assertThat(after.getLong("cancelled")).isEqualTo(1);
+
+    // a person, please: handed off, a CRM task on the contact's lead, then silence
+    List<Row> human = inbound(AISHA_PHONE, text("أبغى أكلم موظف"));
+    assertThat(said(human)).contains("زملائنا");
+    long tasks = app.pool().withTransaction(conn -> conn.query("SELECT set_config('app.lead_access', 'any', true)")
+        .execute().compose(x -> conn.preparedQuery("SELECT count(*) AS n FROM crm_activities a JOIN crm_leads l "
+            + "ON l.id = a.lead_id WHERE a.type = 'task' AND l.phone = $1").execute(Tuple.of(AISHA_PHONE))))
+        .await().iterator().next().getLong("n");
+    assertThat(tasks).isEqualTo(1);
+    assertThat(inbound(AISHA_PHONE, text("؟"))).hasSize(1);
+    assertThat(inbound(AISHA_PHONE, text("؟؟"))).isEmpty();
   }
 }
