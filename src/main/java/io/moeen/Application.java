@@ -119,6 +119,9 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.patients.PatientContactsVerticle(pool)).await());
+    domainDeployments.add(vertx.deployVerticle(new io.moeen.chatbot.ChatbotVerticle(pool, store, messages,
+        config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(
         new PreferencesVerticle(pool, messages, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), config.smtp(), defaultLocale, config.timeZone(),

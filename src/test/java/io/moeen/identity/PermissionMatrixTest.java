@@ -135,6 +135,7 @@ class PermissionMatrixTest {
   static final String M_OPS_FORM = "00000000-0000-4000-e000-0000000000f2";
   static final String M_OPS_MARKETER = "00000000-0000-4000-8000-000000000011";
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
+  static final String M_CHAT = "00000000-0000-4000-e000-0000000000f1";
   // CRM: the demo marketer's lead (with an open task), one to merge into it, and another marketer's lead
   static final String M_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d1";
   static final String M_MERGED_LEAD_ID = "00000000-0000-4000-d000-0000000000d2";
@@ -325,7 +326,28 @@ class PermissionMatrixTest {
       op("POST", "/v1/leads/{id}/transitions").at(M_OTHERS_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
           .allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
       op("POST", "/v1/leads/{id}/merge").at(M_LEAD + "/merge").body(new JsonObject().put("leadId", M_MERGED_LEAD_ID))
-          .allow(ADMIN, SUPERVISOR, Who.MARKETER)
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      // ── chatbot: flows (admin, supervisor, marketer); the published default flow is not a draft (409) ──
+      op("GET", "/v1/chat/flows").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows").body(new JsonObject().put("key", "matrix_flow").put("definition",
+          new JsonObject().put("start", "a").put("nodes", new JsonObject()))).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/chat/flows/{key}/versions/{version}").at("/v1/chat/flows/receptionist/versions/1")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("PUT", "/v1/chat/flows/{key}/versions/{version}").at("/v1/chat/flows/receptionist/versions/1")
+          .body(new JsonObject().put("definition", new JsonObject().put("start", "a").put("nodes", new JsonObject())))
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows/{key}/versions/{version}/validate").at("/v1/chat/flows/receptionist/versions/1/validate")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("POST", "/v1/chat/flows/{key}/versions/{version}/publish").at("/v1/chat/flows/receptionist/versions/1/publish")
+          .allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      // ── chatbot: staff desk (admin, supervisor, reception, marketers) on a throwaway handed-off chat ──
+      op("GET", "/v1/chat/handoffs").allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("GET", "/v1/chat/conversations/{id}/messages").at("/v1/chat/conversations/" + M_CHAT + "/messages")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("POST", "/v1/chat/conversations/{id}/replies").at("/v1/chat/conversations/" + M_CHAT + "/replies")
+          .body(new JsonObject().put("text", "matrix")).allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("POST", "/v1/chat/conversations/{id}/release").at("/v1/chat/conversations/" + M_CHAT + "/release")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER)
   );
 
   static RunningApp app;
@@ -334,6 +356,10 @@ class PermissionMatrixTest {
   @BeforeAll
   static void start() {
     app = RunningApp.start("permission-matrix");
+    app.asOwner("""
+        INSERT INTO chatbot_conversations (id, channel, session_token_hash, flow_key, flow_version, status, handed_off_at)
+        VALUES ('%s', 'web', '\\x00', 'receptionist', 1, 'handed_off', now())
+        """.formatted(M_CHAT));
     for (Who who : Who.values()) {
       TOKENS.put(who, app.loginAs(who.email));
     }

@@ -67,7 +67,8 @@ class RoleAdministrationTest {
       assertThat(marketer.getString("nameAr")).isEqualTo("مسوّق");
       assertThat(marketer.getBoolean("isSystem")).isTrue();
       assertThat(marketer.getJsonArray("permissions").getList())
-          .containsExactlyInAnyOrder("leads.read", "leads.write", "crm.reports.read", "notifications.read.own");
+          .containsExactlyInAnyOrder("leads.read", "leads.write", "crm.reports.read", "notifications.read.own",
+              "chatbot.flows.manage", "chatbot.conversations.manage");
       assertThat(role("admin").getBoolean("isProtected")).isTrue();
     }
   }

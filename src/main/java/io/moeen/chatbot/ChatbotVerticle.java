@@ -1,0 +1,95 @@
+package io.moeen.chatbot;
+
+import io.moeen.chatbot.actions.BusCalls;
+import io.moeen.chatbot.actions.ChatTexts;
+import io.moeen.chatbot.actions.ReceptionActions;
+import io.moeen.chatbot.channels.web.WebChat;
+import io.moeen.chatbot.channels.whatsapp.WhatsAppChat;
+import io.moeen.chatbot.engine.ChatEngine;
+import io.moeen.chatbot.flow.FlowValidator;
+import io.moeen.chatbot.flow.FlowVersions;
+import io.moeen.chatbot.handoff.StaffDesk;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.kv.KeyValueStore;
+import io.moeen.common.bus.ServiceVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The chatbot: web sessions, staff handoff desk, flow versions, and WhatsApp inbound messages.
+ * At start it publishes the default "receptionist" flow (a packaged resource) if that key has no
+ * version yet, after checking it with the validator.
+ */
+public final class ChatbotVerticle extends ServiceVerticle {
+  public static final String FLOW_KEY = "receptionist";
+  public static final String DEFAULT_FLOW = "io/moeen/chatbot/receptionist-flow.json";
+
+  private final Pool pool;
+  private final KeyValueStore limits;
+  private final Messages messages;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  public ChatbotVerticle(Pool pool, KeyValueStore limits, Messages messages, ZoneId zone, Clock clock) {
+    this.pool = pool;
+    this.limits = limits;
+    this.messages = messages;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    ConversationStore store = new ConversationStore(pool);
+    ChatTexts texts = new ChatTexts(messages, zone);
+    BusCalls bus = new BusCalls(vertx);
+    ChatEngine engine = new ChatEngine(new ReceptionActions(vertx, pool, ConversationStore.SQL, texts, zone, clock),
+        messages, zone, clock);
+    ChatTurns turns = new ChatTurns(store, engine, bus, texts);
+    WebChat web = new WebChat(new ChatChannels(store, turns, FLOW_KEY), limits);
+    serve("chatbot.sessions.create", web::open);
+    serve("chatbot.sessions.messages.send", web::send);
+    serve("chatbot.sessions.messages.list", web::history);
+    WhatsAppChat whatsapp = new WhatsAppChat(vertx, pool, store, turns, FLOW_KEY);
+    vertx.eventBus().<JsonObject>consumer(WhatsAppChat.INBOUND, message -> whatsapp.inbound(message.body())
+        .onComplete(done -> message.reply(done.succeeded() ? done.result() : null)));
+    StaffDesk desk = new StaffDesk(vertx, pool, ConversationStore.SQL);
+    serve("chatbot.handoffs.list", desk::queue);
+    serve("chatbot.conversations.transcript", desk::transcript);
+    serve("chatbot.conversations.reply", desk::reply);
+    serve("chatbot.conversations.release", desk::release);
+    FlowVersions flows = new FlowVersions(pool, messages);
+    serve("chatbot.flows.list", flows::list);
+    serve("chatbot.flows.create", flows::create);
+    serve("chatbot.flows.get", flows::get);
+    serve("chatbot.flows.update", flows::update);
+    serve("chatbot.flows.validate", flows::validate);
+    serve("chatbot.flows.publish", flows::publish);
+    JsonObject flow = defaultFlow();
+    return store.verify()
+        .compose(v -> flows.verify())
+        .compose(v -> store.seed(FLOW_KEY, flow))
+        .compose(v -> registered());
+  }
+
+  /** The packaged default flow; a start with a flow the validator refuses fails loudly. */
+  static JsonObject defaultFlow() {
+    try (InputStream in = ChatbotVerticle.class.getClassLoader().getResourceAsStream(DEFAULT_FLOW)) {
+      JsonObject flow = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      var problems = new FlowValidator().validate(flow);
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("The default chatbot flow is invalid: " + problems);
+      }
+      return flow;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + DEFAULT_FLOW, e);
+    }
+  }
+}

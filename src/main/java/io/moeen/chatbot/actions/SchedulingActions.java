@@ -1,0 +1,136 @@
+package io.moeen.chatbot.actions;
+
+import io.moeen.chatbot.engine.ChatActions.ActionFailure;
+import io.moeen.chatbot.engine.Conversation;
+import io.moeen.common.errors.Problem;
+import io.moeen.patients.PatientContactsVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The actions that read the catalogue and free slots and book, over the scheduling addresses.
+ * Slots are offered as options whose value is everything booking needs.
+ */
+final class SchedulingActions {
+  static final int MAX_OPTIONS = 10;
+
+  private final BusCalls bus;
+  private final ChatTexts texts;
+
+  SchedulingActions(BusCalls bus, ChatTexts texts) {
+    this.bus = bus;
+    this.texts = texts;
+  }
+
+  Future<JsonObject> listServices(String locale, String requestId) {
+    return bus.operation("scheduling.services.list", "listServices", new JsonObject(), null, false, locale, requestId)
+        .map(body -> {
+          JsonArray items = ((JsonObject) body).getJsonArray("items", new JsonArray());
+          JsonArray options = new JsonArray();
+          StringBuilder text = new StringBuilder();
+          for (int i = 0; i < items.size(); i++) {
+            JsonObject s = items.getJsonObject(i);
+            String price = texts.say(locale, "chatbot.service_price", Map.of("price", String.valueOf(s.getValue("price")),
+                "currency", s.getString("currency", "SAR"), "minutes", String.valueOf(s.getInteger("durationMinutes", 0))));
+            if (options.size() < MAX_OPTIONS) {
+              options.add(new JsonObject().put("id", "service" + (i + 1)).put("title", s.getString("name"))
+                  .put("description", price).put("value", s.getString("id")));
+            }
+            text.append(text.isEmpty() ? "" : "\n").append("• ").append(s.getString("name")).append(" — ").append(price);
+          }
+          return new JsonObject().put("services", options).put("servicesText", text.toString());
+        });
+  }
+
+  Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {
+    JsonObject params = new JsonObject().put("serviceId", scope.getString("service"));
+    return bus.operation("scheduling.doctors.list", "listDoctors", params, null, false, locale, requestId).map(body -> {
+      JsonArray options = new JsonArray().add(new JsonObject().put("id", "any")
+          .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
+      for (Object o : ((JsonObject) body).getJsonArray("items", new JsonArray())) {
+        JsonObject d = (JsonObject) o;
+        if (options.size() < MAX_OPTIONS) {
+          options.add(new JsonObject().put("id", "doctor" + options.size()).put("title", d.getString("name"))
+              .put("description", d.getString("specialty")).put("value", d.getString("id")));
+        }
+      }
+      return new JsonObject().put("doctors", options);
+    });
+  }
+
+  /** Free times on one day, for a service and optionally one doctor ("any" means whoever is free). */
+  Future<JsonObject> findSlots(String serviceId, String doctorId, String date, String locale, String requestId) {
+    JsonObject params = new JsonObject().put("serviceId", serviceId).put("from", date)
+        .put("to", LocalDate.parse(date).plusDays(1).toString());
+    boolean anyDoctor = doctorId == null || "any".equals(doctorId);
+    if (!anyDoctor) {
+      params.put("doctorId", doctorId);
+    }
+    return bus.operation("scheduling.slots.list", "listSlots", params, null, false, locale, requestId)
+        .map(body -> slots(((JsonObject) body).getJsonArray("items", new JsonArray()), anyDoctor))
+        .recover(failure -> Future.failedFuture(new ActionFailure(code(failure), empty())));
+  }
+
+  JsonObject slots(JsonArray items, boolean withDoctor) {
+    JsonArray options = new JsonArray();
+    for (int i = 0; i < items.size() && options.size() < MAX_OPTIONS; i++) {
+      JsonObject slot = items.getJsonObject(i);
+      String local = slot.getString("startsAtLocal", "");
+      String time = local.length() >= 16 ? local.substring(11, 16) : slot.getString("startsAt");
+      options.add(new JsonObject().put("id", "slot" + (i + 1)).put("title", time)
+          .put("description", withDoctor ? slot.getString("doctorName") : null)
+          .put("value", new JsonObject().put("startsAt", slot.getString("startsAt"))
+              .put("doctorId", slot.getString("doctorId")).put("locationId", slot.getString("locationId"))
+              .put("serviceId", slot.getString("serviceId"))));
+    }
+    return new JsonObject().put("slots", options).put("slotCount", options.size());
+  }
+
+  /**
+   * Books for the conversation's patient; a contact who is not a patient yet gets a record
+   * through {@code patients.contacts.ensure} (the phone number is the link). A slot taken
+   * meanwhile fails with the doctor's next free times as the new {@code slots}.
+   */
+  Future<JsonObject> book(Conversation c, JsonObject scope, String requestId) {
+    JsonObject slot = scope.getJsonObject("slot");
+    String source = c.phoneVerified() ? "whatsapp" : "chatbot";
+    Future<String> patient = c.patientId != null ? Future.succeededFuture(c.patientId.toString())
+        : bus.internal(PatientContactsVerticle.ENSURE, new JsonObject().put("phone", scope.getString("phone"))
+            .put("name", scope.getString("name")).put("locale", c.locale).put("source", source)
+            .put("principal", BusCalls.PRINCIPAL.copy()).put("requestId", requestId))
+            .map(answer -> answer.getString("patientId"));
+    return patient.compose(patientId -> {
+      JsonObject body = new JsonObject().put("patientId", patientId).put("serviceId", scope.getString("service"))
+          .put("doctorId", slot.getString("doctorId")).put("locationId", slot.getString("locationId"))
+          .put("startsAt", slot.getString("startsAt")).put("source", source);
+      JsonObject params = new JsonObject().put("Idempotency-Key", "chat:" + c.id + ":" + c.turn);
+      return bus.operation("scheduling.appointments.create", "createAppointment", params, body, true, c.locale, requestId)
+          .map(booked -> {
+            JsonObject appointment = (JsonObject) booked;
+            JsonArray bookedIds = scope.getValue("bookedIds") instanceof JsonArray a ? a.copy() : new JsonArray();
+            c.patientId = java.util.UUID.fromString(patientId);
+            return new JsonObject().put("appointmentId", appointment.getString("id"))
+                .put("appointmentTime", texts.time(appointment.getString("startsAt"), c.locale))
+                .put("patientId", patientId).put("bookedIds", bookedIds.add(appointment.getString("id")));
+          });
+    }).recover(failure -> {
+      if (failure instanceof Problem p && "slot_taken".equals(p.code())) {
+        JsonArray alternatives = p.extensions().getJsonArray("alternatives", new JsonArray());
+        return Future.failedFuture(new ActionFailure("slot_taken", slots(alternatives, false)));
+      }
+      return Future.failedFuture(new ActionFailure(code(failure), empty()));
+    });
+  }
+
+  static JsonObject empty() {
+    return new JsonObject().put("slots", new JsonArray()).put("slotCount", 0);
+  }
+
+  static String code(Throwable failure) {
+    return failure instanceof Problem p ? p.code() : "internal";
+  }
+}

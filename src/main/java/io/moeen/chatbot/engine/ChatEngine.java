@@ -1,0 +1,319 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.flow.Flow;
+import io.moeen.chatbot.flow.InputType;
+import io.moeen.chatbot.flow.NodeType;
+import io.moeen.chatbot.language.Intent;
+import io.moeen.chatbot.language.IntentMatch;
+import io.moeen.chatbot.language.IntentMatcher;
+import io.moeen.chatbot.language.LanguageDetector;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One turn of a conversation, in this order: a handed-off conversation stays silent; an empty
+ * message is re-asked; the language is detected (until the contact chose one); global intents
+ * (abort, a person, a language, start over) are honoured from any node unless the node's own
+ * options answer that intent; then the current node takes the input (a question validates it
+ * and re-asks, a choice matches an option); then the flow is walked through message, condition
+ * and action nodes to the next node that waits for input.
+ */
+public final class ChatEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatEngine.class);
+  private static final int MAX_STEPS = 60;
+
+  private final ChatActions actions;
+  private final Messages messages;
+  private final Answers answers;
+
+  public ChatEngine(ChatActions actions, Messages messages, ZoneId zone, Clock clock) {
+    this.actions = actions;
+    this.messages = messages;
+    this.answers = new Answers(zone, clock);
+  }
+
+  /** What the bot says first, before the contact wrote anything (a new web session). */
+  public Future<List<BotReply>> greet(Conversation c, Flow flow, String requestId) {
+    Turn turn = new Turn(c, flow, requestId);
+    return walk(turn, flow.start()).map(turn.out);
+  }
+
+  /** The bot's replies to one inbound message; {@code conversation} is changed in place. */
+  public Future<List<BotReply>> turn(Conversation c, Flow flow, String text, String replyId, String requestId) {
+    Turn turn = new Turn(c, flow, requestId);
+    String input = text == null ? "" : text.strip();
+    if (c.handedOff()) {
+      if (!c.silentNoticeSent) {
+        c.silentNoticeSent = true;
+        turn.say(message(c, "chatbot.handed_off_notice"));
+      }
+      return Future.succeededFuture(turn.out);
+    }
+    Optional<JsonObject> current = flow.node(c.currentNode);
+    if (input.isEmpty() && replyId == null) {
+      turn.say(message(c, "chatbot.empty_message"));
+      current.ifPresent(node -> turn.out.add(prompt(c, node)));
+      return current.isPresent() ? Future.succeededFuture(turn.out) : walk(turn, flow.start()).map(turn.out);
+    }
+    if (!c.localeChosen && replyId == null) {
+      LanguageDetector.detect(input).ifPresent(language -> c.locale = language.tag());
+    }
+    if (current.isEmpty()) {
+      return walk(turn, flow.start()).map(turn.out);
+    }
+    JsonObject node = current.get();
+    Optional<IntentMatch> intent = replyId == null ? IntentMatcher.match(input) : Optional.empty();
+    List<ChoiceOptions.Choice> choices = Flow.type(node).orElse(NodeType.END) == NodeType.CHOICE
+        ? ChoiceOptions.of(node, c.scope(), c.locale) : List.of();
+    if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {
+      return global(turn, intent.get().intent(), node).map(turn.out);
+    }
+    return answer(turn, node, choices, input, replyId, intent).map(turn.out);
+  }
+
+  private Future<Void> global(Turn turn, Intent intent, JsonObject node) {
+    Conversation c = turn.c;
+    switch (intent) {
+      case LANGUAGE_AR, LANGUAGE_EN -> {
+        c.locale = intent == Intent.LANGUAGE_AR ? "ar" : "en";
+        c.localeChosen = true;
+        turn.say(message(c, "chatbot.language_set"));
+        turn.out.add(prompt(c, node));
+        return Future.succeededFuture();
+      }
+      case HUMAN -> {
+        Optional<String> handoff = turn.flow.nodes().fieldNames().stream()
+            .filter(id -> turn.flow.node(id).flatMap(Flow::type).orElse(null) == NodeType.HANDOFF).sorted().findFirst();
+        if (handoff.isPresent()) {
+          c.handedOffBy = "user";
+          return walk(turn, handoff.get());
+        }
+        handOff(turn, "user");
+        turn.say(message(c, "chatbot.handed_off"));
+        return Future.succeededFuture();
+      }
+      case START_OVER -> {
+        c.forgetTask();
+        return walk(turn, menu(turn.flow));
+      }
+      default -> {
+        c.forgetTask();
+        turn.say(message(c, "chatbot.aborted"));
+        return walk(turn, menu(turn.flow));
+      }
+    }
+  }
+
+  private Future<Void> answer(Turn turn, JsonObject node, List<ChoiceOptions.Choice> choices, String input,
+                              String replyId, Optional<IntentMatch> intent) {
+    Conversation c = turn.c;
+    NodeType type = Flow.type(node).orElse(NodeType.END);
+    if (type == NodeType.QUESTION) {
+      InputType input0 = InputType.of(node.getString("input")).orElse(InputType.TEXT);
+      Optional<Answers.Answer> answer = answers.read(input0, input, c.locale);
+      if (answer.isEmpty()) {
+        turn.say(node.containsKey("reask") ? Flow.fill(Flow.text(node.getValue("reask"), c.locale), c.scope())
+            : message(c, "chatbot.reask"));
+        return Future.succeededFuture();
+      }
+      String variable = node.getString("variable");
+      c.variables.put(variable, answer.get().value()).put(variable + "Label", answer.get().label());
+      if ("phone".equals(variable)) {
+        c.phone = (String) answer.get().value();
+      }
+      return walk(turn, node.getString("next"));
+    }
+    if (type == NodeType.CHOICE) {
+      Optional<ChoiceOptions.Choice> picked = ChoiceOptions.pick(choices, replyId, input, intent);
+      if (picked.isEmpty() && replyId == null && !turn.menuTried && !input.matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+")) {
+        // "anything else?" answered with "I want to book": the menu's entry for those words
+        Optional<JsonObject> menu = turn.flow.node(menu(turn.flow));
+        List<ChoiceOptions.Choice> menuChoices = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of());
+        if (menu.isPresent() && menu.get() != node && ChoiceOptions.pick(menuChoices, null, input, intent).isPresent()) {
+          turn.menuTried = true;
+          c.forgetTask();
+          return answer(turn, menu.get(), menuChoices, input, null, intent);
+        }
+      }
+      if (picked.isEmpty()) {
+        turn.say(message(c, "chatbot.pick_option"));
+        turn.out.add(prompt(c, node));
+        return Future.succeededFuture();
+      }
+      ChoiceOptions.Choice choice = picked.get();
+      if (node.getValue("variable") instanceof String variable) {
+        c.variables.put(variable, choice.value()).put(variable + "Label", choice.title());
+      }
+      choice.set().forEach(e -> c.variables.put(e.getKey(), e.getValue()));
+      if (choice.locale() != null) {
+        c.locale = choice.locale();
+        c.localeChosen = true;
+      }
+      return walk(turn, choice.next() != null ? choice.next() : node.getString("next"));
+    }
+    // a node that does not wait (the flow changed under the conversation): carry on from the start
+    return walk(turn, turn.flow.start());
+  }
+
+  private Future<Void> walk(Turn turn, String id) {
+    Conversation c = turn.c;
+    if (++turn.steps > MAX_STEPS) {
+      LOG.warn("Flow {} v{} loops without waiting for input at node {}", c.flowKey, c.flowVersion, id);
+      turn.say(message(c, "chatbot.action_failed"));
+      c.currentNode = null;
+      return Future.succeededFuture();
+    }
+    Optional<JsonObject> found = turn.flow.node(id);
+    if (found.isEmpty()) {
+      LOG.warn("Flow {} v{} has no node {}", c.flowKey, c.flowVersion, id);
+      turn.say(message(c, "chatbot.action_failed"));
+      c.currentNode = null;
+      return Future.succeededFuture();
+    }
+    JsonObject node = found.get();
+    switch (Flow.type(node).orElse(NodeType.END)) {
+      case MESSAGE -> {
+        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
+        return walk(turn, node.getString("next"));
+      }
+      case CONDITION -> {
+        return walk(turn, Conditions.next(node, c.scope()));
+      }
+      case ACTION -> {
+        return actions.run(node.getString("action"), c, c.scope(), turn.requestId)
+            .compose(sets -> {
+              sets.forEach(e -> c.variables.put(e.getKey(), e.getValue()));
+              return walk(turn, node.getString("next"));
+            }, failure -> {
+              ChatActions.ActionFailure af = failure instanceof ChatActions.ActionFailure f ? f
+                  : new ChatActions.ActionFailure("internal", null);
+              if (!(failure instanceof ChatActions.ActionFailure)) {
+                LOG.error("Chat action {} failed", node.getString("action"), failure);
+              }
+              af.sets().forEach(e -> c.variables.put(e.getKey(), e.getValue()));
+              c.variables.put("errorCode", af.code());
+              if (node.getString("onError") != null) {
+                return walk(turn, node.getString("onError"));
+              }
+              turn.say(message(c, "chatbot.action_failed"));
+              return walk(turn, menu(turn.flow));
+            });
+      }
+      case QUESTION, CHOICE -> {
+        c.currentNode = id;
+        turn.out.add(prompt(c, node));
+        return Future.succeededFuture();
+      }
+      case HANDOFF -> {
+        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
+        handOff(turn, c.handedOffBy != null ? c.handedOffBy : "bot");
+        return Future.succeededFuture();
+      }
+      case END -> {
+        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
+        c.currentNode = null;
+        c.forgetTask();
+        return Future.succeededFuture();
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private static void handOff(Turn turn, String by) {
+    Conversation c = turn.c;
+    c.status = "handed_off";
+    c.handedOffBy = by;
+    c.silentNoticeSent = false;
+    // after release the bot picks up at the menu
+    c.currentNode = menu(turn.flow);
+    c.forgetTask();
+  }
+
+  private static String menu(Flow flow) {
+    String menu = flow.definition().getString("menu");
+    return menu != null && flow.node(menu).isPresent() ? menu : flow.start();
+  }
+
+  /** What a waiting node says: a question's text, or a choice's text with its buttons or list. */
+  BotReply prompt(Conversation c, JsonObject node) {
+    JsonObject scope = c.scope();
+    String text = Flow.fill(Flow.text(node.getValue("text"), c.locale), scope);
+    if (Flow.type(node).orElse(NodeType.END) != NodeType.CHOICE) {
+      return BotReply.text(text);
+    }
+    List<BotReply.Option> options = ChoiceOptions.of(node, scope, c.locale).stream()
+        .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList();
+    String listButton = node.containsKey("listButton") ? Flow.text(node.getValue("listButton"), c.locale)
+        : message(c, "chatbot.list_button");
+    return BotReply.choice(text, options, listButton);
+  }
+
+  private String message(Conversation c, String key) {
+    return messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), key, Map.of());
+  }
+
+  /** What one turn has said so far. */
+  private static final class Turn {
+    final Conversation c;
+    final Flow flow;
+    final String requestId;
+    final List<BotReply> out = new ArrayList<>();
+    int steps;
+    boolean menuTried;
+
+    Turn(Conversation c, Flow flow, String requestId) {
+      this.c = c;
+      this.flow = flow;
+      this.requestId = requestId;
+    }
+
+    void say(String text) {
+      out.add(BotReply.text(text));
+    }
+  }
+
+  /** The first branch whose test holds, else {@code otherwise}. */
+  static final class Conditions {
+    private Conditions() {
+    }
+
+    static String next(JsonObject node, JsonObject scope) {
+      JsonArray branches = node.getValue("branches") instanceof JsonArray a ? a : new JsonArray();
+      for (Object b : branches) {
+        if (b instanceof JsonObject branch && branch.getValue("when") instanceof JsonObject when && holds(when, scope)) {
+          return branch.getString("next");
+        }
+      }
+      return node.getString("otherwise");
+    }
+
+    static boolean holds(JsonObject when, JsonObject scope) {
+      Object value = scope.getValue(when.getString("variable"));
+      return switch (String.valueOf(when.getValue("is"))) {
+        case "set" -> value != null;
+        case "unset" -> value == null;
+        case "equals" -> same(value, when.getValue("value"));
+        default -> false;
+      };
+    }
+
+    private static boolean same(Object a, Object b) {
+      if (a instanceof Number x && b instanceof Number y) {
+        return x.doubleValue() == y.doubleValue();
+      }
+      return a == null ? b == null : a.equals(b);
+    }
+  }
+}
