@@ -117,7 +117,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), defaultLocale, config.timeZone(),
-        config.dispatchInterval(), java.time.Clock.systemUTC())).await());
+        config.dispatchInterval(), java.time.Clock.systemUTC(), config.dispatchSendingTimeout())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies());

@@ -24,7 +24,8 @@ public record AppConfig(
     Path signingKeysDir,
     java.util.Set<String> trustedProxies,
     Duration dispatchInterval,
-    Sms sms) {
+    Sms sms,
+    Duration dispatchSendingTimeout) {
 
   /** The generic HTTP SMS provider; {@code url} empty = SMS rows wait in the outbox. */
   public record Sms(Optional<String> url, Optional<String> authHeader, String bodyTemplate) {

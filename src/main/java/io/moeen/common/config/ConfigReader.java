@@ -59,11 +59,13 @@ public final class ConfigReader {
     Duration dispatchInterval = Duration.ofMillis(integer("MOEEN_DISPATCH_INTERVAL_MS", 1000, 0, 3_600_000));
     AppConfig.Sms sms = new AppConfig.Sms(optional("MOEEN_SMS_URL").map(this::checkHttpUrl),
         optional("MOEEN_SMS_AUTH_HEADER"), smsBodyTemplate());
+    // a row in 'sending' longer than this is taken back and sent again (same idempotency key)
+    Duration sendingTimeout = Duration.ofSeconds(integer("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", 120, 1, 86_400));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, sendingTimeout);
   }
 
   private Optional<String> optional(String name) {

@@ -2,6 +2,7 @@ package io.moeen.notifications.dispatch;
 
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.InboxEvents;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import java.util.Map;
 /** Runs an {@link OutboxDispatcher} on a periodic timer; one round at a time, never overlapping. */
 public final class DispatchVerticle extends VerticleBase {
   private static final Duration SMS_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
   private final Pool pool;
   private final AppConfig.Sms sms;
@@ -30,12 +32,15 @@ public final class DispatchVerticle extends VerticleBase {
   private final ZoneId zone;
   private final Duration interval;
   private final Clock clock;
+  private final Duration sendingTimeout;
   private WebClient client;
   private long timer = -1;
+  private long purgeTimer = -1;
   private boolean running;
 
   public DispatchVerticle(Pool pool, AppConfig.Sms sms, SupportedLocale defaultLocale, ZoneId zone,
-                          Duration interval, Clock clock) {
+                          Duration interval, Clock clock, Duration sendingTimeout) {
+    this.sendingTimeout = sendingTimeout;
     this.pool = pool;
     this.sms = sms;
     this.defaultLocale = defaultLocale;
@@ -47,7 +52,11 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = WebClient.create(vertx);
-    return create(vertx, pool, client, sms, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
+    ExpiredKeysPurge purge = new ExpiredKeysPurge(pool, clock, 1000);
+    return ExpiredKeysPurge.SQL.verify(pool)
+        .onSuccess(verified -> purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), tick -> purge.run()))
+        .compose(verified -> create(vertx, pool, client, sms, defaultLocale, zone, clock, SMS_TIMEOUT,
+            new OutboxDispatcher.Settings(20, sendingTimeout, RetryPolicy.DEFAULT, zone)))
         .onSuccess(dispatcher -> {
           if (!interval.isZero()) {
             timer = vertx.setPeriodic(interval.toMillis(), tick -> {
@@ -63,12 +72,22 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(purgeTimer);
     client.close();
     return Future.succeededFuture();
   }
 
   public static OutboxDispatcher.Settings defaultSettings(ZoneId zone) {
     return new OutboxDispatcher.Settings(20, Duration.ofMinutes(2), RetryPolicy.DEFAULT, zone);
+  }
+
+  /** Live inbox streams learn of each in-app row once its 'delivered' is in the database. */
+  static DeliveryEvents publishInAppDeliveries(Vertx vertx) {
+    return (message, delivery) -> {
+      if ("in_app".equals(message.channel()) && message.recipientUserId() != null) {
+        InboxEvents.delivered(vertx.eventBus(), message.recipientUserId(), message.id(), message.eventType());
+      }
+    };
   }
 
   /** Reads templates and quiet hours, then wires the channels this deployment can deliver. */
@@ -93,7 +112,7 @@ public final class DispatchVerticle extends VerticleBase {
             sms.url().ifPresent(url -> channels.put("sms",
                 new SmsChannel(client, url, sms.authHeader(), sms.bodyTemplate(), smsTimeout)));
             return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
-                QuietHours.of(value, zone), clock, settings);
+                QuietHours.of(value, zone), clock, settings, publishInAppDeliveries(vertx));
           });
         });
   }
