@@ -14,6 +14,7 @@ import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
+import io.moeen.notifications.admin.NotificationAdminVerticle;
 import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.moeen.patients.PatientsVerticle;
 import io.moeen.identity.admin.AccessAdminVerticle;
@@ -116,6 +117,8 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
     domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
+    domainDeployments.add(vertx.deployVerticle(new NotificationAdminVerticle(pool, defaultLocale, config.timeZone(),
+        java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), defaultLocale, config.timeZone(),
         config.dispatchInterval(), java.time.Clock.systemUTC(), config.dispatchSendingTimeout())).await());
 

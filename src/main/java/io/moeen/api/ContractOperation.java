@@ -10,13 +10,22 @@ import java.util.List;
  * event-bus address that serves it and the status of its success answer.
  */
 record ContractOperation(String operationId, String method, String path, String address, int successStatus,
-                         boolean secured, List<String> permissions) {
+                         boolean secured, List<String> permissions, boolean stream, boolean queryToken) {
   static final String ADDRESS_EXTENSION = "x-moeen-address";
   /** Any one of these permissions lets a caller past the API; object-level checks stay in the domain. */
   static final String PERMISSIONS_EXTENSION = "x-moeen-permissions";
+  /** A Server-Sent Events operation: the answer stays open (see {@code EventStreamForwarder}). */
+  static final String STREAM_EXTENSION = "x-moeen-stream";
+  /** The query parameter that may carry the access token, where the contract declares it (EventSource sets no headers). */
+  static final String QUERY_TOKEN = "access_token";
 
   ContractOperation(String operationId, String method, String path, String address, int successStatus) {
-    this(operationId, method, path, address, successStatus, false, List.of());
+    this(operationId, method, path, address, successStatus, false, List.of(), false, false);
+  }
+
+  ContractOperation(String operationId, String method, String path, String address, int successStatus,
+                    boolean secured, List<String> permissions) {
+    this(operationId, method, path, address, successStatus, secured, permissions, false, false);
   }
 
   /** Reads every operation of the raw contract; an operation without an address is a contract error. */
@@ -42,10 +51,17 @@ record ContractOperation(String operationId, String method, String path, String 
           throw new IllegalStateException("openapi.yaml: operation " + operationId + " names permissions but is public");
         }
         operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
-            successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions));
+            successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions,
+            op.getBoolean(STREAM_EXTENSION, false), declaresQueryToken(op)));
       }
     }
     return operations;
+  }
+
+  private static boolean declaresQueryToken(JsonObject op) {
+    return op.getJsonArray("parameters", new io.vertx.core.json.JsonArray()).stream()
+        .anyMatch(p -> p instanceof JsonObject param && QUERY_TOKEN.equals(param.getString("name"))
+            && "query".equals(param.getString("in")));
   }
 
   private static int successStatus(String operationId, JsonObject responses) {
