@@ -11,11 +11,12 @@ import io.vertx.openapi.impl.Utils;
  * Loads {@code openapi.yaml} for the router. The Vert.x contract model refuses media types it
  * cannot validate, problem+json and text/calendar among them, even for responses it never
  * validates; so the copy given to the router reads problem+json as plain JSON and text/calendar
- * as plain text. The raw contract is served unchanged.
+ * and text/event-stream as plain text. The raw contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String CALENDAR = "text/calendar";
+  private static final String EVENT_STREAM = "text/event-stream";
 
   record Loaded(JsonObject raw, OpenAPIContract contract) {
   }
@@ -38,6 +39,9 @@ final class ContractLoader {
         }
         if ("content".equals(key) && child.containsKey(CALENDAR) && !child.containsKey("text/plain")) {
           child.put("text/plain", child.remove(CALENDAR));
+        }
+        if ("content".equals(key) && child.containsKey(EVENT_STREAM) && !child.containsKey("text/plain")) {
+          child.put("text/plain", child.remove(EVENT_STREAM));
         }
         problemsAsJson(child);
       } else if (value instanceof JsonArray array) {
