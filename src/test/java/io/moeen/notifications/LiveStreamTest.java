@@ -151,6 +151,68 @@ class LiveStreamTest {
     }
   }
 
+  /**
+   * A real browser's EventSource: Chromium loads a page from a loopback server that also passes
+   * /v1 on to the service (same origin, as a reverse proxy would), the page opens the stream with
+   * ?access_token=, and writes what arrives into the DOM. The notification is written only once
+   * the stream's answer has passed the proxy, so it can arrive only over the open stream.
+   */
+  @Test
+  void a_browser_event_source_receives_the_notification() throws Exception {
+    io.moeen.testing.HeadlessBrowser.require();
+    String page = """
+        <!doctype html><html><body><pre id="out">waiting</pre><script>
+        const out = document.getElementById('out');
+        let unread = '?';
+        const es = new EventSource('/v1/me/notifications/stream?maxSeconds=40&access_token=TOKEN');
+        es.addEventListener('unread-count', e => { unread = JSON.parse(e.data).unread; });
+        es.addEventListener('notification', e => {
+          out.textContent = 'got ' + e.lastEventId + ' | ' + JSON.parse(e.data).title + ' | before ' + unread;
+          es.close();
+        });
+        es.onerror = () => { out.textContent = 'error ' + es.readyState; es.close(); };
+        </script></body></html>""".replace("TOKEN", ahmed);
+    var vertx = app.clientVertx();
+    var toApp = vertx.createHttpClient();
+    var streamOpen = new java.util.concurrent.CompletableFuture<Void>();
+    var site = vertx.createHttpServer().requestHandler(request -> {
+      if (request.path().equals("/")) {
+        request.response().putHeader("Content-Type", "text/html; charset=utf-8").end(page);
+        return;
+      }
+      request.pause();
+      toApp.request(request.method(), app.port(), "127.0.0.1", request.uri())
+          .compose(forward -> {
+            forward.headers().setAll(request.headers());
+            return forward.send(request);
+          })
+          .onSuccess(answer -> {
+            request.response().setStatusCode(answer.statusCode()).headers().setAll(answer.headers());
+            answer.pipeTo(request.response());
+            if (request.path().endsWith("/stream") && answer.statusCode() == 200) {
+              streamOpen.complete(null);
+            }
+          })
+          .onFailure(e -> request.response().setStatusCode(502).end());
+    }).listen(0, "127.0.0.1").await();
+    try {
+      var browser = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return io.moeen.testing.HeadlessBrowser.renderedDom("http://127.0.0.1:" + site.actualPort() + "/");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      streamOpen.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      UUID id = insert(DemoAccounts.AHMED_USER_ID, "appointment_booked");
+      String dom = browser.get(90, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(dom).contains("got " + id + " | Your appointment is booked | before ");
+    } finally {
+      site.close().await();
+      toApp.close().await();
+    }
+  }
+
   private static UUID insert(UUID user, String eventType) {
     UUID id = UUID.randomUUID();
     app.pool().preparedQuery("""
