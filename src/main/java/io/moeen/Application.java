@@ -16,6 +16,7 @@ import io.moeen.crm.CrmVerticle;
 import io.moeen.identity.IdentityVerticle;
 import io.moeen.notifications.NotificationsVerticle;
 import io.moeen.notifications.preferences.PreferencesVerticle;
+import io.moeen.notifications.admin.NotificationAdminVerticle;
 import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.moeen.notifications.channels.whatsapp.WhatsAppWebhookVerticle;
 import io.moeen.patients.PatientsVerticle;
@@ -125,7 +126,7 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(
         new PreferencesVerticle(pool, messages, defaultLocale, config.timeZone())).await());
     domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), config.smtp(), defaultLocale, config.timeZone(),
-        config.dispatchInterval(), java.time.Clock.systemUTC())).await());
+        config.dispatchInterval(), java.time.Clock.systemUTC(), config.dispatchSendingTimeout())).await());
     domainDeployments.add(vertx.deployVerticle(new WhatsAppWebhookVerticle(pool, config.whatsapp(), messages,
         java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new CrmVerticle(pool, config.timeZone(), java.time.Clock.systemUTC(),
@@ -136,6 +137,8 @@ public final class Application {
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.imports.LeadImportVerticle(messages)).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.reports.ReportsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
     domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.sla.FirstContactVerticle(pool, config.timeZone(), config.crm().slaInterval(), java.time.Clock.systemUTC())).await());
+    domainDeployments.add(vertx.deployVerticle(new NotificationAdminVerticle(pool, defaultLocale, config.timeZone(),
+        java.time.Clock.systemUTC())).await());
 
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),

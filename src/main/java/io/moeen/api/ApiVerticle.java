@@ -34,6 +34,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Pool pool;
   private final KeyValueStore store;
   private final AccessTokens tokens;
+  private final LiveStreams streams = new LiveStreams();
   private HttpServer server;
 
   /** What the API needs from the configuration. */
@@ -86,7 +87,9 @@ public final class ApiVerticle extends VerticleBase {
     for (ContractOperation operation : operations) {
       builder.getRoute(operation.operationId())
           .setDoSecurity(false) // Authentication above does it, with problem+json answers
-          .addHandler(new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients));
+          .addHandler(operation.stream()
+              ? new EventStreamForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients, streams)
+              : new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients));
       allowed.add(operation.path(), operation.method());
     }
 
@@ -102,6 +105,7 @@ public final class ApiVerticle extends VerticleBase {
   /** Graceful: stop accepting connections, let requests in flight finish within the grace period. */
   @Override
   public Future<?> stop() {
+    streams.endAll(); // a stream never finishes by itself: end it, the client reconnects elsewhere
     if (server == null) {
       return Future.succeededFuture();
     }

@@ -10,15 +10,25 @@ import java.util.List;
  * event-bus address that serves it and the status of its success answer.
  */
 record ContractOperation(String operationId, String method, String path, String address, int successStatus,
-                         boolean secured, List<String> permissions, String signature) {
+                         boolean secured, List<String> permissions, String signature, boolean stream,
+                         boolean queryToken) {
   static final String ADDRESS_EXTENSION = "x-moeen-address";
   /** Any one of these permissions lets a caller past the API; object-level checks stay in the domain. */
   static final String PERMISSIONS_EXTENSION = "x-moeen-permissions";
   /** A provider's signature over the raw body that must check out before anything reads it (e.g. whatsapp). */
   static final String SIGNATURE_EXTENSION = "x-moeen-signature";
+  /** A Server-Sent Events operation: the answer stays open (see {@code EventStreamForwarder}). */
+  static final String STREAM_EXTENSION = "x-moeen-stream";
+  /** The query parameter that may carry the access token, where the contract declares it (EventSource sets no headers). */
+  static final String QUERY_TOKEN = "access_token";
 
   ContractOperation(String operationId, String method, String path, String address, int successStatus) {
-    this(operationId, method, path, address, successStatus, false, List.of(), null);
+    this(operationId, method, path, address, successStatus, false, List.of(), null, false, false);
+  }
+
+  ContractOperation(String operationId, String method, String path, String address, int successStatus,
+                    boolean secured, List<String> permissions) {
+    this(operationId, method, path, address, successStatus, secured, permissions, null, false, false);
   }
 
   /** Reads every operation of the raw contract; an operation without an address is a contract error. */
@@ -45,10 +55,16 @@ record ContractOperation(String operationId, String method, String path, String 
         }
         operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
             successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions,
-            op.getString(SIGNATURE_EXTENSION)));
+            op.getString(SIGNATURE_EXTENSION), op.getBoolean(STREAM_EXTENSION, false), declaresQueryToken(op)));
       }
     }
     return operations;
+  }
+
+  private static boolean declaresQueryToken(JsonObject op) {
+    return op.getJsonArray("parameters", new io.vertx.core.json.JsonArray()).stream()
+        .anyMatch(p -> p instanceof JsonObject param && QUERY_TOKEN.equals(param.getString("name"))
+            && "query".equals(param.getString("in")));
   }
 
   private static int successStatus(String operationId, JsonObject responses) {

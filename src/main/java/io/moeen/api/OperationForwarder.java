@@ -99,7 +99,7 @@ final class OperationForwarder implements Handler<RoutingContext> {
     return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
 
-  private static JsonObject params(ValidatedRequest validated) {
+  static JsonObject params(ValidatedRequest validated) {
     JsonObject params = new JsonObject();
     putAll(params, validated.getPathParameters());
     putAll(params, validated.getQuery());

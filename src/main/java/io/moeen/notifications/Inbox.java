@@ -72,7 +72,7 @@ final class Inbox {
         .map(rows -> new JsonObject().put("markedRead", rows.rowCount()));
   }
 
-  private JsonObject item(Row row, String locale) {
+  JsonObject item(Row row, String locale) {
     JsonObject payload = row.getJsonObject("payload");
     RenderedNotification text = renderer.render(row.getString("event_type"), IN_APP, locale, payload, zone);
     JsonObject ids = new JsonObject();

@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Where an inbox page ends (created_at and id of its last item), opaque to clients; garbage is a 400. */
-record InboxCursor(Instant at, UUID id) {
+public record InboxCursor(Instant at, UUID id) {
 
-  String encode() {
+  public String encode() {
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
   }
 
-  OffsetDateTime atUtc() {
+  public OffsetDateTime atUtc() {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
   /** Null when no cursor was given. */
-  static InboxCursor decode(String cursor) {
+  public static InboxCursor decode(String cursor) {
     if (cursor == null || cursor.isEmpty()) {
       return null;
     }

@@ -1,6 +1,8 @@
 package io.moeen.notifications;
 
+import io.moeen.common.auth.Access;
 import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.SupportedLocale;
@@ -18,6 +20,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
   public static final String UNREAD_COUNT = "notifications.unread_count";
   public static final String MARK_READ = "notifications.mark_read";
   public static final String MARK_ALL_READ = "notifications.mark_all_read";
+  public static final String STREAM = "notifications.stream";
 
   static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/notifications.sql");
 
@@ -44,9 +47,16 @@ public final class NotificationsVerticle extends ServiceVerticle {
           Inbox inbox = new Inbox(pool, SQL, new NotificationRenderer(templates, defaultLocale), zone);
           serve(LIST, request -> inbox.page(request).map(Reply::of));
           serve(UNREAD_COUNT, request -> inbox.unreadCount(request).map(Reply::of));
-          serve(MARK_READ, request -> inbox.markRead(request).map(x -> Reply.empty()));
-          serve(MARK_ALL_READ, request -> inbox.markAllRead(request).map(Reply::of));
+          serve(MARK_READ, request -> inbox.markRead(request).onSuccess(read -> readBy(request)).map(x -> Reply.empty()));
+          serve(MARK_ALL_READ, request -> inbox.markAllRead(request).onSuccess(read -> readBy(request)).map(Reply::of));
+          LiveInbox live = new LiveInbox(pool, SQL, inbox);
+          serve(STREAM, request -> live.handle(request).map(Reply::of));
           return registered();
         });
+  }
+
+  /** Live streams of this person update their unread count. */
+  private void readBy(RequestEnvelope request) {
+    InboxEvents.read(vertx.eventBus(), Access.principal(request).userId());
   }
 }

@@ -23,3 +23,21 @@ RETURNING id;
 -- name: mark_all_read
 UPDATE notifications SET is_read = true
 WHERE recipient_user_id = $1 AND channel = 'in_app' AND NOT is_read;
+
+-- name: live_item
+-- one delivered in-app notification of the caller, for the live stream
+SELECT id, event_type, payload, is_read, created_at FROM notifications
+WHERE id = $1 AND recipient_user_id = $2 AND channel = 'in_app';
+
+-- name: live_replay
+-- $1 recipient, $2 the last event id the client saw, $3 limit + 1: what was delivered after it, oldest first
+SELECT n.id, n.event_type, n.payload, n.is_read, n.created_at FROM notifications n,
+       (SELECT delivered_at, id FROM notifications
+        WHERE id = $2 AND recipient_user_id = $1 AND channel = 'in_app' AND delivered_at IS NOT NULL) seen
+WHERE n.recipient_user_id = $1 AND n.channel = 'in_app' AND n.delivered_at IS NOT NULL
+  AND (n.delivered_at, n.id) > (seen.delivered_at, seen.id)
+ORDER BY n.delivered_at, n.id
+LIMIT $3;
+
+-- name: live_known
+SELECT 1 FROM notifications WHERE id = $1 AND recipient_user_id = $2 AND channel = 'in_app' AND delivered_at IS NOT NULL;

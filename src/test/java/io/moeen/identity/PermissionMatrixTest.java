@@ -186,6 +186,17 @@ class PermissionMatrixTest {
       // ── notifications: one's own preferences and consent (keyed by the caller, nobody else's reachable) ──
       op("GET", "/v1/me/notification-preferences").everyone(),
       op("GET", "/v1/me/consents").everyone(),
+      // the live stream: everyone signed in (maxSeconds=1 so the matrix's client sees the stream end)
+      op("GET", "/v1/me/notifications/stream").at("/v1/me/notifications/stream?maxSeconds=1").everyone(),
+      // ── notifications: the outbox and its templates (notifications.manage) ──
+      op("GET", "/v1/admin/notifications").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/notifications/{id}").at("/v1/admin/notifications/" + M_NOTICE).allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/notification-templates").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/admin/notification-templates/preview").body(new JsonObject().put("eventType", "appointment_booked")
+          .put("channel", "in_app").put("locale", "en")).allow(ADMIN, SUPERVISOR),
+      // a pending notice: 409 not_retryable for those allowed, nothing changes
+      op("POST", "/v1/admin/notifications/{id}/retry").at("/v1/admin/notifications/" + M_NOTICE + "/retry")
+          .allow(ADMIN, SUPERVISOR),
       // ── administration: writes, on throwaway targets ──
       op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
       op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")

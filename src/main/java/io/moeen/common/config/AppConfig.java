@@ -27,7 +27,8 @@ public record AppConfig(
     Sms sms,
     WhatsApp whatsapp,
     Smtp smtp,
-    Crm crm) {
+    Crm crm,
+    Duration dispatchSendingTimeout) {
 
   /**
    * The WhatsApp Cloud API: sending needs {@code apiUrl} (e.g. https://graph.facebook.com/v21.0),

@@ -65,11 +65,13 @@ public final class ConfigReader {
         Duration.ofMillis(integer("MOEEN_CRM_SLA_INTERVAL_MS", 60_000, 0, 3_600_000)),
         integer("MOEEN_WEB_FORM_LIMIT_PER_FORM", 60, 1, 100_000),
         integer("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", 5, 1, 10_000));
+    // a row in 'sending' longer than this is taken back and sent again (same idempotency key)
+    Duration sendingTimeout = Duration.ofSeconds(integer("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", 120, 1, 86_400));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm, sendingTimeout);
   }
 
   private Optional<String> optional(String name) {

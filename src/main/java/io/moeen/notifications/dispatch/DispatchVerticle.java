@@ -2,6 +2,7 @@ package io.moeen.notifications.dispatch;
 
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.InboxEvents;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
 import io.moeen.notifications.channels.whatsapp.WhatsAppChannel;
@@ -30,6 +31,7 @@ public final class DispatchVerticle extends VerticleBase {
   /** Send anything (null will do) here after writing an urgent outbox row. */
   public static final String WAKE = "notifications.dispatch.wake";
   private static final Duration SMS_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
   private final Pool pool;
   private final AppConfig.Sms sms;
@@ -39,14 +41,18 @@ public final class DispatchVerticle extends VerticleBase {
   private final ZoneId zone;
   private final Duration interval;
   private final Clock clock;
+  private final Duration sendingTimeout;
   private WebClient client;
   private long timer = -1;
+  private long purgeTimer = -1;
   private boolean running;
   private boolean again;
   private OutboxDispatcher dispatcher;
 
   public DispatchVerticle(Pool pool, AppConfig.Sms sms, AppConfig.WhatsApp whatsapp, AppConfig.Smtp smtp,
-                          SupportedLocale defaultLocale, ZoneId zone, Duration interval, Clock clock) {
+                          SupportedLocale defaultLocale, ZoneId zone, Duration interval, Clock clock,
+                          Duration sendingTimeout) {
+    this.sendingTimeout = sendingTimeout;
     this.pool = pool;
     this.sms = sms;
     this.whatsapp = whatsapp;
@@ -60,7 +66,11 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = WebClient.create(vertx);
-    return create(vertx, pool, client, sms, whatsapp, smtp, defaultLocale, zone, clock, SMS_TIMEOUT, defaultSettings(zone))
+    ExpiredKeysPurge purge = new ExpiredKeysPurge(pool, clock, 1000);
+    return ExpiredKeysPurge.SQL.verify(pool)
+        .onSuccess(verified -> purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), tick -> purge.run()))
+        .compose(verified -> create(vertx, pool, client, sms, whatsapp, smtp, defaultLocale, zone, clock, SMS_TIMEOUT,
+            new OutboxDispatcher.Settings(20, sendingTimeout, RetryPolicy.DEFAULT, zone)))
         .compose(created -> {
           dispatcher = created;
           if (interval.isZero()) {
@@ -94,12 +104,22 @@ public final class DispatchVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(purgeTimer);
     client.close();
     return Future.succeededFuture();
   }
 
   public static OutboxDispatcher.Settings defaultSettings(ZoneId zone) {
     return new OutboxDispatcher.Settings(20, Duration.ofMinutes(2), RetryPolicy.DEFAULT, zone);
+  }
+
+  /** Live inbox streams learn of each in-app row once its 'delivered' is in the database. */
+  static DeliveryEvents publishInAppDeliveries(Vertx vertx) {
+    return (message, delivery) -> {
+      if ("in_app".equals(message.channel()) && message.recipientUserId() != null) {
+        InboxEvents.delivered(vertx.eventBus(), message.recipientUserId(), message.id(), message.eventType());
+      }
+    };
   }
 
   /** Without WhatsApp and e-mail. */
@@ -142,7 +162,7 @@ public final class DispatchVerticle extends VerticleBase {
             // likewise e-mail rows wait until an SMTP host is set
             smtp.host().ifPresent(host -> channels.put("email", EmailChannel.create(vertx, smtp)));
             return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
-                QuietHours.of(value, zone), clock, settings);
+                QuietHours.of(value, zone), clock, settings, publishInAppDeliveries(vertx));
           });
         }));
   }

@@ -46,9 +46,16 @@ public final class OutboxDispatcher {
   private final QuietHours quietHours;
   private final Clock clock;
   private final Settings settings;
+  private final DeliveryEvents events;
 
   public OutboxDispatcher(Pool pool, NotificationRenderer renderer, Map<String, Channel> channels,
                           QuietHours quietHours, Clock clock, Settings settings) {
+    this(pool, renderer, channels, quietHours, clock, settings, DeliveryEvents.NONE);
+  }
+
+  public OutboxDispatcher(Pool pool, NotificationRenderer renderer, Map<String, Channel> channels,
+                          QuietHours quietHours, Clock clock, Settings settings, DeliveryEvents events) {
+    this.events = events;
     this.pool = pool;
     this.renderer = renderer;
     this.channels = Map.copyOf(channels);
@@ -114,7 +121,14 @@ public final class OutboxDispatcher {
     int attempt = row.getInteger("attempts") + 1;
     return update("record_rendered", Tuple.of(id, text.body(), text.title()))
         .compose(rendered -> channels.get(channel).send(message))
-        .compose(delivery -> update("record_sent", Tuple.of(id, delivery.status(), delivery.providerMessageId())),
+        .compose(delivery -> pool.preparedQuery(SQL.get("record_sent"))
+                .execute(Tuple.of(id, delivery.status(), delivery.providerMessageId()))
+                .<Void>map(recorded -> {
+                  if (recorded.rowCount() == 1) {
+                    events.recorded(message, delivery); // publish-after-delivery hook (live inbox streams)
+                  }
+                  return null;
+                }),
             failure -> failed(id, attempt, failure, now));
   }
 

@@ -169,4 +169,15 @@ class ConfigReaderTest {
         .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_FORM=0")
         .hasMessageContaining("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS=-1");
   }
+
+  @Test
+  void sending_timeout_defaults_to_two_minutes_and_bad_values_are_named() {
+    assertThat(ConfigReader.read(Map.of()).dispatchSendingTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(ConfigReader.read(Map.of("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", "5")).dispatchSendingTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", "0")))
+        .hasMessageContaining("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS=0");
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", "soon")))
+        .hasMessageContaining("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS=soon");
+  }
 }
