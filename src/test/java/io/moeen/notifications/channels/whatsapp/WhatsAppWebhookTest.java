@@ -2,7 +2,6 @@ package io.moeen.notifications.channels.whatsapp;
 
 import io.moeen.testing.RunningApp;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -34,7 +33,6 @@ class WhatsAppWebhookTest {
   private static final String SECRET = "test-app-secret";
   private static final String NUMBER_ID = "106540352242922";
   private static RunningApp app;
-  private static MessageConsumer<JsonObject> chatbot;
   private static final BlockingQueue<JsonObject> toChatbot = new LinkedBlockingQueue<>();
 
   @BeforeAll
@@ -43,9 +41,15 @@ class WhatsAppWebhookTest {
         "MOEEN_WHATSAPP_APP_SECRET", SECRET,
         "MOEEN_WHATSAPP_VERIFY_TOKEN", "verify-me-please",
         "MOEEN_MAX_BODY_BYTES", "8192"));
-    chatbot = app.application().vertx().eventBus().consumer(WhatsAppWebhookVerticle.CHATBOT,
-        message -> toChatbot.add(message.body()));
-    chatbot.completion().await();
+    // the real chatbot consumes these messages too: watch every send on the address instead of
+    // competing with it as a second consumer (point-to-point sends go to one consumer only)
+    app.application().vertx().eventBus().addOutboundInterceptor(delivery -> {
+      if (WhatsAppWebhookVerticle.CHATBOT.equals(delivery.message().address())
+          && delivery.message().body() instanceof JsonObject body) {
+        toChatbot.add(body.copy());
+      }
+      delivery.next();
+    });
   }
 
   @AfterAll
