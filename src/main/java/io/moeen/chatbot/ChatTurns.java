@@ -18,7 +18,7 @@ import java.util.List;
  * a person then asks the CRM for a task ({@value #TASK}).
  */
 public final class ChatTurns {
-  static final String TASK = "crm.tasks.create";
+  static final String TASK = io.moeen.crm.CrmVerticle.TASKS_CREATE;
   private static final Logger LOG = LoggerFactory.getLogger(ChatTurns.class);
 
   private final ConversationStore store;

@@ -1,5 +1,6 @@
 package io.moeen.chatbot;
 
+import io.moeen.chatbot.language.IntentMatcher;
 import io.moeen.chatbot.actions.BusCalls;
 import io.moeen.chatbot.actions.ChatTexts;
 import io.moeen.chatbot.actions.ReceptionActions;
@@ -76,6 +77,8 @@ public final class ChatbotVerticle extends ServiceVerticle {
     return store.verify()
         .compose(v -> flows.verify())
         .compose(v -> store.seed(FLOW_KEY, flow))
+        // the intent lexicon loads on first use (about 2 s cold): pay that on a worker, never in a turn
+        .compose(v -> vertx.executeBlocking(() -> IntentMatcher.match("warm up")))
         .compose(v -> registered());
   }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Who the contact is: the patient a proven number links to, and the CRM lead of a prospect. */
 final class ContactActions {
-  static final String LEAD_CAPTURE = "crm.leads.capture";
+  static final String LEAD_CAPTURE = io.moeen.crm.CrmVerticle.CAPTURE;
 
   private final Pool pool;
   private final SqlStatements sql;

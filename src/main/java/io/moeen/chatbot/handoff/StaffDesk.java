@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 public final class StaffDesk {
   public static final String PERMISSION = "chatbot.conversations.manage";
-  public static final String WAKE = "notifications.dispatch.wake";
+  public static final String WAKE = io.moeen.notifications.dispatch.DispatchVerticle.WAKE;
 
   private final Vertx vertx;
   private final Pool pool;

@@ -26,7 +26,7 @@ import java.util.UUID;
  * any opt-in with the wording the visitor saw.
  */
 final class FormSubmissions {
-  static final String CAPTURE = "crm.leads.capture";
+  static final String CAPTURE = io.moeen.crm.CrmVerticle.CAPTURE;
 
   private final Vertx vertx;
   private final Pool pool;

@@ -91,7 +91,7 @@ final class LeadImport {
       List<String> keys = contactKeys(row);
       List<Future<Void>> before = keys.stream().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
       done = Future.all(before).<Void>mapEmpty().otherwiseEmpty()
-          .compose(x -> vertx.eventBus().<JsonObject>request("crm.leads.capture", lead(row, requestId + ":" + index)))
+          .compose(x -> vertx.eventBus().<JsonObject>request(io.moeen.crm.CrmVerticle.CAPTURE, lead(row, requestId + ":" + index)))
           .<Void>map(reply -> {
             outcome.captured(reply.body().getBoolean("created"));
             return null;

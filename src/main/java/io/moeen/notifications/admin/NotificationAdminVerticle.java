@@ -18,7 +18,7 @@ public final class NotificationAdminVerticle extends ServiceVerticle {
   public static final String TEMPLATES = "notifications.templates.list";
   public static final String PREVIEW = "notifications.templates.preview";
   /** The dispatcher's wake-up address: a retried row goes out now, not at the next tick. */
-  public static final String WAKE = "notifications.dispatch.wake";
+  public static final String WAKE = io.moeen.notifications.dispatch.DispatchVerticle.WAKE;
 
   static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/admin.sql");
 

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class WhatsAppChat {
   public static final String INBOUND = "chatbot.whatsapp.inbound";
-  public static final String WAKE = "notifications.dispatch.wake";
+  public static final String WAKE = io.moeen.notifications.dispatch.DispatchVerticle.WAKE;
   private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChat.class);
 
   private final Vertx vertx;

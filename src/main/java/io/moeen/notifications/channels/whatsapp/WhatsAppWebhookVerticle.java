@@ -35,7 +35,7 @@ import java.util.Map;
 public final class WhatsAppWebhookVerticle extends ServiceVerticle {
   public static final String VERIFY = "notifications.whatsapp.verify";
   public static final String RECEIVE = "notifications.whatsapp.webhook";
-  public static final String CHATBOT = "chatbot.whatsapp.inbound";
+  public static final String CHATBOT = io.moeen.chatbot.channels.whatsapp.WhatsAppChat.INBOUND;
 
   private final Pool pool;
   private final AppConfig.WhatsApp config;
