@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** One JSON log line per request, with its request id, status and duration. */
+/**
+ * One JSON log line per request, with its request id, status and duration, and the contract
+ * operation the router matched (as the route itself named it; "-" when none matched).
+ */
 final class AccessLog implements PlatformHandler {
   private static final Logger LOG = LoggerFactory.getLogger("io.moeen.access");
 
@@ -16,7 +19,9 @@ final class AccessLog implements PlatformHandler {
     ctx.addEndHandler(done -> {
       long millis = (System.nanoTime() - started) / 1_000_000;
       try (var ignored = MDC.putCloseable("requestId", RequestAttributes.requestId(ctx))) {
-        LOG.info("{} {} {} {}ms", ctx.request().method(), ctx.request().path(), ctx.response().getStatusCode(), millis);
+        ContractOperation operation = ctx.get(Authentication.OPERATION);
+        LOG.info("{} {} {} {} {}ms", ctx.request().method(), ctx.request().path(),
+            operation == null ? "-" : operation.operationId(), ctx.response().getStatusCode(), millis);
       }
     });
     ctx.next();

@@ -14,12 +14,12 @@ final class AllowedMethods {
 
   /**
    * {@code pathTemplate} as in the contract ({@code /v1/i18n/{locale}}) or a router prefix
-   * ({@code /docs/*}); like the router, a trailing slash on the request path does not matter.
+   * ({@code /docs/*}); paths reach here canonical ({@link CanonicalPaths}), so no trailing slash.
    */
   void add(String pathTemplate, String method) {
     boolean prefix = pathTemplate.endsWith("/*");
     String template = prefix ? pathTemplate.substring(0, pathTemplate.length() - 2) : pathTemplate;
-    String regex = Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + (prefix ? "(/.*)?" : "/?");
+    String regex = Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + (prefix ? "(/.*)?" : "");
     entries.add(new Entry(Pattern.compile(regex), method));
   }
 

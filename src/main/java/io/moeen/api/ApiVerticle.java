@@ -12,8 +12,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
@@ -56,37 +58,50 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ProblemResponses problems = new ProblemResponses(messages, settings.defaultLocale(), settings.maxBodyBytes());
+    LocaleNegotiator negotiator = new LocaleNegotiator(settings.defaultLocale());
     return vertx.fileSystem().readFile(CONTRACT)
-        .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text)))
+        .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text, problems, negotiator)))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setCompressionSupported(true))
+            .invalidRequestHandler(request -> problems.invalidRequest(request, negotiator))
             .requestHandler(router)
             .listen())
         .onSuccess(listening -> server = listening);
   }
 
-  private Router router(ContractLoader.Loaded loaded, Buffer contractText) {
+  private Router router(ContractLoader.Loaded loaded, Buffer contractText, ProblemResponses problems,
+                        LocaleNegotiator negotiator) {
     OpenAPIContract contract = loaded.contract();
     SupportedLocale fallback = settings.defaultLocale();
-    ProblemResponses problems = new ProblemResponses(messages, fallback, settings.maxBodyBytes());
     AllowedMethods allowed = new AllowedMethods();
     List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
 
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractBodies())
+    RouterBuilder builder = RouterBuilder.create(vertx, contract)
         .rootHandler(new HeadAsGet())
         .rootHandler(new RequestIds())
         .rootHandler(new AccessLog())
         .rootHandler(new ResponseHardening())
-        .rootHandler(new LocaleSelection(new LocaleNegotiator(fallback)))
+        .rootHandler(new LocaleSelection(negotiator))
+        // after the body is read: a refusal that leaves a body unread would stall a kept-alive connection
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-        .rootHandler(new Authentication(vertx, tokens, new OperationMatcher(operations)))
-        .rootHandler(new WebhookSignatures(vertx, new OperationMatcher(operations), settings.signingSecrets()));
+        .rootHandler(new CanonicalPaths(problems));
+    RequestValidator validator = RequestValidator.create(vertx, contract);
+    ContractBodies bodies = new ContractBodies();
     for (ContractOperation operation : operations) {
-      builder.getRoute(operation.operationId())
-          .setDoSecurity(false) // Authentication above does it, with problem+json answers
+      // who may call is decided here, on the operation this route serves, before anything reads the input
+      OpenAPIRoute route = builder.getRoute(operation.operationId())
+          .setDoSecurity(false)
+          .setDoValidation(false)
+          .addHandler(new Authentication(vertx, tokens, operation));
+      if (operation.signature() != null) {
+        route.addHandler(new WebhookSignatures(vertx, operation.signature(), settings.signingSecrets().get(operation.signature())));
+      }
+      route.addHandler(new ContractValidation(validator, bodies, contract.operation(operation.operationId())))
+          .addHandler(new PrincipalGuard())
           .addHandler(operation.stream()
               ? new EventStreamForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients, streams)
               : new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients));
@@ -96,6 +111,7 @@ public final class ApiVerticle extends VerticleBase {
     Router router = builder.createRouter();
     OperationalRoutes.mount(router, vertx, pool, store, contractText, allowed);
     router.route().failureHandler(problems::handleFailure);
+    router.errorHandler(400, problems::handleFailure);
     router.errorHandler(404, problems::notFound);
     router.errorHandler(405, ctx -> problems.methodNotAllowed(ctx, allowed.forPath(ctx.request().path())));
     router.errorHandler(500, problems::handleFailure);

@@ -16,17 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.Optional;
-
 /**
- * Authenticates before the contract validates: a Bearer access token is verified, the account
- * behind it resolved to a principal (roles, permissions, patient links) by the identity
- * verticle, and the operation's {@code x-moeen-permissions} checked. A secured operation without
- * a valid token is 401 with {@code WWW-Authenticate}; without the permission, 403. A public
- * operation accepts an absent token, but never an invalid one.
+ * The first handler of each contract operation's own route, so it decides on the operation the
+ * router actually matched, never on a second lookup of the path. Runs before the contract
+ * validates: a Bearer access token is verified, the account behind it resolved to a principal
+ * (roles, permissions, patient links) by the identity verticle, and the operation's
+ * {@code x-moeen-permissions} checked. A secured operation without a valid token is 401 with
+ * {@code WWW-Authenticate}; without the permission, 403. A public operation accepts an absent
+ * token, but never an invalid one.
  */
 final class Authentication implements Handler<RoutingContext> {
   static final String PRINCIPAL = "moeen.principal";
+  /** The contract operation of the matched route: the access log and the guards name it. */
+  static final String OPERATION = "moeen.operation";
   /** What resolves the caller's principal again ({userId, sessionId}): long-lived streams re-check with it. */
   static final String SESSION = "moeen.session";
   /** The identity verticle's address that turns a user id into a principal. */
@@ -35,25 +37,25 @@ final class Authentication implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
   private final Vertx vertx;
   private final AccessTokens tokens;
-  private final OperationMatcher operations;
+  private final ContractOperation operation;
   private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(10_000);
 
-  Authentication(Vertx vertx, AccessTokens tokens, OperationMatcher operations) {
+  Authentication(Vertx vertx, AccessTokens tokens, ContractOperation operation) {
     this.vertx = vertx;
     this.tokens = tokens;
-    this.operations = operations;
+    this.operation = operation;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    Optional<ContractOperation> operation = operations.find(ctx.request().method().name(), ctx.request().path());
+    ctx.put(OPERATION, operation);
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null && operation.isPresent() && operation.get().queryToken()) {
+    if (header == null && operation.queryToken()) {
       // only where the contract declares it (EventSource cannot send headers); the access log writes no query
       String token = ctx.request().getParam(ContractOperation.QUERY_TOKEN);
       header = token == null ? null : "Bearer " + token;
     }
-    if (operation.isEmpty() || (header == null && !operation.get().secured())) {
+    if (header == null && !operation.secured()) {
       ctx.next();
       return;
     }
@@ -79,7 +81,7 @@ final class Authentication implements Handler<RoutingContext> {
           return resolve(vertx, session, delivery);
         })
         .onSuccess(principal -> {
-          if (!permitted(principal, operation.get())) {
+          if (!permitted(principal, operation)) {
             ctx.fail(new Problem(ProblemKind.FORBIDDEN, "forbidden"));
             return;
           }

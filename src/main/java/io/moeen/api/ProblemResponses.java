@@ -7,7 +7,11 @@ import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.moeen.common.i18n.LocaleNegotiator;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -83,6 +87,55 @@ final class ProblemResponses {
   void write(RoutingContext ctx, Problem problem, int status) {
     SupportedLocale locale = RequestAttributes.locale(ctx, fallback);
     String requestId = RequestAttributes.requestId(ctx);
+    JsonObject body = body(problem, status, locale, requestId, ctx.request().path());
+    if (status == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "invalid_token".equals(problem.code())
+          ? "Bearer realm=\"moeen\", error=\"invalid_token\"" : "Bearer realm=\"moeen\"");
+    }
+    if (status == 429 && problem.args().getValue("retryAfterSeconds") != null) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.args().getValue("retryAfterSeconds")));
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(body.toBuffer());
+  }
+
+  /**
+   * The server's answer to a request it could not even parse (request line or headers too long,
+   * a broken request line): problem+json like every other refusal, then the connection closes.
+   * No router ran, so the language is read from the header if it was parsed at all.
+   */
+  void invalidRequest(HttpServerRequest request, LocaleNegotiator negotiator) {
+    Throwable cause = request.decoderResult().cause();
+    int status;
+    String code;
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+    } else {
+      status = 400;
+      code = "malformed_request";
+    }
+    SupportedLocale locale = status == 431 ? fallback : negotiator.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    String requestId = java.util.UUID.randomUUID().toString();
+    JsonObject body = body(new Problem(ProblemKind.INVALID_INPUT, code), status, locale, requestId, null);
+    request.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+        .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.tag())
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .putHeader(RequestIds.HEADER, requestId)
+        .end(body.toBuffer())
+        .onComplete(done -> request.connection().close());
+  }
+
+  private JsonObject body(Problem problem, int status, SupportedLocale locale, String requestId, String instance) {
     Map<String, Object> args = problem.args().getMap();
     args.put("requestId", requestId);
     if (args.get("reasonKey") instanceof String reasonKey) {
@@ -93,9 +146,11 @@ final class ProblemResponses {
         .put("code", problem.code())
         .put("title", messages.format(locale, "error." + problem.code() + ".title", args))
         .put("status", status)
-        .put("detail", messages.format(locale, "error." + problem.code() + ".detail", args))
-        .put("instance", ctx.request().path())
-        .put("requestId", requestId);
+        .put("detail", messages.format(locale, "error." + problem.code() + ".detail", args));
+    if (instance != null) {
+      body.put("instance", instance);
+    }
+    body.put("requestId", requestId);
     if (problem.field() != null) {
       body.put("field", problem.field());
     }
@@ -105,18 +160,7 @@ final class ProblemResponses {
         body.put(member.getKey(), member.getValue());
       }
     });
-    if (status == 401) {
-      ctx.response().putHeader("WWW-Authenticate", "invalid_token".equals(problem.code())
-          ? "Bearer realm=\"moeen\", error=\"invalid_token\"" : "Bearer realm=\"moeen\"");
-    }
-    if (status == 429 && args.get("retryAfterSeconds") != null) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(args.get("retryAfterSeconds")));
-    }
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(body.toBuffer());
+    return body;
   }
 
   private Problem toProblem(RoutingContext ctx, Throwable failure, int statusCode) {

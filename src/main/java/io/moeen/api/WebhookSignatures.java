@@ -16,14 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * For operations marked {@code x-moeen-signature: <scheme>}: the provider's
  * {@code X-Hub-Signature-256: sha256=<hex>} must be the HMAC-SHA256 of the raw body bytes, exactly
- * as received, with the scheme's secret; compared in constant time. It runs after the body is
- * read and before anything parses it, so an unsigned request is 401 {@code invalid_signature}
+ * as received, with the scheme's secret; compared in constant time. It runs on the operation's
+ * own route after the body is read and before anything parses it, so an unsigned request is 401 {@code invalid_signature}
  * whatever it holds, and nothing behind the API sees it. A scheme with no secret configured
  * refuses every request.
  */
@@ -33,24 +31,18 @@ final class WebhookSignatures implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSignatures.class);
 
   private final Vertx vertx;
-  private final OperationMatcher operations;
-  private final Map<String, String> secrets;
+  private final String scheme;
+  private final String secret;
 
-  WebhookSignatures(Vertx vertx, OperationMatcher operations, Map<String, String> secrets) {
+  /** For the route of one operation that declares {@code scheme}; {@code secret} null refuses everything. */
+  WebhookSignatures(Vertx vertx, String scheme, String secret) {
     this.vertx = vertx;
-    this.operations = operations;
-    this.secrets = Map.copyOf(secrets);
+    this.scheme = scheme;
+    this.secret = secret;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    Optional<ContractOperation> operation = operations.find(ctx.request().method().name(), ctx.request().path());
-    if (operation.isEmpty() || operation.get().signature() == null) {
-      ctx.next();
-      return;
-    }
-    String scheme = operation.get().signature();
-    String secret = secrets.get(scheme);
     String header = ctx.request().getHeader(HEADER);
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();

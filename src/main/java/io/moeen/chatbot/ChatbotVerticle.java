@@ -55,9 +55,9 @@ public final class ChatbotVerticle extends ServiceVerticle {
         messages, zone, clock);
     ChatTurns turns = new ChatTurns(store, engine, bus, texts);
     WebChat web = new WebChat(new ChatChannels(store, turns, FLOW_KEY), limits);
-    serve("chatbot.sessions.create", web::open);
-    serve("chatbot.sessions.messages.send", web::send);
-    serve("chatbot.sessions.messages.list", web::history);
+    servePublic("chatbot.sessions.create", web::open);
+    servePublic("chatbot.sessions.messages.send", web::send);
+    servePublic("chatbot.sessions.messages.list", web::history);
     WhatsAppChat whatsapp = new WhatsAppChat(vertx, pool, store, turns, FLOW_KEY);
     vertx.eventBus().<JsonObject>consumer(WhatsAppChat.INBOUND, message -> whatsapp.inbound(message.body())
         .onComplete(done -> message.reply(done.succeeded() ? done.result() : null)));

@@ -62,13 +62,13 @@ public final class IdentityVerticle extends ServiceVerticle {
 
           serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId")),
               request.getString("sessionId") == null ? null : UUID.fromString(request.getString("sessionId"))));
-          serve(LOGIN, request -> login.login(request).map(Reply::of));
-          serve(LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
-          serve(REFRESH, request -> refresh.refresh(request).map(Reply::of));
-          serve(LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
-          serve(REGISTER, request -> registration.register(request).map(Reply::of));
-          serve(PASSWORD_RESET, request -> reset.request(request).map(Reply::of));
-          serve(PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
+          servePublic(LOGIN, request -> login.login(request).map(Reply::of));
+          servePublic(LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
+          servePublic(REFRESH, request -> refresh.refresh(request).map(Reply::of));
+          servePublic(LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
+          servePublic(REGISTER, request -> registration.register(request).map(Reply::of));
+          servePublic(PASSWORD_RESET, request -> reset.request(request).map(Reply::of));
+          servePublic(PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
           serve(ME, request -> profiles.me(request).map(Reply::of));
           serve(ME_UPDATE, request -> updates.update(request).compose(x -> profiles.me(request)).map(Reply::of));
           serve(ME_PASSWORD, request -> updates.changePassword(request).map(Reply::of));

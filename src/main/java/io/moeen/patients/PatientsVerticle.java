@@ -35,14 +35,14 @@ public final class PatientsVerticle extends ServiceVerticle {
     PatientRecords records = new PatientRecords(store, clinicZone);
     FamilyMembers family = new FamilyMembers(store);
 
-    serve(REGISTER, request -> records.register(request).map(Reply::of));
-    serve(SEARCH, request -> search(store, request));
-    serve(GET, request -> records.read(request).map(Reply::of));
-    serve(UPDATE, request -> records.edit(request).map(Reply::of));
-    serve(FAMILY_LIST, request -> family.list(request).map(Reply::of));
-    serve(FAMILY_ADD, request -> family.add(request).map(Reply::of));
-    serve(FAMILY_UPDATE, request -> family.change(request).map(Reply::of));
-    serve(FAMILY_REVOKE, request -> family.revoke(request).map(done -> Reply.empty()));
+    serve(REGISTER, anyOf("patients.create"), request -> records.register(request).map(Reply::of));
+    serve(SEARCH, anyOf("patients.read.any"), request -> search(store, request));
+    serve(GET, anyOf("patients.read.any", "patients.read.own"), request -> records.read(request).map(Reply::of));
+    serve(UPDATE, anyOf("patients.write.any", "patients.write.own"), request -> records.edit(request).map(Reply::of));
+    serve(FAMILY_LIST, anyOf("patients.read.any", "family.manage.own"), request -> family.list(request).map(Reply::of));
+    serve(FAMILY_ADD, anyOf("family.manage.own", "patients.write.any"), request -> family.add(request).map(Reply::of));
+    serve(FAMILY_UPDATE, anyOf("family.manage.own", "patients.write.any"), request -> family.change(request).map(Reply::of));
+    serve(FAMILY_REVOKE, anyOf("family.manage.own", "patients.write.any"), request -> family.revoke(request).map(done -> Reply.empty()));
     return store.verify().compose(verified -> registered());
   }
 

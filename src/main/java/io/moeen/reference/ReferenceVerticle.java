@@ -42,10 +42,10 @@ public final class ReferenceVerticle extends ServiceVerticle {
     ClientBundles bundles = new ClientBundles(messages);
     CalendarConversion calendar = new CalendarConversion(messages);
 
-    serve(PUBLIC_SETTINGS, request -> publicSettings(store, request));
-    serve(LANGUAGES, request -> languages(store, request));
-    serve(CLIENT_BUNDLE, request -> clientBundle(bundles, request));
-    serve(CONVERT_DATE, request -> Future.succeededFuture(
+    servePublic(PUBLIC_SETTINGS, request -> publicSettings(store, request));
+    servePublic(LANGUAGES, request -> languages(store, request));
+    servePublic(CLIENT_BUNDLE, request -> clientBundle(bundles, request));
+    servePublic(CONVERT_DATE, request -> Future.succeededFuture(
         Reply.of(calendar.convert(request.bodyAsObject(), locale(request)))));
     return store.verify().compose(verified -> registered());
   }

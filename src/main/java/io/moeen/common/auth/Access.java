@@ -53,10 +53,23 @@ public final class Access {
     return principal.family().getOrDefault(patientId, java.util.Set.of()).contains(scope);
   }
 
-  /** Passes or fails with 404, so a record the caller may not see looks like one that does not exist. */
+  /**
+   * Passes, or fails with 404 so that a record the caller may not see looks like one that does
+   * not exist. A family member linked to this patient already knows the patient exists: missing
+   * the scope for this kind of record is 403 {@code scope_not_granted}, which says what to ask for.
+   */
   public static void requirePatient(Principal principal, UUID patientId, String resource, String action) {
     if (!mayActOnPatient(principal, patientId, resource, action)) {
-      throw Problem.notFound("patient_not_found", Map.of("id", patientId.toString()));
+      throw refusal(principal, patientId, resource, action,
+          Problem.notFound("patient_not_found", Map.of("id", patientId.toString())));
     }
+  }
+
+  /** Why a caller may not act on a patient's record: {@code hidden} (404), or 403 for a linked family member. */
+  public static Problem refusal(Principal principal, UUID patientId, String resource, String action, Problem hidden) {
+    if (principal.family().containsKey(patientId)) {
+      return new Problem(ProblemKind.FORBIDDEN, "scope_not_granted", Map.of("scope", resource + "." + action));
+    }
+    return hidden;
   }
 }

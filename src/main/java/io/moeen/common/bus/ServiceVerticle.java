@@ -26,9 +26,40 @@ public abstract class ServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceVerticle.class);
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
 
-  /** Serve one operation at {@code address}. */
+  /**
+   * Serve one operation at {@code address} for signed-in callers only: an envelope without a
+   * principal is refused (401) before the handler sees it, whoever sent it. A second wall behind
+   * the API's, so a router mistake cannot hand a secured operation an anonymous request.
+   */
   protected final void serve(String address, Function<RequestEnvelope, Future<Reply>> handler) {
-    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> dispatch(address, message, handler)));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> dispatch(address, message, handler, true)));
+  }
+
+  /**
+   * Serve one operation for signed-in callers holding at least one of {@code anyOf}: the same
+   * permissions the contract's {@code x-moeen-permissions} names, checked again here (403) so that
+   * personal data never depends on the API alone.
+   */
+  protected final void serve(String address, List<String> anyOf, Function<RequestEnvelope, Future<Reply>> handler) {
+    serve(address, request -> {
+      io.vertx.core.json.JsonArray held = request.principal().getJsonArray("permissions", new io.vertx.core.json.JsonArray());
+      return anyOf.stream().anyMatch(held::contains)
+          ? handler.apply(request)
+          : Future.failedFuture(new Problem(ProblemKind.FORBIDDEN, "forbidden"));
+    });
+  }
+
+  /** The permissions an operation needs, any one of them: {@code serve(LIST, anyOf("x.read"), ...)}. */
+  protected static List<String> anyOf(String... permissions) {
+    return List.of(permissions);
+  }
+
+  /**
+   * Serve an operation the contract marks public ({@code security: []}): anonymous callers reach
+   * the handler, which may still use a principal when one is given.
+   */
+  protected final void servePublic(String address, Function<RequestEnvelope, Future<Reply>> handler) {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> dispatch(address, message, handler, false)));
   }
 
   /**
@@ -59,12 +90,17 @@ public abstract class ServiceVerticle extends VerticleBase {
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
-  private void dispatch(String address, Message<JsonObject> message, Function<RequestEnvelope, Future<Reply>> handler) {
+  private void dispatch(String address, Message<JsonObject> message, Function<RequestEnvelope, Future<Reply>> handler,
+                        boolean secured) {
     RequestEnvelope request;
     try {
       request = RequestEnvelope.fromJson(message.body());
     } catch (RuntimeException e) {
       message.fail(PROBLEM_FAILURE, new Problem(ProblemKind.INTERNAL, "internal").toJson().encode());
+      return;
+    }
+    if (secured && request.principal() == null) {
+      message.fail(PROBLEM_FAILURE, new Problem(ProblemKind.UNAUTHENTICATED, "unauthenticated").toJson().encode());
       return;
     }
     Future<Reply> result;

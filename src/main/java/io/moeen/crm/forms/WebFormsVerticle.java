@@ -35,7 +35,7 @@ public final class WebFormsVerticle extends ServiceVerticle {
     serve(LIST, request -> forms.list(request).map(Reply::of));
     serve(CREATE, request -> forms.create(request).map(Reply::of));
     serve(DEACTIVATE, request -> forms.deactivate(request).map(Reply::of));
-    serve(SUBMIT, request -> submissions.submit(request).map(Reply::of));
+    servePublic(SUBMIT, request -> submissions.submit(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> registered());
   }
 }

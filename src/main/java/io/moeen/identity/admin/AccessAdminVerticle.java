@@ -44,25 +44,25 @@ public final class AccessAdminVerticle extends ServiceVerticle {
     RoleChangeRequests requests = new RoleChangeRequests(pool, SQL);
     AuditLog audit = new AuditLog(pool, SQL);
 
-    serve(PERMISSIONS_LIST, request -> roles.permissions(request).map(Reply::of));
-    serve(ROLES_LIST, request -> roles.roles(request).map(Reply::of));
-    serve(ROLES_CREATE, request -> roles.create(request).map(Reply::of));
-    serve(ROLE_PERMISSIONS_REPLACE, request -> roles.replacePermissions(request).map(Reply::of));
-    serve(ROLES_DELETE, request -> roles.delete(request).map(x -> Reply.empty()));
+    serve(PERMISSIONS_LIST, anyOf("roles.manage"), request -> roles.permissions(request).map(Reply::of));
+    serve(ROLES_LIST, anyOf("roles.manage"), request -> roles.roles(request).map(Reply::of));
+    serve(ROLES_CREATE, anyOf("roles.manage"), request -> roles.create(request).map(Reply::of));
+    serve(ROLE_PERMISSIONS_REPLACE, anyOf("roles.manage"), request -> roles.replacePermissions(request).map(Reply::of));
+    serve(ROLES_DELETE, anyOf("roles.manage"), request -> roles.delete(request).map(x -> Reply.empty()));
 
-    serve(USERS_LIST, request -> users.list(request).map(Reply::of));
-    serve(USERS_GET, request -> users.get(request).map(Reply::of));
-    serve(USERS_UPDATE, request -> users.update(request).map(Reply::of));
-    serve(USER_ROLE_GRANT, request -> users.grant(request).map(Reply::of));
-    serve(USER_ROLE_REVOKE, request -> users.revoke(request).map(Reply::of));
+    serve(USERS_LIST, anyOf("users.read.any"), request -> users.list(request).map(Reply::of));
+    serve(USERS_GET, anyOf("users.read.any"), request -> users.get(request).map(Reply::of));
+    serve(USERS_UPDATE, anyOf("users.write.any"), request -> users.update(request).map(Reply::of));
+    serve(USER_ROLE_GRANT, anyOf("roles.manage"), request -> users.grant(request).map(Reply::of));
+    serve(USER_ROLE_REVOKE, anyOf("roles.manage"), request -> users.revoke(request).map(Reply::of));
 
     serve(ROLE_REQUESTS_CREATE, request -> requests.create(request).map(Reply::of));
-    serve(ROLE_REQUESTS_LIST, request -> requests.list(request).map(Reply::of));
+    serve(ROLE_REQUESTS_LIST, anyOf("role_requests.review"), request -> requests.list(request).map(Reply::of));
     serve(ROLE_REQUESTS_MINE, request -> requests.mine(request).map(Reply::of));
-    serve(ROLE_REQUESTS_APPROVE, request -> requests.approve(request).map(Reply::of));
-    serve(ROLE_REQUESTS_REJECT, request -> requests.reject(request).map(Reply::of));
+    serve(ROLE_REQUESTS_APPROVE, anyOf("role_requests.review"), request -> requests.approve(request).map(Reply::of));
+    serve(ROLE_REQUESTS_REJECT, anyOf("role_requests.review"), request -> requests.reject(request).map(Reply::of));
 
-    serve(AUDIT_LOGS_LIST, request -> audit.list(request).map(Reply::of));
+    serve(AUDIT_LOGS_LIST, anyOf("audit_logs.read"), request -> audit.list(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> registered());
   }
 }

@@ -39,13 +39,13 @@ public final class NotificationAdminVerticle extends ServiceVerticle {
     OutboxAdmin outbox = new OutboxAdmin(pool, SQL, clock);
     TemplatePreview templates = new TemplatePreview(pool, SQL, defaultLocale, zone, clock);
     return SQL.verify(pool).compose(verified -> {
-      serve(LIST, request -> outbox.page(request).map(Reply::of));
-      serve(GET, request -> outbox.one(request).map(Reply::of));
-      serve(RETRY, request -> outbox.retry(request)
+      serve(LIST, anyOf("notifications.manage"), request -> outbox.page(request).map(Reply::of));
+      serve(GET, anyOf("notifications.manage"), request -> outbox.one(request).map(Reply::of));
+      serve(RETRY, anyOf("notifications.manage"), request -> outbox.retry(request)
           .onSuccess(retried -> vertx.eventBus().send(WAKE, null))
           .map(Reply::of));
-      serve(TEMPLATES, request -> templates.list(request).map(Reply::of));
-      serve(PREVIEW, request -> templates.preview(request).map(Reply::of));
+      serve(TEMPLATES, anyOf("notifications.manage"), request -> templates.list(request).map(Reply::of));
+      serve(PREVIEW, anyOf("notifications.manage"), request -> templates.preview(request).map(Reply::of));
       return registered();
     });
   }

@@ -36,10 +36,10 @@ public final class PreferencesVerticle extends ServiceVerticle {
   public Future<?> start() {
     Preferences preferences = new Preferences(pool, SQL, zone);
     Consents consents = new Consents(pool, SQL, messages, defaultLocale);
-    serve(GET, request -> preferences.get(request).map(Reply::of));
-    serve(UPDATE, request -> preferences.update(request).map(Reply::of));
-    serve(CONSENTS, request -> consents.list(request).map(Reply::of));
-    serve(RECORD_CONSENT, request -> consents.record(request).map(Reply::of));
+    serve(GET, anyOf("notifications.read.own"), request -> preferences.get(request).map(Reply::of));
+    serve(UPDATE, anyOf("notifications.read.own"), request -> preferences.update(request).map(Reply::of));
+    serve(CONSENTS, anyOf("notifications.read.own"), request -> consents.list(request).map(Reply::of));
+    serve(RECORD_CONSENT, anyOf("notifications.read.own"), request -> consents.record(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> ConsentRecorder.verify(pool)).compose(verified -> registered());
   }
 }

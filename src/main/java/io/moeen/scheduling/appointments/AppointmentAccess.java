@@ -28,7 +28,7 @@ final class AppointmentAccess {
 
   static void requireRead(Principal p, UUID appointmentId, UUID patientId, UUID doctorUserId) {
     if (!mayRead(p, patientId, doctorUserId)) {
-      throw notFound(appointmentId);
+      throw Access.refusal(p, patientId, "appointments", "read", notFound(appointmentId));
     }
   }
 

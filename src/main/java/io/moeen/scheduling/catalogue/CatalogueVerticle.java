@@ -29,16 +29,16 @@ public final class CatalogueVerticle extends ServiceVerticle {
     WeeklyHours hours = new WeeklyHours(writes, reads);
     DayExceptions exceptions = new DayExceptions(writes);
 
-    serve("scheduling.locations.list", reads::locations);
-    serve("scheduling.locations.get", reads::location);
-    serve("scheduling.departments.list", reads::departments);
-    serve("scheduling.services.list", reads::services);
-    serve("scheduling.services.get", reads::service);
-    serve("scheduling.doctors.list", reads::doctors);
-    serve("scheduling.doctors.get", reads::doctor);
-    serve("scheduling.availability.get", reads::availability);
-    serve("scheduling.holidays.list", reads::holidays);
-    serve("scheduling.ramadan_hours.get", reads::ramadanHours);
+    servePublic("scheduling.locations.list", reads::locations);
+    servePublic("scheduling.locations.get", reads::location);
+    servePublic("scheduling.departments.list", reads::departments);
+    servePublic("scheduling.services.list", reads::services);
+    servePublic("scheduling.services.get", reads::service);
+    servePublic("scheduling.doctors.list", reads::doctors);
+    servePublic("scheduling.doctors.get", reads::doctor);
+    servePublic("scheduling.availability.get", reads::availability);
+    servePublic("scheduling.holidays.list", reads::holidays);
+    servePublic("scheduling.ramadan_hours.get", reads::ramadanHours);
 
     serve("scheduling.departments.create", request -> sites.createDepartment(request).map(Reply::of));
     serve("scheduling.departments.update", request -> sites.updateDepartment(request).map(Reply::of));

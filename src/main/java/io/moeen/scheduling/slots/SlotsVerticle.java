@@ -39,7 +39,7 @@ public final class SlotsVerticle extends ServiceVerticle {
   public Future<?> start() {
     store = new SlotStore(pool);
     search = new SlotSearch(store);
-    serve(LIST, this::list);
+    servePublic(LIST, this::list);
     serveInternal(CHECK, this::check);
     serveInternal(NEXT, this::next);
     return store.verify().compose(verified -> registered());

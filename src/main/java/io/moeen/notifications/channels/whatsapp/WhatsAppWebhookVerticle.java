@@ -51,8 +51,8 @@ public final class WhatsAppWebhookVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    serve(VERIFY, this::verify);
-    serve(RECEIVE, this::receive);
+    servePublic(VERIFY, this::verify);
+    servePublic(RECEIVE, this::receive);
     return WhatsAppChannel.SQL.verify(pool).compose(v -> registered());
   }
 
