@@ -1,18 +1,15 @@
 package io.moeen.scheduling.booking;
 
-import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
 import static io.moeen.common.db.SqlRefusal.EXCLUSION;
 import static io.moeen.common.db.SqlRefusal.UNIQUE;
 
-/** Booking's problems: slot refusals, bus failures, and its constraints (mapped by {@link ConstraintProblems}). */
+/** Booking's problems: slot refusals and its constraints (mapped by {@link ConstraintProblems}). */
 final class BookingFailures {
   private BookingFailures() {
   }
@@ -49,13 +46,5 @@ final class BookingFailures {
 
   static boolean isDuplicateKey(Throwable failure) {
     return UNIQUE.matches(failure, "idempotency_keys_pkey"::equals);
-  }
-
-  /** A problem answered by another verticle travels as JSON in the reply's failure. */
-  static Throwable fromBus(Throwable failure) {
-    if (failure instanceof ReplyException reply && reply.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-      return Problem.fromJson(new JsonObject(reply.getMessage()));
-    }
-    return failure;
   }
 }
