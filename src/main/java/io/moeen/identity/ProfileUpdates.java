@@ -45,7 +45,7 @@ final class ProfileUpdates {
             trimmed(body.getString("firstNameAr")), trimmed(body.getString("lastNameAr")),
             trimmed(body.getString("firstNameEn")), trimmed(body.getString("lastNameEn")),
             body.getString("languagePreference")}))
-        .recover(SqlFailures::translate)
+        .recover(SqlFailures.CONSTRAINTS::recover)
         .mapEmpty();
   }
 

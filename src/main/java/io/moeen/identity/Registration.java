@@ -48,7 +48,7 @@ final class Registration {
             : vertx.executeBlocking(() -> hasher.hash(form.password()), false))
         .compose(hash -> SessionContext.inTransaction(pool, Actor.anonymous(request.requestId(), request.clientIp()),
             conn -> create(conn, form, hash, request)))
-        .recover(SqlFailures::translate);
+        .recover(SqlFailures.CONSTRAINTS::recover);
   }
 
   private Future<JsonObject> create(SqlConnection conn, NewPatientAccount form, String hash, RequestEnvelope request) {

@@ -1,33 +1,23 @@
 package io.moeen.patients;
 
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
-import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 
 import java.util.Map;
 
-/** The one place this feature turns database refusals (SQLSTATE) into problems clients understand. */
-final class PatientFailures {
-  private PatientFailures() {
-  }
+import static io.moeen.common.db.SqlRefusal.CHECK;
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
 
-  static <T> Future<T> translate(Throwable failure) {
-    if (!(failure instanceof PgException pg)) {
-      return Future.failedFuture(failure);
-    }
-    String constraint = pg.getConstraint() == null ? "" : pg.getConstraint();
-    return Future.failedFuture(switch (pg.getSqlState()) {
-      case "23505" -> switch (constraint) {
-        case "patients_national_id_unique" -> new Problem(ProblemKind.CONFLICT, "national_id_taken", Map.of(), "nationalId");
-        case "family_members_one_active" -> new Problem(ProblemKind.CONFLICT, "family_member_exists", Map.of());
-        default -> pg;
-      };
-      // the database's own checks: only reachable by an edit that removes both first names
-      case "23514" -> "patients_named".equals(constraint)
-          ? Problem.invalid("patient_name_required", "firstNameAr", Map.of())
-          : pg;
-      default -> pg;
-    });
+/** The patient records' constraints and the problems they mean; {@link ConstraintProblems} does the mapping. */
+final class PatientFailures {
+  static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
+      .on(UNIQUE, "patients_national_id_unique",
+          () -> new Problem(ProblemKind.CONFLICT, "national_id_taken", Map.of(), "nationalId"))
+      .on(UNIQUE, "family_members_one_active", () -> new Problem(ProblemKind.CONFLICT, "family_member_exists", Map.of()))
+      // the database's own check: only reachable by an edit that removes both first names
+      .on(CHECK, "patients_named", () -> Problem.invalid("patient_name_required", "firstNameAr", Map.of()));
+
+  private PatientFailures() {
   }
 }

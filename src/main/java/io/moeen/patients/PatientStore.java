@@ -33,7 +33,7 @@ final class PatientStore {
 
   /** Work in one transaction that row-level security and the audit triggers see as {@code actor}. */
   <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
-    return SessionContext.inTransaction(pool, actor, work).recover(PatientFailures::translate);
+    return SessionContext.inTransaction(pool, actor, work).recover(PatientFailures.CONSTRAINTS::recover);
   }
 
   Future<Row> insert(SqlConnection conn, PatientChanges p) {

@@ -1,6 +1,6 @@
 package io.moeen.crm;
 
-import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.errors.Problem;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.eventbus.ReplyException;
@@ -36,10 +36,7 @@ public final class CrmFixtures {
     try {
       capture(request);
     } catch (ReplyException e) {
-      if (e.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-        return Problem.fromJson(new JsonObject(e.getMessage()));
-      }
-      throw e;
+      return BusFailures.problem(e).orElseThrow(() -> e);
     }
     throw new AssertionError("the capture succeeded");
   }

@@ -1,14 +1,13 @@
 package io.moeen.chatbot.actions;
 
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
-import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -57,14 +56,8 @@ public final class BusCalls {
         .recover(failure -> Future.failedFuture(problem(failure)));
   }
 
+  /** The callee's refusal; a callee that never answered is simply unavailable. */
   static Problem problem(Throwable failure) {
-    if (failure instanceof ReplyException reply && reply.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-      try {
-        return Problem.fromJson(new JsonObject(reply.getMessage()));
-      } catch (RuntimeException ignored) {
-        // fall through
-      }
-    }
-    return new Problem(ProblemKind.UNAVAILABLE, "unavailable");
+    return BusFailures.toProblem(failure, new Problem(ProblemKind.UNAVAILABLE, "unavailable"));
   }
 }

@@ -1,7 +1,7 @@
 package io.moeen.crm.forms;
 
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.RequestEnvelope;
-import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
@@ -10,7 +10,6 @@ import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -61,7 +60,7 @@ final class FormSubmissions {
             return Future.succeededFuture(accepted());
           }
           return vertx.eventBus().<JsonObject>request(CAPTURE, capture(body, form, request))
-              .recover(FormSubmissions::asProblem)
+              .recover(BusFailures::recover)
               .map(reply -> accepted());
         });
   }
@@ -89,12 +88,5 @@ final class FormSubmissions {
 
   private static JsonObject accepted() {
     return new JsonObject().put("accepted", true);
-  }
-
-  static <T> Future<T> asProblem(Throwable failure) {
-    if (failure instanceof ReplyException e && e.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-      return Future.failedFuture(Problem.fromJson(new JsonObject(e.getMessage())));
-    }
-    return Future.failedFuture(failure);
   }
 }

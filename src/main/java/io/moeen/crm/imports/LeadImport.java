@@ -2,15 +2,14 @@ package io.moeen.crm.imports;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.RequestEnvelope;
-import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -96,15 +95,11 @@ final class LeadImport {
             outcome.captured(reply.body().getBoolean("created"));
             return null;
           })
-          .recover(failure -> {
-            if (failure instanceof ReplyException e && e.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-              Problem problem = Problem.fromJson(new JsonObject(e.getMessage()));
-              String field = problem.field() == null ? null : FIELD_TO_COLUMN.getOrDefault(problem.field(), problem.field());
-              outcome.reject(index, field, reason(locale, problem.code(), problem.args().getMap()));
-              return Future.succeededFuture();
-            }
-            return Future.failedFuture(failure);
-          });
+          .recover(failure -> BusFailures.problem(failure).<Future<Void>>map(problem -> {
+            String field = problem.field() == null ? null : FIELD_TO_COLUMN.getOrDefault(problem.field(), problem.field());
+            outcome.reject(index, field, reason(locale, problem.code(), problem.args().getMap()));
+            return Future.succeededFuture();
+          }).orElseGet(() -> Future.failedFuture(failure)));
       for (String key : keys) {
         inFlight.put(key, done);
       }

@@ -51,7 +51,7 @@ public final class LeadCapture {
     LeadEvents.Batch batch = new LeadEvents.Batch();
     return store.<Captured>raw(Actor.system(request.requestId()), conn -> captureIn(conn, request, batch))
         .recover(failure -> LeadStore.isTwin(failure) && left > 1 ? attempt(request, left - 1)
-            : LeadStore.translate(failure))
+            : LeadStore.CONSTRAINTS.recover(failure))
         .onSuccess(done -> events.publish(batch));
   }
 

@@ -1,5 +1,6 @@
 package io.moeen.crm.leads;
 
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
@@ -8,7 +9,6 @@ import io.moeen.common.errors.ProblemKind;
 import io.moeen.crm.activities.ActivityLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -20,10 +20,22 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
+
+import static io.moeen.common.db.SqlRefusal.FOREIGN_KEY;
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
 
 /** Leads in PostgreSQL, always as the acting principal (row-level security); SQL in leads.sql. */
 public final class LeadStore {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/crm/leads.sql");
+  /** The partial unique indexes on open leads' phone and e-mail. */
+  private static final Predicate<String> OPEN_TWIN = constraint -> constraint.startsWith("crm_leads_open_");
+  /** The leads' constraints and the problems they mean. */
+  static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
+      .on(UNIQUE, OPEN_TWIN.and(constraint -> constraint.endsWith("email")), () -> openLeadExists("email"))
+      .on(UNIQUE, OPEN_TWIN, () -> openLeadExists("phone"))
+      .on(FOREIGN_KEY, constraint -> constraint.contains("interested_service"),
+          () -> Problem.invalid("unknown_service", "interestedServiceId", Map.of("field", "interestedServiceId")));
 
   private final Pool pool;
 
@@ -37,7 +49,7 @@ public final class LeadStore {
 
   /** Work in one transaction as {@code actor}; database refusals this feature expects become problems. */
   public <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
-    return SessionContext.inTransaction(pool, actor, work).recover(LeadStore::translate);
+    return SessionContext.inTransaction(pool, actor, work).recover(CONSTRAINTS::recover);
   }
 
   /** Like {@link #as} but a twin's unique violation is left as it is, for the capture to retry. */
@@ -181,23 +193,13 @@ public final class LeadStore {
     return Problem.notFound("lead_not_found", Map.of("id", id.toString()));
   }
 
+  /** An open lead with the same phone or e-mail was inserted first: the capture may retry and attach to it. */
   static boolean isTwin(Throwable failure) {
-    return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-        && pg.getConstraint() != null && pg.getConstraint().startsWith("crm_leads_open_");
+    return UNIQUE.matches(failure, OPEN_TWIN);
   }
 
-  /** The one place this feature turns database refusals into problems. */
-  static <T> Future<T> translate(Throwable failure) {
-    if (isTwin(failure)) {
-      String field = ((PgException) failure).getConstraint().endsWith("email") ? "email" : "phone";
-      return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "open_lead_exists", Map.of(), field));
-    }
-    if (failure instanceof PgException pg && "23503".equals(pg.getSqlState()) && pg.getConstraint() != null
-        && pg.getConstraint().contains("interested_service")) {
-      return Future.failedFuture(Problem.invalid("unknown_service", "interestedServiceId",
-          Map.of("field", "interestedServiceId")));
-    }
-    return Future.failedFuture(failure);
+  private static Problem openLeadExists(String field) {
+    return new Problem(ProblemKind.CONFLICT, "open_lead_exists", Map.of(), field);
   }
 
   public static OffsetDateTime utc(Instant instant) {

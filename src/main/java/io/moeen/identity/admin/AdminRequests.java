@@ -2,11 +2,11 @@ package io.moeen.identity.admin;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.SqlRefusal;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
-import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What every administration handler needs from a request, and the one place SQLSTATEs become problems. */
+/** What every administration handler needs from a request, and the conflicts its statements' refusals mean. */
 final class AdminRequests {
   private AdminRequests() {
   }
@@ -49,16 +49,8 @@ final class AdminRequests {
     return new Problem(ProblemKind.CONFLICT, code, args);
   }
 
-  /** Unique (23505) and foreign-key (23503) violations as the conflicts they mean here. */
-  static <T> Future<T> translate(Throwable failure, String onUnique, String onForeignKey, Map<String, ?> args) {
-    if (failure instanceof PgException pg) {
-      if ("23505".equals(pg.getSqlState()) && onUnique != null) {
-        return Future.failedFuture(conflict(onUnique, args));
-      }
-      if ("23503".equals(pg.getSqlState()) && onForeignKey != null) {
-        return Future.failedFuture(conflict(onForeignKey, args));
-      }
-    }
-    return Future.failedFuture(failure);
+  /** A table for one statement: its refusal, by whichever constraint, is the conflict it means there. */
+  static ConstraintProblems conflictOn(SqlRefusal refusal, String code, Map<String, ?> args) {
+    return ConstraintProblems.table().on(refusal, () -> conflict(code, args));
   }
 }

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.moeen.common.db.SqlRefusal.FOREIGN_KEY;
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
 import static io.moeen.identity.admin.AdminRequests.actor;
 import static io.moeen.identity.admin.AdminRequests.conflict;
+import static io.moeen.identity.admin.AdminRequests.conflictOn;
 import static io.moeen.identity.admin.AdminRequests.first;
 
 /**
@@ -62,7 +65,7 @@ final class RoleCatalogue {
         .compose(ids -> conn.preparedQuery(sql.get("insert_role"))
             .execute(Tuple.of(code, body.getString("nameAr"), body.getString("nameEn"),
                 body.getString("descriptionAr"), body.getString("descriptionEn")))
-            .recover(e -> AdminRequests.translate(e, "role_exists", null, Map.of("code", code)))
+            .recover(conflictOn(UNIQUE, "role_exists", Map.of("code", code))::recover)
             .compose(rows -> conn.preparedQuery(sql.get("add_role_permissions"))
                 .execute(Tuple.tuple().addValue(rows.iterator().next().getUUID("id")).addValue(ids))))
         .compose(x -> role(conn, code, request.locale())));
@@ -93,7 +96,7 @@ final class RoleCatalogue {
                   ? Future.failedFuture(conflict("role_in_use", Map.of("code", code)))
                   : conn.preparedQuery(sql.get("delete_role")).execute(Tuple.of(role.getUUID("id")))
                       // requests that named the role keep it alive
-                      .recover(e -> AdminRequests.translate(e, null, "role_in_use", Map.of("code", code))))
+                      .recover(conflictOn(FOREIGN_KEY, "role_in_use", Map.of("code", code))::recover))
               .mapEmpty();
         }));
   }

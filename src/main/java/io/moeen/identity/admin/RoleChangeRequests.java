@@ -17,8 +17,10 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
 import static io.moeen.identity.admin.AdminRequests.actor;
 import static io.moeen.identity.admin.AdminRequests.conflict;
+import static io.moeen.identity.admin.AdminRequests.conflictOn;
 import static io.moeen.identity.admin.AdminRequests.first;
 import static io.moeen.identity.admin.AdminRequests.tuple;
 
@@ -51,7 +53,7 @@ final class RoleChangeRequests {
                 ? Future.failedFuture(Problem.invalid("role_already_held", "roleCode", Map.of("code", roleCode)))
                 : conn.preparedQuery(sql.get("insert_role_request"))
                     .execute(Tuple.of(userId, roleId, body.getString("reason").strip()))
-                    .recover(e -> AdminRequests.translate(e, "role_request_pending", null, Map.of("code", roleCode)))))
+                    .recover(conflictOn(UNIQUE, "role_request_pending", Map.of("code", roleCode))::recover)))
         .compose(rows -> one(conn, rows.iterator().next().getUUID("id"), request.locale())));
   }
 

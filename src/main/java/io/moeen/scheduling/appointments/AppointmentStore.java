@@ -1,5 +1,6 @@
 package io.moeen.scheduling.appointments;
 
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
@@ -7,7 +8,6 @@ import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -23,9 +23,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import static io.moeen.common.db.SqlRefusal.EXCLUSION;
+
 /** Appointments and their outbox rows in PostgreSQL, always as the acting principal; SQL in appointments.sql. */
 final class AppointmentStore {
   private static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/appointments.sql");
+  /** The exclusion constraints say "taken", whichever of them refused. */
+  private static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
+      .on(EXCLUSION, () -> new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()));
 
   private final Pool pool;
 
@@ -38,7 +43,7 @@ final class AppointmentStore {
   }
 
   <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
-    return SessionContext.inTransaction(pool, actor, work).recover(AppointmentStore::translate);
+    return SessionContext.inTransaction(pool, actor, work).recover(CONSTRAINTS::recover);
   }
 
   /** The appointment, locked for this transaction; 404 when it does not exist or row-level security hides it. */
@@ -128,13 +133,5 @@ final class AppointmentStore {
     List<Row> list = new ArrayList<>();
     rows.forEach(list::add);
     return list;
-  }
-
-  /** The one place this feature turns database refusals into problems: the exclusion constraints say "taken". */
-  private static <T> Future<T> translate(Throwable failure) {
-    if (failure instanceof PgException pg && "23P01".equals(pg.getSqlState())) {
-      return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()));
-    }
-    return Future.failedFuture(failure);
   }
 }

@@ -1,15 +1,15 @@
 package io.moeen.scheduling.booking;
 
-import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 
 import java.util.Map;
 
-/** The one place booking turns slot refusals, bus failures and SQLSTATEs into problems. */
+import static io.moeen.common.db.SqlRefusal.EXCLUSION;
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
+
+/** Booking's problems: slot refusals and its constraints (mapped by {@link ConstraintProblems}). */
 final class BookingFailures {
   private BookingFailures() {
   }
@@ -37,28 +37,14 @@ final class BookingFailures {
 
   /** The database is the final judge: a lost race is a taken slot, whatever the check said. */
   static Throwable translate(Throwable failure, BookingRequest booking) {
-    if (failure instanceof PgException pg) {
-      String constraint = pg.getConstraint() == null ? "" : pg.getConstraint();
-      if ("23P01".equals(pg.getSqlState())) {
-        return refusal("appointments_patient_free".equals(constraint) ? "patient_busy" : "slot_taken", booking);
-      }
-      if ("23505".equals(pg.getSqlState()) && "appointments_idempotency".equals(constraint)) {
-        return keyReused();
-      }
-    }
-    return failure;
+    return ConstraintProblems.table()
+        .on(EXCLUSION, "appointments_patient_free", () -> refusal("patient_busy", booking))
+        .on(EXCLUSION, () -> refusal("slot_taken", booking))
+        .on(UNIQUE, "appointments_idempotency", BookingFailures::keyReused)
+        .translate(failure);
   }
 
   static boolean isDuplicateKey(Throwable failure) {
-    return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-        && "idempotency_keys_pkey".equals(pg.getConstraint());
-  }
-
-  /** A problem answered by another verticle travels as JSON in the reply's failure. */
-  static Throwable fromBus(Throwable failure) {
-    if (failure instanceof ReplyException reply && reply.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-      return Problem.fromJson(new JsonObject(reply.getMessage()));
-    }
-    return failure;
+    return UNIQUE.matches(failure, "idempotency_keys_pkey"::equals);
   }
 }

@@ -2,6 +2,7 @@ package io.moeen.scheduling.booking;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
@@ -100,7 +101,7 @@ public final class BookingVerticle extends ServiceVerticle {
   private Future<JsonObject> checkSlot(BookingRequest booking, String locale) {
     return vertx.eventBus().<JsonObject>request(SlotsVerticle.CHECK, booking.slotQuestion())
         .map(Message::body)
-        .recover(failure -> Future.failedFuture(BookingFailures.fromBus(failure)))
+        .recover(BusFailures::recover)
         .compose(check -> check.getBoolean("bookable") ? Future.succeededFuture(check)
             : refuse(BookingFailures.refusal(check.getString("reason"), booking), booking, locale));
   }

@@ -1,61 +1,36 @@
 package io.moeen.scheduling.catalogue;
 
+import io.moeen.common.db.ConstraintProblems;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
-import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 
 import java.util.Map;
 
-/** The one place the catalogue turns database refusals (SQLSTATE) and missing rows into problems. */
+import static io.moeen.common.db.SqlRefusal.CHECK;
+import static io.moeen.common.db.SqlRefusal.FOREIGN_KEY;
+import static io.moeen.common.db.SqlRefusal.UNIQUE;
+
+/** The catalogue's constraints and the problems they mean ({@link ConstraintProblems} maps them), and its missing rows. */
 final class CatalogueFailures {
+  static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
+      .on(UNIQUE, constraint -> constraint.endsWith("_code_key"), () -> conflict("code_taken", "code"))
+      .on(UNIQUE, "doctors_user_id_key", () -> conflict("already_a_doctor", "userId"))
+      .on(UNIQUE, "doctors_license_number_key", () -> conflict("license_taken", "licenseNumber"))
+      .on(UNIQUE, "availability_overrides_unique_start", () -> conflict("override_exists", "startsAt"))
+      // a row another table still points at (a delete) is in use; a reference to nothing is bad input
+      .on(FOREIGN_KEY, constraint -> constraint.startsWith("appointments_"), CatalogueFailures::inUse)
+      .on(FOREIGN_KEY, constraint -> constraint.endsWith("department_id_fkey"),
+          () -> unknown("unknown_department", "departmentId"))
+      .on(FOREIGN_KEY, constraint -> constraint.endsWith("user_id_fkey"), () -> unknown("unknown_user", "userId"))
+      .on(FOREIGN_KEY, constraint -> constraint.endsWith("location_id_fkey"),
+          () -> unknown("unknown_location", "locationId"))
+      .on(FOREIGN_KEY, constraint -> constraint.endsWith("service_id_fkey"),
+          () -> unknown("unknown_service", "serviceIds"))
+      .on(FOREIGN_KEY, () -> unknown("unknown_doctor", "doctorId"))
+      .on(CHECK, () -> Problem.invalid("validation_failed", "body",
+          Map.of("field", "body", "reasonKey", "validation.invalid")));
+
   private CatalogueFailures() {
-  }
-
-  static <T> Future<T> translate(Throwable failure) {
-    if (!(failure instanceof PgException pg)) {
-      return Future.failedFuture(failure);
-    }
-    String constraint = pg.getConstraint() == null ? "" : pg.getConstraint();
-    return Future.failedFuture(switch (pg.getSqlState()) {
-      case "23505" -> unique(constraint, pg);
-      case "23503" -> foreignKey(constraint);
-      case "23514" -> Problem.invalid("validation_failed", "body",
-          Map.of("field", "body", "reasonKey", "validation.invalid"));
-      default -> pg;
-    });
-  }
-
-  private static Throwable unique(String constraint, PgException pg) {
-    if (constraint.endsWith("_code_key")) {
-      return conflict("code_taken", "code");
-    }
-    return switch (constraint) {
-      case "doctors_user_id_key" -> conflict("already_a_doctor", "userId");
-      case "doctors_license_number_key" -> conflict("license_taken", "licenseNumber");
-      case "availability_overrides_unique_start" -> conflict("override_exists", "startsAt");
-      default -> pg;
-    };
-  }
-
-  /** A row another table still points at (a delete) is in use; a reference to nothing is bad input. */
-  private static Problem foreignKey(String constraint) {
-    if (constraint.startsWith("appointments_")) {
-      return inUse();
-    }
-    if (constraint.endsWith("department_id_fkey")) {
-      return unknown("unknown_department", "departmentId");
-    }
-    if (constraint.endsWith("user_id_fkey")) {
-      return unknown("unknown_user", "userId");
-    }
-    if (constraint.endsWith("location_id_fkey")) {
-      return unknown("unknown_location", "locationId");
-    }
-    if (constraint.endsWith("service_id_fkey")) {
-      return unknown("unknown_service", "serviceIds");
-    }
-    return unknown("unknown_doctor", "doctorId");
   }
 
   static Problem conflict(String code, String field) {

@@ -38,7 +38,7 @@ final class CatalogueWrites {
   }
 
   <T> Future<T> inTransaction(RequestEnvelope request, Function<SqlConnection, Future<T>> work) {
-    return SessionContext.inTransaction(pool, actor(request), work).recover(CatalogueFailures::translate);
+    return SessionContext.inTransaction(pool, actor(request), work).recover(CatalogueFailures.CONSTRAINTS::recover);
   }
 
   /** Runs a statement that answers the touched row's id; none means 404 {@code missing}. */
