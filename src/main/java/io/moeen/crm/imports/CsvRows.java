@@ -1,65 +1,41 @@
 package io.moeen.crm.imports;
 
+import io.moeen.common.errors.Problem;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * RFC 4180 CSV: fields split by commas, quoted fields may hold commas, line breaks and doubled
- * quotes; lines end in CRLF or LF. A leading byte-order mark is dropped. Lines with nothing on
- * them are skipped.
+ * The rows of an uploaded CSV, read by Commons CSV: RFC 4180 quoting (commas, line breaks and
+ * doubled quotes inside quotes), lines ending in CRLF, LF or CR, empty lines skipped. Rows keep
+ * their own length, so a ragged row is reported by the import, not here. The UTF-8 byte-order
+ * mark Excel writes is dropped. A file that is not CSV at all (a quote never closed, text after a
+ * closing quote) is refused whole, naming the row it stopped at.
  */
 final class CsvRows {
+  private static final String BOM = "\uFEFF";
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
   private CsvRows() {
   }
 
   static List<List<String>> parse(String text) {
-    String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String s = text.startsWith(BOM) ? text.substring(1) : text;
     List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean fieldStarted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-        fieldStarted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-        fieldStarted = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-          i++;
-        }
-        end(rows, row, field, fieldStarted);
-        row = new ArrayList<>();
-        fieldStarted = false;
-      } else {
-        field.append(c);
-        fieldStarted = true;
+    try (CSVParser parser = CSVParser.parse(s, FORMAT)) {
+      for (CSVRecord record : parser) {
+        rows.add(record.toList());
       }
+    } catch (IOException | UncheckedIOException e) {
+      // rows are numbered as in the import's report: the header is row 0
+      throw Problem.invalid("import_malformed", null, Map.of("row", rows.size()));
     }
-    end(rows, row, field, fieldStarted);
     return rows;
-  }
-
-  private static void end(List<List<String>> rows, List<String> row, StringBuilder field, boolean fieldStarted) {
-    if (fieldStarted || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    field.setLength(0);
   }
 }

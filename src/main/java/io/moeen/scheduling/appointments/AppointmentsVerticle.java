@@ -49,16 +49,17 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     AppointmentMove move = new AppointmentMove(store, new SlotCheck(vertx));
     PatientRequests requests = new PatientRequests(store, move);
     DirectReschedule reschedule = new DirectReschedule(store, move);
-    CalendarFile calendar = new CalendarFile(messages);
+    // ical4j's first use loads a good many classes: on a worker, once; a render then stays on the event loop
+    Future<CalendarFile> calendar = vertx.executeBlocking(() -> new CalendarFile(messages));
 
     serve(GET, request -> read(store, request).map(row -> Reply.of(
             AppointmentView.json(row, language(request), AppointmentQuery.zone(request)))
         .withHeader("ETag", "\"" + row.getInteger("version") + "\"")));
     serve(LIST, request -> list(store, request).map(Reply::of));
-    serve(CALENDAR, request -> read(store, request).map(row -> new Reply(
-        calendar.render(row, language(request), Instant.now()), java.util.Map.of(
+    serve(CALENDAR, request -> calendar.compose(file -> read(store, request).map(row -> new Reply(
+        file.render(row, language(request), Instant.now()), java.util.Map.of(
             "Content-Type", CalendarFile.MEDIA_TYPE,
-            "Content-Disposition", "attachment; filename=\"appointment-" + row.getUUID("id") + ".ics\""))));
+            "Content-Disposition", "attachment; filename=\"appointment-" + row.getUUID("id") + ".ics\"")))));
     serve(CONFIRM, request -> changes.run(request, steps::confirm));
     serve(CHECK_IN, request -> changes.run(request, steps::checkIn));
     serve(COMPLETE, request -> changes.run(request, steps::complete));
@@ -69,7 +70,7 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     serve(APPROVE_REQUEST, request -> changes.run(request, requests::approve));
     serve(REJECT_REQUEST, request -> changes.run(request, requests::reject));
     serve(RESCHEDULE, request -> changes.run(request, reschedule::reschedule));
-    return store.verify().compose(verified -> registered());
+    return store.verify().compose(verified -> calendar).compose(ready -> registered());
   }
 
   private static Future<Row> read(AppointmentStore store, RequestEnvelope request) {

@@ -83,6 +83,34 @@ class LeadImportTest {
   }
 
   @Test
+  void quoted_notes_keep_their_line_breaks_and_quotes_with_crlf_or_lf_rows() {
+    String csv = HEADER + "\r\n"
+        + "Crlf Row,0551112231,,en,campaign,,,,,\"first line\r\nsecond \"\"quoted\"\", too\"\r\n"
+        + "Lf Row,0551112232,,en,campaign,,,,,\"a\nb\"\n";
+    HttpResponse<Buffer> r = upload("en", csv);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    assertThat(r.bodyAsJsonObject().getInteger("created")).isEqualTo(2);
+    assertThat(crm.one("SELECT notes FROM crm_leads WHERE phone = '+966551112231'"))
+        .isEqualTo("first line\r\nsecond \"quoted\", too");
+    assertThat(crm.one("SELECT notes FROM crm_leads WHERE phone = '+966551112232'")).isEqualTo("a\nb");
+  }
+
+  @Test
+  void a_file_that_is_not_csv_is_400_naming_the_row_before_anything_is_written() {
+    long before = leads();
+    HttpResponse<Buffer> r = upload("en", HEADER + "\n"
+        + "Fine Row,0551112241,,en,campaign,,,,,\n"
+        + "Broken Row,0551112242,,en,campaign,,,,,\"never closed\n"
+        + "Lost Row,0551112243,,en,campaign,,,,,\n");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("import_malformed");
+    assertThat(r.bodyAsJsonObject().getString("detail")).contains("from row 2");
+    assertThat(upload("ar", HEADER + "\n\"x\"y,,,,,,,,,\n").bodyAsJsonObject().getString("detail"))
+        .contains("تعذّرت قراءة الملف");
+    assertThat(leads()).isEqualTo(before);
+  }
+
+  @Test
   void english_reasons_follow_the_request_language() {
     HttpResponse<Buffer> r = upload("en", HEADER + "\nBad,999,,en,campaign,,,,,\n");
     assertThat(r.bodyAsJsonObject().getJsonArray("rejected").getJsonObject(0).getString("reason"))

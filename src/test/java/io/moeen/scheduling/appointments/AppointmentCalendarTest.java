@@ -2,11 +2,20 @@ package io.moeen.scheduling.appointments;
 
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +24,7 @@ import java.util.UUID;
 import static io.moeen.scheduling.appointments.AppointmentFixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The .ics file read back: lines, zone, Arabic summary, status; and the calendar pieces on their own. */
+/** The .ics file read back, as text and through ical4j: lines, zone, Arabic summary, status; and the folding on its own. */
 class AppointmentCalendarTest {
   static final UUID AHMED_WITH_KHALID = UUID.fromString("00000000-0000-4000-c400-000000000001");
   static final UUID AISHA_PENDING = UUID.fromString("00000000-0000-4000-c400-000000000006");
@@ -83,21 +92,46 @@ class AppointmentCalendarTest {
   }
 
   @Test
-  void long_lines_fold_at_75_octets_without_splitting_a_character() {
-    String line = "SUMMARY:" + "موعد طويل جدًا ".repeat(10);
+  void the_served_file_parses_back_with_ical4j_to_the_appointments_own_start_and_end() throws Exception {
+    String patient = app.loginAs(DemoAccounts.PATIENT_AHMED);
+    var fixtures = new AppointmentFixtures(app);
+    var appointment = fixtures.get(path(AHMED_WITH_KHALID, null), "ar", patient).bodyAsJsonObject();
+    var response = fixtures.get(path(AHMED_WITH_KHALID, "calendar.ics"), "ar", patient);
 
-    String folded = CalendarFile.fold(line);
+    Calendar calendar = new CalendarBuilder().build(new StringReader(response.bodyAsString()));
+
+    VTimeZone zone = calendar.<VTimeZone>getComponent(Component.VTIMEZONE).orElseThrow();
+    assertThat(zone.getTimeZoneId().getValue()).isEqualTo("Asia/Riyadh");
+    VEvent event = calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    assertThat(event.getDateTimeStart().getRequiredParameter(Parameter.TZID).getValue()).isEqualTo("Asia/Riyadh");
+    assertThat(Instant.from(event.getDateTimeStart().getDate()))
+        .isEqualTo(OffsetDateTime.parse(appointment.getString("startsAt")).toInstant());
+    assertThat(Instant.from(event.getDateTimeEnd().getDate()))
+        .isEqualTo(OffsetDateTime.parse(appointment.getString("endsAt")).toInstant());
+    assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(AHMED_WITH_KHALID + "@moeen");
+    assertThat(event.getSummary().getValue()).isEqualTo("موعد: كشف عام مع د. خالد العتيبي");
+    assertThat(event.getLocation().getValue()).startsWith("فرع العليا - الرياض, طريق الملك فهد،");
+  }
+
+  @Test
+  void long_lines_fold_at_75_octets_without_splitting_a_character() {
+    String line = "SUMMARY:" + "موعد طويل جدًا ".repeat(10) + "🦷".repeat(30);
+
+    String folded = CalendarFile.fold(line + "\r\nEND:VEVENT\r\n");
 
     for (String part : folded.split("\r\n")) {
       assertThat(part.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
     }
-    assertThat(folded.replace("\r\n ", "")).isEqualTo(line);
-    assertThat(CalendarFile.escape("a,b;c\\d\ne")).isEqualTo("a\\,b\\;c\\\\d\\ne");
+    assertThat(folded.replace("\r\n ", "")).isEqualTo(line + "\r\nEND:VEVENT\r\n");
+  }
+
+  static List<String> lines(ZoneId zone, int firstYear, int lastYear) {
+    return Arrays.asList(CalendarTimeZone.of(zone, firstYear, lastYear).toString().split("\r\n"));
   }
 
   @Test
-  void a_zone_with_daylight_saving_gets_its_transitions_of_that_year() {
-    List<String> berlin = CalendarTimeZone.lines(ZoneId.of("Europe/Berlin"), 2026);
+  void a_zone_with_daylight_saving_gets_its_transitions_of_those_years_from_the_jdk() {
+    List<String> berlin = lines(ZoneId.of("Europe/Berlin"), 2026, 2026);
 
     assertThat(berlin).containsSubsequence("BEGIN:STANDARD", "DTSTART:20260101T000000", "TZOFFSETFROM:+0100",
         "TZOFFSETTO:+0100", "END:STANDARD");
@@ -105,7 +139,8 @@ class AppointmentCalendarTest {
         "TZOFFSETTO:+0200", "END:DAYLIGHT");
     assertThat(berlin).containsSubsequence("BEGIN:STANDARD", "DTSTART:20261025T030000", "TZOFFSETFROM:+0200",
         "TZOFFSETTO:+0100", "END:STANDARD");
-    assertThat(CalendarTimeZone.lines(ZoneId.of("Asia/Riyadh"), 2026))
+    assertThat(lines(ZoneId.of("Europe/Berlin"), 2026, 2027).stream().filter("BEGIN:DAYLIGHT"::equals)).hasSize(2);
+    assertThat(lines(ZoneId.of("Asia/Riyadh"), 2026, 2026))
         .containsExactly("BEGIN:VTIMEZONE", "TZID:Asia/Riyadh", "BEGIN:STANDARD", "DTSTART:20260101T000000",
             "TZOFFSETFROM:+0300", "TZOFFSETTO:+0300", "END:STANDARD", "END:VTIMEZONE");
   }
