@@ -29,6 +29,20 @@ public final class ContractParts {
   private ContractParts() {
   }
 
+  /**
+   * Writes the merged contract for tools that read one file (the build's client generator):
+   * {@code ContractParts openapi.yaml target/openapi-merged.yaml}.
+   */
+  public static void main(String[] args) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Buffer yaml = merged(vertx, args[0]).map(ContractParts::toYaml).await();
+      vertx.fileSystem().writeFileBlocking(args[1], yaml);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
   /** The whole contract from its entry point (a file, or a class-path resource). */
   public static Future<JsonObject> merged(Vertx vertx, String entryPath) {
     return Utils.readYamlOrJson(vertx, entryPath).compose(entry -> merged(vertx, entry, directoryOf(entryPath)));
