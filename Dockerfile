@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY openapi.yaml .
+COPY contract contract
 COPY db db
 COPY i18n i18n
 COPY src/main src/main

@@ -5,13 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.impl.Utils;
 
 /**
- * Loads {@code openapi.yaml} for the router. The Vert.x contract model refuses media types it
+ * Loads {@code openapi.yaml}, with its parts put together (see {@link ContractParts}), for the
+ * router. The Vert.x contract model refuses media types it
  * cannot validate, problem+json, text/calendar, text/csv and text/event-stream among them, even for responses it
  * never validates; so the copy given to the router reads problem+json as plain JSON and those
- * text types as plain text. The raw contract is served unchanged.
+ * text types as plain text. The raw (merged) contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
@@ -26,7 +26,7 @@ final class ContractLoader {
   }
 
   static Future<Loaded> load(Vertx vertx, String path) {
-    return Utils.readYamlOrJson(vertx, path)
+    return ContractParts.merged(vertx, path)
         .compose(raw -> OpenAPIContract.from(vertx, problemsAsJson(raw.copy()))
             .map(contract -> new Loaded(raw, contract)));
   }

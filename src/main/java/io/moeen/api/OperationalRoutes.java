@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.kv.KeyValueStore;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -14,7 +15,7 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * The routes outside the contract: health for orchestrators, metrics for Prometheus, and the
- * contract itself, raw and rendered for people.
+ * contract itself, as one document and rendered for people.
  */
 final class OperationalRoutes {
   static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.20.0";
@@ -38,10 +39,14 @@ final class OperationalRoutes {
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
-    router.get("/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .end(contract));
+    // the entry point names its parts by path; readers (swagger-ui, generators) get one document
+    Future<Buffer> whole = ContractParts.merged(vertx, contract, "").map(ContractParts::toYaml);
+    router.get("/openapi.yaml").handler(ctx -> whole
+        .onSuccess(yaml -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+            .end(yaml))
+        .onFailure(ctx::fail));
     router.get("/docs/assets/*").handler(StaticHandler.create(SWAGGER_UI));
     router.get("/docs/*").handler(StaticHandler.create("docs-ui").setCachingEnabled(false));
     for (String path : new String[] {"/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/docs/*"}) {

@@ -1,5 +1,6 @@
 package io.moeen.api;
 
+import io.moeen.testing.ContractDocument;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,15 +12,18 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** openapi.yaml as a file: a repeated key silently drops what came first (a path's other methods, a schema). */
+/** The contract's files: a repeated key silently drops what came first (a path's other methods, a schema). */
 class ContractFileTest {
 
   @Test
-  void the_contract_has_no_repeated_keys() throws IOException {
-    String text = Files.readString(Path.of("openapi.yaml"));
+  void no_file_of_the_contract_has_repeated_keys() throws IOException {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    assertThatCode(() -> new Yaml(new SafeConstructor(options)).load(text)).doesNotThrowAnyException();
+    for (Path file : ContractDocument.files()) {
+      String text = Files.readString(file);
+      assertThatCode(() -> new Yaml(new SafeConstructor(options)).load(text)).as(file.toString())
+          .doesNotThrowAnyException();
+    }
   }
 
   @Test

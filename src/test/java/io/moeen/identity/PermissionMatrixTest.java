@@ -2,12 +2,12 @@ package io.moeen.identity;
 
 import io.moeen.scheduling.SchedulingDemo;
 import io.moeen.testing.ApiCalls;
+import io.moeen.testing.ContractDocument;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.openapi.impl.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -487,7 +487,7 @@ class PermissionMatrixTest {
   static List<String[]> securedOperations() {
     Vertx vertx = Vertx.vertx();
     try {
-      JsonObject contract = Utils.readYamlOrJson(vertx, "openapi.yaml").await();
+      JsonObject contract = ContractDocument.merged(vertx);
       boolean securedByDefault = !contract.getJsonArray("security", new JsonArray()).isEmpty();
       List<String[]> secured = new ArrayList<>();
       JsonObject paths = contract.getJsonObject("paths");

@@ -1,0 +1,102 @@
+package io.moeen.api;
+
+import io.moeen.testing.ContractDocument;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.impl.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** openapi.yaml names its parts under contract/; the service reads them as one document. */
+class ContractPartsTest {
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void every_path_of_the_entry_point_is_a_reference_to_a_part() {
+    JsonObject entry = Utils.readYamlOrJson(vertx, ApiVerticle.CONTRACT).await();
+    entry.getJsonObject("paths").forEach(path -> assertThat(((JsonObject) path.getValue()).getString("$ref"))
+        .as(path.getKey()).startsWith("contract/"));
+  }
+
+  @Test
+  void the_merged_contract_keeps_the_entry_points_path_order_and_every_operation() {
+    JsonObject entry = Utils.readYamlOrJson(vertx, ApiVerticle.CONTRACT).await();
+    JsonObject merged = ContractDocument.merged(vertx);
+    assertThat(merged.getJsonObject("paths").fieldNames()).containsExactlyElementsOf(entry.getJsonObject("paths").fieldNames());
+    assertThat(ContractOperation.readAll(merged)).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void every_reference_of_the_merged_contract_is_local_and_resolves() {
+    JsonObject merged = ContractDocument.merged(vertx);
+    List<String> refs = new ArrayList<>();
+    collectRefs(merged, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).startsWith("#/components/");
+      String[] at = ref.substring("#/components/".length()).split("/");
+      assertThat(merged.getJsonObject("components").getJsonObject(at[0]).containsKey(at[1])).as(ref).isTrue();
+    }
+  }
+
+  @Test
+  void the_yaml_form_reads_back_as_the_same_document() {
+    JsonObject merged = ContractDocument.merged(vertx);
+    String yaml = ContractParts.toYaml(merged).toString();
+    assertThat(Utils.yamlStringToJson(yaml).await()).isEqualTo(merged);
+  }
+
+  @Test
+  void a_part_that_refers_to_anything_but_components_is_refused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("contract"));
+    Files.writeString(dir.resolve("contract/a.yaml"),
+        "paths:\n  /v1/a:\n    get:\n      responses:\n        '200': { $ref: 'b.yaml#/paths/~1v1~1b' }\n");
+    Files.writeString(dir.resolve("contract/b.yaml"), "paths: {}\n");
+    Files.writeString(dir.resolve("openapi.yaml"),
+        "openapi: 3.1.0\npaths:\n  /v1/a: { $ref: 'contract/a.yaml#/paths/~1v1~1a' }\n");
+    assertThatThrownBy(() -> ContractParts.merged(vertx, dir.resolve("openapi.yaml").toString()).await())
+        .hasMessageContaining("may only refer to components");
+  }
+
+  @Test
+  void a_component_defined_twice_differently_is_refused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("contract"));
+    Files.writeString(dir.resolve("contract/a.yaml"), "paths:\n  /v1/a: { get: {} }\ncomponents:\n  schemas:\n    X: { type: string }\n");
+    Files.writeString(dir.resolve("contract/b.yaml"), "paths:\n  /v1/b: { get: {} }\ncomponents:\n  schemas:\n    X: { type: integer }\n");
+    Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.1.0\npaths:\n"
+        + "  /v1/a: { $ref: 'contract/a.yaml#/paths/~1v1~1a' }\n  /v1/b: { $ref: 'contract/b.yaml#/paths/~1v1~1b' }\n");
+    assertThatThrownBy(() -> ContractParts.merged(vertx, dir.resolve("openapi.yaml").toString()).await())
+        .hasMessageContaining("components/schemas/X");
+  }
+
+  private static void collectRefs(Object node, List<String> refs) {
+    if (node instanceof JsonObject object) {
+      if (object.getValue("$ref") instanceof String ref) {
+        refs.add(ref);
+      }
+      object.forEach(member -> collectRefs(member.getValue(), refs));
+    } else if (node instanceof JsonArray array) {
+      array.forEach(item -> collectRefs(item, refs));
+    }
+  }
+}
