@@ -1,5 +1,6 @@
 package io.moeen.api;
 
+import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
@@ -191,13 +192,12 @@ final class ProblemResponses {
   }
 
   private Problem fromReply(RoutingContext ctx, ReplyException reply) {
+    java.util.Optional<Problem> refused = BusFailures.problem(reply);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == ServiceVerticle.PROBLEM_FAILURE) {
-      try {
-        return Problem.fromJson(new JsonObject(reply.getMessage()));
-      } catch (RuntimeException e) {
-        logUnexpected(ctx, e, 500);
-        return new Problem(ProblemKind.INTERNAL, "internal");
-      }
+      return new Problem(ProblemKind.INTERNAL, "internal"); // a refusal that did not read as one: BusFailures logged it
     }
     // No verticle at the address, or it did not answer in time: the service is not ready.
     logUnexpected(ctx, reply, 503);

@@ -1,5 +1,6 @@
 package io.moeen.api;
 
+import io.moeen.testing.ContractDocument;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.Vertx;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.openapi.impl.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks every operation of the contract as an attacker would: anonymously, and with a token of
  * a role that lacks the operation's permission, under every spelling of its path that a router
- * might read as the same resource. Reads the operations from openapi.yaml, so an operation is
+ * might read as the same resource. Reads the operations from the contract, so an operation is
  * covered the day it is added. The raw path goes on the wire exactly as written here.
  */
 class ContractSecurityWalkTest {
@@ -79,7 +79,7 @@ class ContractSecurityWalkTest {
   }
 
   static List<Op> readOperations(Vertx vertx) {
-    JsonObject contract = Utils.readYamlOrJson(vertx, "openapi.yaml").await();
+    JsonObject contract = ContractDocument.merged(vertx);
     boolean securedByDefault = !contract.getJsonArray("security", new JsonArray()).isEmpty();
     List<Op> ops = new ArrayList<>();
     JsonObject paths = contract.getJsonObject("paths");
