@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Handler;
 
@@ -26,7 +27,14 @@ final class CanonicalPaths implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (isCanonical(ctx.request().path(), ctx.normalizedPath())) {
+    String normalized;
+    try {
+      normalized = ctx.normalizedPath();
+    } catch (IllegalArgumentException brokenEscape) { // "%zz": not a path at all
+      problems.write(ctx, new Problem(ProblemKind.INVALID_INPUT, "malformed_request"));
+      return;
+    }
+    if (isCanonical(ctx.request().path(), normalized)) {
       ctx.next();
     } else {
       problems.write(ctx, Problem.notFound("not_found", Map.of("path", ctx.request().path())));

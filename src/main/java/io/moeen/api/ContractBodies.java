@@ -30,15 +30,16 @@ final class ContractBodies implements RequestExtractor {
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
     Buffer body = ctx.body().buffer();
     RequestBody declared = operation.getRequestBody();
-    if (declared != null && body != null && body.length() > 0) {
-      String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    // a form or multipart body leaves no buffer behind the body handler: judge it by its declared type
+    if (declared != null && ((body != null && body.length() > 0) || isForm(contentType))) {
       Set<String> accepted = declared.getContent().keySet();
       String mediaType = ContractLoader.CSV.equals(mediaType(contentType)) ? "text/plain" : mediaType(contentType);
       if (mediaType == null || accepted.stream().noneMatch(a -> a.equalsIgnoreCase(mediaType))) {
         return Future.failedFuture(new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
             Map.of("contentType", mediaType == null ? NO_CONTENT_TYPE : contentType, "supported", String.join(", ", accepted))));
       }
-      if (mediaType.endsWith("json")) {
+      if (mediaType.endsWith("json") && body != null) {
         try {
           Json.decodeValue(body);
         } catch (DecodeException e) {
@@ -47,6 +48,11 @@ final class ContractBodies implements RequestExtractor {
       }
     }
     return SingleDecodingExtractor.extract(ctx, operation, body);
+  }
+
+  private static boolean isForm(String contentType) {
+    String type = mediaType(contentType);
+    return "multipart/form-data".equals(type) || "application/x-www-form-urlencoded".equals(type);
   }
 
   private static String mediaType(String contentType) {

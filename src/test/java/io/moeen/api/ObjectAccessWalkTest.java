@@ -1,0 +1,167 @@
+package io.moeen.api;
+
+import io.moeen.testing.ApiCalls;
+import io.moeen.testing.ContractDocument;
+import io.moeen.testing.DemoAccounts;
+import io.moeen.testing.RunningApp;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Object-level access, walked from the contract: every operation whose path names a
+ * patient-owned resource (a patient, their appointments, family links, notifications; later
+ * records and invoices under the same prefixes) is tried with Ahmed's ids by another patient
+ * (404: the record does not exist for her) and by a family member of Ahmed who was not given the
+ * scope (403: he knows Ahmed, he was not given this). Nothing of Ahmed's changes.
+ */
+class ObjectAccessWalkTest {
+  private static final String AHMED_APPOINTMENT = "00000000-0000-4000-c400-000000000001";
+  private static final String AHMED_NOTICE = "00000000-0000-4000-e000-00000000a0a0";
+  /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
+  private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
+      "/v1/me/notifications/{id}");
+  private static RunningApp app;
+  private static String familyLink;
+  private static List<Op> operations;
+
+  record Op(String method, String template, List<String> permissions) {
+    boolean hasBody() {
+      return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + template;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    app = RunningApp.start("object-access-walk");
+    app.asOwner("""
+        INSERT INTO notifications (id, recipient_user_id, channel, event_type, locale, rendered_body, status, idempotency_key)
+        VALUES ('%s', '%s', 'in_app', 'walk.notice', 'ar', 'مرحبا', 'sent', 'walk-notice');
+        """.formatted(AHMED_NOTICE, DemoAccounts.AHMED_USER_ID));
+    familyLink = queryOne("SELECT id FROM family_members WHERE patient_id = '" + DemoAccounts.AHMED_PATIENT_ID + "' LIMIT 1");
+    operations = new ArrayList<>();
+    JsonObject paths = ContractDocument.merged(app.clientVertx()).getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      if (PATIENT_OWNED.stream().noneMatch(path::startsWith)) {
+        continue;
+      }
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
+          operations.add(new Op(method.toUpperCase(Locale.ROOT), path,
+              op.getJsonArray("x-moeen-permissions", new JsonArray()).stream().map(String::valueOf).toList()));
+        }
+      }
+    }
+    assertThat(operations).hasSizeGreaterThan(15);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static String queryOne(String sql) {
+    try (Connection c = DriverManager.getConnection(app.database().jdbcUrl(), app.database().user(), app.database().password());
+         ResultSet rows = c.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String concrete(Op op) {
+    String id = op.template().startsWith("/v1/patients/") ? DemoAccounts.AHMED_PATIENT_ID.toString()
+        : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT : AHMED_NOTICE;
+    return op.template().replace("{id}", id).replace("{memberId}", familyLink);
+  }
+
+  /** A body the contract accepts, so that the answer is about access and not about input. */
+  private static String body(Op op) {
+    if (!op.hasBody()) {
+      return null;
+    }
+    String t = op.template();
+    if (t.endsWith("/reschedule")) {
+      return new JsonObject().put("startsAt", "2099-01-04T10:00:00+03:00").encode();
+    }
+    if (t.endsWith("/reschedule-request")) {
+      return new JsonObject().put("requestedStartsAt", "2099-01-04T10:00:00+03:00").encode();
+    }
+    if (t.endsWith("/family-members")) {
+      return new JsonObject().put("email", "walk-relative@moeen-clinic.example").put("relationship", "other")
+          .put("scopes", new JsonArray().add("patients.read")).encode();
+    }
+    if (t.endsWith("{memberId}")) {
+      return new JsonObject().put("scopes", new JsonArray().add("patients.read")).encode();
+    }
+    if (t.equals("/v1/patients/{id}")) {
+      return new JsonObject().put("address", "walked").encode();
+    }
+    return "{}";
+  }
+
+  private static Set<String> permissionsOf(String token) {
+    JsonArray held = app.get("/v1/me", "en", token).bodyAsJsonObject().getJsonArray("permissions");
+    return new LinkedHashSet<>(held.stream().map(String::valueOf).toList());
+  }
+
+  private static List<String> walk(String who, String token, Map<String, Integer> exceptions, int expected) {
+    Set<String> held = permissionsOf(token);
+    List<String> wrong = new ArrayList<>();
+    for (Op op : operations) {
+      boolean permitted = op.permissions().isEmpty() || op.permissions().stream().anyMatch(held::contains);
+      int want = !permitted ? 403 : exceptions.getOrDefault(op.toString(), expected);
+      var response = ApiCalls.call(app, op.method(), concrete(op), "en", token, body(op));
+      if (response.statusCode() != want) {
+        wrong.add(op + " as " + who + " → " + response.statusCode() + " (want " + want + ") " + response.bodyAsString());
+      }
+    }
+    return wrong;
+  }
+
+  @Test
+  @DisplayName("another patient's ids are 404 for a patient, 403 for a family member without the scope, and nothing changes")
+  void patient_owned_ids_are_hidden_or_refused() {
+    String ahmedBefore = queryOne("SELECT row_to_json(p)::text FROM patients p WHERE id = '" + DemoAccounts.AHMED_PATIENT_ID + "'");
+    String appointmentBefore = queryOne("SELECT status || starts_at::text FROM appointments WHERE id = '" + AHMED_APPOINTMENT + "'");
+
+    List<String> wrong = new ArrayList<>(walk("fatimah", app.loginAs(DemoAccounts.PATIENT_FATIMAH), Map.of(), 404));
+
+    // Yousef keeps only patients.read on his father: appointments are now not his to see
+    app.asOwner("UPDATE family_members SET scopes = '{patients.read}' WHERE user_id = '" + DemoAccounts.YOUSEF_USER_ID + "'");
+    wrong.addAll(walk("yousef", app.loginAs(DemoAccounts.FAMILY_YOUSEF), Map.of(
+        "GET /v1/patients/{id}", 200,
+        // notifications are the recipient's own, family or not
+        "POST /v1/me/notifications/{id}/read", 404), 403));
+    assertThat(wrong).isEmpty();
+
+    assertThat(queryOne("SELECT row_to_json(p)::text FROM patients p WHERE id = '" + DemoAccounts.AHMED_PATIENT_ID + "'"))
+        .isEqualTo(ahmedBefore);
+    assertThat(queryOne("SELECT status || starts_at::text FROM appointments WHERE id = '" + AHMED_APPOINTMENT + "'"))
+        .isEqualTo(appointmentBefore);
+    assertThat(queryOne("SELECT is_read::text FROM notifications WHERE id = '" + AHMED_NOTICE + "'")).isEqualTo("false");
+  }
+}
