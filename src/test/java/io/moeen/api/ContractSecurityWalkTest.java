@@ -37,7 +37,8 @@ class ContractSecurityWalkTest {
   private static final Map<String, String> TOKENS = new LinkedHashMap<>();
   private static final Map<String, Set<String>> PERMISSIONS = new LinkedHashMap<>();
 
-  record Op(String method, String template, boolean secured, List<String> permissions, boolean stream) {
+  record Op(String method, String template, boolean secured, List<String> permissions, boolean stream, String operationId,
+            String address) {
     String path() {
       return template.replaceAll("\\{version}", "1").replaceAll("\\{locale}", "en").replaceAll("\\{[^}]+}", SOME_ID);
     }
@@ -84,7 +85,8 @@ class ContractSecurityWalkTest {
         if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
           boolean secured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
           List<String> permissions = op.getJsonArray("x-moeen-permissions", new JsonArray()).stream().map(String::valueOf).toList();
-          ops.add(new Op(method.toUpperCase(Locale.ROOT), path, secured, permissions, op.getBoolean("x-moeen-stream", false)));
+          ops.add(new Op(method.toUpperCase(Locale.ROOT), path, secured, permissions, op.getBoolean("x-moeen-stream", false),
+              op.getString("operationId"), op.getString("x-moeen-address")));
         }
       }
     }
@@ -268,5 +270,28 @@ class ContractSecurityWalkTest {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  @DisplayName("behind the API too: every secured operation's address refuses an envelope without a principal")
+  void secured_addresses_refuse_anonymous_envelopes() {
+    List<String> served = new ArrayList<>();
+    for (Op op : operations) {
+      if (!op.secured()) {
+        continue;
+      }
+      JsonObject envelope = new io.moeen.common.bus.RequestEnvelope(op.operationId(), new JsonObject(), new JsonObject(),
+          null, "en", "walk").toJson();
+      try {
+        app.application().vertx().eventBus().request(op.address(), envelope).await();
+        served.add(op + " at " + op.address() + " answered an anonymous envelope");
+      } catch (io.vertx.core.eventbus.ReplyException refused) {
+        var problem = io.moeen.common.bus.BusFailures.problem(refused);
+        if (problem.isEmpty() || !problem.get().code().equals("unauthenticated")) {
+          served.add(op + " at " + op.address() + " → " + refused.getMessage());
+        }
+      }
+    }
+    assertThat(served).isEmpty();
   }
 }
