@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The real service, started the way Main starts it, against its own cloned database, on a
- * free loopback port; with an HTTP client pointed at it. Close it after the test class.
+ * free loopback port; with an HTTP client pointed at it. Close it after the test class. A test of
+ * one feature's behaviour that needs no HTTP boots faster with {@link FeatureHarness}.
  */
 public final class RunningApp implements AutoCloseable {
   private final Application app;
