@@ -248,7 +248,7 @@ class ContractTest {
     @ParameterizedTest(name = "{0} -> \"{1}\"")
     @CsvSource(delimiter = '|', value = {
         "/v1/i18n/ar            | GET",
-        "/v1/i18n/ar/           | GET",
+        "/v1/i18n/ar/           | ''",  // canonical paths only: a trailing slash is 404 before this is asked
         "/v1/things/42          | DELETE, PUT",
         "/v1/things/42/parts    | ''",
         "/docs                  | GET",

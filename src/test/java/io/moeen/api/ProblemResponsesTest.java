@@ -155,7 +155,7 @@ class ProblemResponsesTest {
     @CsvSource({
         "GET,    /v1/calendar/conversions, POST",
         "PUT,    /v1/i18n/ar,              GET",
-        "DELETE, /v1/languages/,           GET",
+        "PATCH,  /v1/languages,            GET",
         "POST,   /v1/settings/public,      GET",
         "POST,   /health/ready,            GET",
         "POST,   /docs/index.html,         GET",
