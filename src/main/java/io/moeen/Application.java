@@ -1,6 +1,10 @@
 package io.moeen;
 
-import io.moeen.api.ApiVerticle;
+import io.moeen.api.ApiFeature;
+import io.moeen.chatbot.ChatbotFeature;
+import io.moeen.common.Deployment;
+import io.moeen.common.Feature;
+import io.moeen.common.FeatureContext;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
 import io.moeen.common.config.AppConfig;
@@ -12,21 +16,12 @@ import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
-import io.moeen.crm.CrmVerticle;
-import io.moeen.identity.IdentityVerticle;
-import io.moeen.notifications.NotificationsVerticle;
-import io.moeen.notifications.preferences.PreferencesVerticle;
-import io.moeen.notifications.admin.NotificationAdminVerticle;
-import io.moeen.notifications.dispatch.DispatchVerticle;
-import io.moeen.notifications.channels.whatsapp.WhatsAppWebhookVerticle;
-import io.moeen.patients.PatientsVerticle;
-import io.moeen.identity.admin.AccessAdminVerticle;
-import io.moeen.reference.ReferenceVerticle;
-import io.moeen.scheduling.catalogue.CatalogueVerticle;
-import io.moeen.scheduling.booking.BookingVerticle;
-import io.moeen.scheduling.slots.SlotsVerticle;
-import io.moeen.scheduling.appointments.AppointmentsVerticle;
-import io.vertx.core.DeploymentOptions;
+import io.moeen.crm.CrmFeature;
+import io.moeen.identity.IdentityFeature;
+import io.moeen.notifications.NotificationsFeature;
+import io.moeen.patients.PatientsFeature;
+import io.moeen.reference.ReferenceFeature;
+import io.moeen.scheduling.SchedulingFeature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -40,25 +35,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The whole service, in start-up order: database (embedded or external) → migrations →
- * pool and store → domain verticles → API. {@link #stop()} undoes it in reverse, API first so
- * requests in flight can finish.
+ * pool and store → the features in dependency order, the API last. {@link #stop()} undoes it in
+ * reverse, API first so requests in flight can finish.
  */
 public final class Application {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  /**
+   * Every feature, in dependency order: each may use (import, or call over the bus) only those before it;
+   * {@code common} comes before them all. {@code FeatureDependenciesTest} holds the code to this order.
+   */
+  public static final List<Feature> FEATURES = List.of(
+      new ReferenceFeature(),
+      new IdentityFeature(),
+      new PatientsFeature(),
+      new SchedulingFeature(),
+      new NotificationsFeature(),
+      new CrmFeature(),
+      new ChatbotFeature(),
+      new ApiFeature());
 
   private final AppConfig config;
   private Vertx vertx;
   private DatabaseServer database;
   private Pool pool;
   private KeyValueStore store;
-  private String apiDeployment;
-  private final List<String> domainDeployments = new ArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
 
   static {
     // Liquibase and a few libraries log through java.util.logging; send them to the JSON log too.
@@ -110,41 +118,12 @@ public final class Application {
     Messages messages = Messages.load();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
 
-    domainDeployments.add(vertx.deployVerticle(
-        new ReferenceVerticle(pool, messages, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new IdentityVerticle(pool, store, tokens, messages)).await());
-    domainDeployments.add(vertx.deployVerticle(new PatientsVerticle(pool, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new AccessAdminVerticle(pool)).await());
-    domainDeployments.add(vertx.deployVerticle(new CatalogueVerticle(pool)).await());
-    domainDeployments.add(vertx.deployVerticle(new SlotsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new BookingVerticle(pool, java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new AppointmentsVerticle(pool, messages)).await());
-    domainDeployments.add(vertx.deployVerticle(new NotificationsVerticle(pool, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.patients.PatientContactsVerticle(pool)).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.chatbot.ChatbotVerticle(pool, store, messages,
-        config.timeZone(), java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(
-        new PreferencesVerticle(pool, messages, defaultLocale, config.timeZone())).await());
-    domainDeployments.add(vertx.deployVerticle(new DispatchVerticle(pool, config.sms(), config.whatsapp(), config.smtp(), defaultLocale, config.timeZone(),
-        config.dispatchInterval(), java.time.Clock.systemUTC(), config.dispatchSendingTimeout())).await());
-    domainDeployments.add(vertx.deployVerticle(new WhatsAppWebhookVerticle(pool, config.whatsapp(), messages,
-        java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new CrmVerticle(pool, config.timeZone(), java.time.Clock.systemUTC(),
-        new io.moeen.crm.assignment.MarketerRotation())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.assignment.AssignmentVerticle(pool, java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.conversion.ConversionVerticle(pool, java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.forms.WebFormsVerticle(pool, store, config.crm())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.imports.LeadImportVerticle(messages)).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.reports.ReportsVerticle(pool, config.timeZone(), java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new io.moeen.crm.sla.FirstContactVerticle(pool, config.timeZone(), config.crm().slaInterval(), java.time.Clock.systemUTC())).await());
-    domainDeployments.add(vertx.deployVerticle(new NotificationAdminVerticle(pool, defaultLocale, config.timeZone(),
-        java.time.Clock.systemUTC())).await());
-
-    ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
-        config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
-        config.whatsapp().appSecret().map(secret -> java.util.Map.of("whatsapp", secret)).orElse(java.util.Map.of()));
-    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens),
-        new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
+    FeatureContext context = new FeatureContext(pool, store, config, messages, defaultLocale, Clock.systemUTC(), tokens);
+    for (Feature feature : FEATURES) {
+      for (Deployment deployment : feature.deployments(context)) {
+        deployments.add(vertx.deployVerticle(deployment.verticle(), deployment.options()).await());
+      }
+    }
   }
 
   private DatabaseServer openDatabase() {
@@ -156,12 +135,12 @@ public final class Application {
   /** Blocking and safe to call more than once or after a failed start. */
   public synchronized void stop() {
     if (vertx != null) {
-      quietly("stop the API", () -> {
-        if (apiDeployment != null) {
-          vertx.undeploy(apiDeployment).await();
-        }
-      });
-      quietly("stop domain verticles", () -> domainDeployments.forEach(id -> vertx.undeploy(id).await()));
+      // reverse order: the API first (its HTTP server drains gracefully), then each feature before those it uses
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        quietly("stop deployment " + id, () -> vertx.undeploy(id).await());
+      }
+      deployments.clear();
       quietly("close the pool", () -> {
         if (pool != null) {
           pool.close().await();

@@ -5,6 +5,7 @@ import io.moeen.chatbot.engine.BotReply;
 import io.moeen.chatbot.engine.ChatEngine;
 import io.moeen.chatbot.engine.Conversation;
 import io.moeen.chatbot.flow.Flow;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -15,10 +16,9 @@ import java.util.List;
 /**
  * Runs a turn for any channel: the pinned flow version, the engine, then one transaction that
  * stores the state, the inbound message and the replies. A turn that hands the conversation to
- * a person then asks the CRM for a task ({@value #TASK}).
+ * a person then asks the CRM for a task ({@value CrmAddresses#TASKS_CREATE}).
  */
 public final class ChatTurns {
-  static final String TASK = io.moeen.crm.CrmVerticle.TASKS_CREATE;
   private static final Logger LOG = LoggerFactory.getLogger(ChatTurns.class);
 
   private final ConversationStore store;
@@ -76,7 +76,7 @@ public final class ChatTurns {
     if (c.phone != null) {
       task.put("phone", c.phone);
     }
-    return bus.internal(TASK, task)
+    return bus.internal(CrmAddresses.TASKS_CREATE, task)
         .<Void>mapEmpty()
         .recover(e -> {
           LOG.warn("No CRM task for handed-off conversation {}: {}", c.id, e.getMessage());

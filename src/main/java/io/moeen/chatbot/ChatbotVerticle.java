@@ -13,9 +13,12 @@ import io.moeen.chatbot.handoff.StaffDesk;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.notifications.NotificationsAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +33,7 @@ import java.time.ZoneId;
  */
 public final class ChatbotVerticle extends ServiceVerticle {
   public static final String FLOW_KEY = "receptionist";
+  private static final Logger LOG = LoggerFactory.getLogger(ChatbotVerticle.class);
   public static final String DEFAULT_FLOW = "io/moeen/chatbot/receptionist-flow.json";
 
   private final Pool pool;
@@ -55,24 +59,25 @@ public final class ChatbotVerticle extends ServiceVerticle {
         messages, zone, clock);
     ChatTurns turns = new ChatTurns(store, engine, bus, texts);
     WebChat web = new WebChat(new ChatChannels(store, turns, FLOW_KEY), limits);
-    servePublic("chatbot.sessions.create", web::open);
-    servePublic("chatbot.sessions.messages.send", web::send);
-    servePublic("chatbot.sessions.messages.list", web::history);
+    servePublic(ChatbotAddresses.SESSIONS_CREATE, web::open);
+    servePublic(ChatbotAddresses.SESSION_MESSAGES_SEND, web::send);
+    servePublic(ChatbotAddresses.SESSION_MESSAGES_LIST, web::history);
     WhatsAppChat whatsapp = new WhatsAppChat(vertx, pool, store, turns, FLOW_KEY);
-    vertx.eventBus().<JsonObject>consumer(WhatsAppChat.INBOUND, message -> whatsapp.inbound(message.body())
+    // inbound messages of every channel arrive channel-neutral from notifications; the chatbot answers WhatsApp
+    vertx.eventBus().<JsonObject>consumer(NotificationsAddresses.INBOUND_RECEIVED, message -> inbound(whatsapp, message.body())
         .onComplete(done -> message.reply(done.succeeded() ? done.result() : null)));
     StaffDesk desk = new StaffDesk(vertx, pool, ConversationStore.SQL);
-    serve("chatbot.handoffs.list", desk::queue);
-    serve("chatbot.conversations.transcript", desk::transcript);
-    serve("chatbot.conversations.reply", desk::reply);
-    serve("chatbot.conversations.release", desk::release);
+    serve(ChatbotAddresses.HANDOFFS_LIST, desk::queue);
+    serve(ChatbotAddresses.CONVERSATIONS_GET_TRANSCRIPT, desk::transcript);
+    serve(ChatbotAddresses.CONVERSATIONS_REPLY, desk::reply);
+    serve(ChatbotAddresses.CONVERSATIONS_RELEASE, desk::release);
     FlowVersions flows = new FlowVersions(pool, messages);
-    serve("chatbot.flows.list", flows::list);
-    serve("chatbot.flows.create", flows::create);
-    serve("chatbot.flows.get", flows::get);
-    serve("chatbot.flows.update", flows::update);
-    serve("chatbot.flows.validate", flows::validate);
-    serve("chatbot.flows.publish", flows::publish);
+    serve(ChatbotAddresses.FLOWS_LIST, flows::list);
+    serve(ChatbotAddresses.FLOWS_CREATE, flows::create);
+    serve(ChatbotAddresses.FLOWS_GET, flows::get);
+    serve(ChatbotAddresses.FLOWS_UPDATE, flows::update);
+    serve(ChatbotAddresses.FLOWS_VALIDATE, flows::validate);
+    serve(ChatbotAddresses.FLOWS_PUBLISH, flows::publish);
     JsonObject flow = defaultFlow();
     return store.verify()
         .compose(v -> flows.verify())
@@ -94,5 +99,13 @@ public final class ChatbotVerticle extends ServiceVerticle {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read " + DEFAULT_FLOW, e);
     }
+  }
+
+  private static Future<JsonObject> inbound(WhatsAppChat whatsapp, JsonObject message) {
+    if (WhatsAppChat.CHANNEL.equals(message.getString("channel"))) {
+      return whatsapp.inbound(message);
+    }
+    LOG.warn("An inbound message on channel {} has no chat to answer it", message.getString("channel"));
+    return Future.succeededFuture(new JsonObject().put("replies", 0));
   }
 }

@@ -21,19 +21,6 @@ import java.time.ZoneId;
 
 /** The CRM's leads and activities: capture with dedupe, the staff API, the pipeline, scoring, tasks. */
 public final class CrmVerticle extends ServiceVerticle {
-  public static final String CAPTURE = "crm.leads.capture";
-  public static final String TASKS_CREATE = "crm.tasks.create";
-  public static final String CREATE = "crm.leads.create";
-  public static final String LIST = "crm.leads.list";
-  public static final String EXPORT = "crm.leads.export";
-  public static final String GET = "crm.leads.get";
-  public static final String UPDATE = "crm.leads.update";
-  public static final String TRANSITION = "crm.leads.transition";
-  public static final String MERGE = "crm.leads.merge";
-  public static final String ACTIVITIES_LIST = "crm.activities.list";
-  public static final String ACTIVITIES_ADD = "crm.activities.add";
-  public static final String ACTIVITIES_COMPLETE = "crm.activities.complete";
-
   private final Pool pool;
   private final ZoneId zone;
   private final Clock clock;
@@ -63,18 +50,18 @@ public final class CrmVerticle extends ServiceVerticle {
     LeadActivities activities = new LeadActivities(store, clock);
     CrmTasks tasks = new CrmTasks(store, capture, activities, clock);
 
-    serveInternal(CAPTURE, json -> capture.capture(CaptureRequest.fromJson(json)).map(LeadCapture.Captured::toJson));
-    serveInternal(TASKS_CREATE, tasks::create);
-    serve(CREATE, leads::create);
-    serve(LIST, list::list);
-    serve(EXPORT, list::export);
-    serve(GET, leads::get);
-    serve(UPDATE, leads::update);
-    serve(TRANSITION, transitions::transition);
-    serve(MERGE, merge::merge);
-    serve(ACTIVITIES_LIST, activities::timeline);
-    serve(ACTIVITIES_ADD, activities::add);
-    serve(ACTIVITIES_COMPLETE, activities::complete);
+    serveInternal(CrmAddresses.LEADS_CAPTURE, json -> capture.capture(CaptureRequest.fromJson(json)).map(LeadCapture.Captured::toJson));
+    serveInternal(CrmAddresses.TASKS_CREATE, tasks::create);
+    serve(CrmAddresses.LEADS_CREATE, leads::create);
+    serve(CrmAddresses.LEADS_LIST, list::list);
+    serve(CrmAddresses.LEADS_EXPORT, list::export);
+    serve(CrmAddresses.LEADS_GET, leads::get);
+    serve(CrmAddresses.LEADS_UPDATE, leads::update);
+    serve(CrmAddresses.LEADS_TRANSITION, transitions::transition);
+    serve(CrmAddresses.LEADS_MERGE, merge::merge);
+    serve(CrmAddresses.ACTIVITIES_LIST, activities::timeline);
+    serve(CrmAddresses.ACTIVITIES_ADD, activities::add);
+    serve(CrmAddresses.ACTIVITIES_COMPLETE, activities::complete);
     return store.verify().compose(verified -> registered());
   }
 }

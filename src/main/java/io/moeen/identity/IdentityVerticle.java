@@ -15,22 +15,6 @@ import java.util.UUID;
 
 /** Accounts, sign-in and tokens; and, for the API, who a token's holder is. */
 public final class IdentityVerticle extends ServiceVerticle {
-  /** Internal: {userId, sessionId?} → the principal JSON of an active account in an open session, or null. */
-  public static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
-  public static final String LOGIN = "identity.auth.login";
-  public static final String LOGIN_TWO_FACTOR = "identity.auth.login.two-factor";
-  public static final String REFRESH = "identity.auth.refresh";
-  public static final String LOGOUT = "identity.auth.logout";
-  public static final String REGISTER = "identity.auth.register";
-  public static final String PASSWORD_RESET = "identity.auth.password-reset";
-  public static final String PASSWORD_RESET_CONFIRM = "identity.auth.password-reset.confirm";
-  public static final String ME = "identity.me.get";
-  public static final String ME_UPDATE = "identity.me.update";
-  public static final String ME_PASSWORD = "identity.me.password";
-  public static final String TWO_FACTOR_START = "identity.me.two-factor.start";
-  public static final String TWO_FACTOR_CONFIRM = "identity.me.two-factor.confirm";
-  public static final String TWO_FACTOR_DISABLE = "identity.me.two-factor.disable";
-
   private final Pool pool;
   private final KeyValueStore store;
   private final AccessTokens tokens;
@@ -60,21 +44,21 @@ public final class IdentityVerticle extends ServiceVerticle {
           ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions);
           TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes);
 
-          serveInternal(RESOLVE_PRINCIPAL, request -> accounts.principal(UUID.fromString(request.getString("userId")),
+          serveInternal(IdentityAddresses.PRINCIPAL_RESOLVE, request -> accounts.principal(UUID.fromString(request.getString("userId")),
               request.getString("sessionId") == null ? null : UUID.fromString(request.getString("sessionId"))));
-          servePublic(LOGIN, request -> login.login(request).map(Reply::of));
-          servePublic(LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
-          servePublic(REFRESH, request -> refresh.refresh(request).map(Reply::of));
-          servePublic(LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
-          servePublic(REGISTER, request -> registration.register(request).map(Reply::of));
-          servePublic(PASSWORD_RESET, request -> reset.request(request).map(Reply::of));
-          servePublic(PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
-          serve(ME, request -> profiles.me(request).map(Reply::of));
-          serve(ME_UPDATE, request -> updates.update(request).compose(x -> profiles.me(request)).map(Reply::of));
-          serve(ME_PASSWORD, request -> updates.changePassword(request).map(Reply::of));
-          serve(TWO_FACTOR_START, request -> twoFactor.start(request).map(Reply::of));
-          serve(TWO_FACTOR_CONFIRM, request -> twoFactor.confirm(request).map(x -> Reply.empty()));
-          serve(TWO_FACTOR_DISABLE, request -> twoFactor.disable(request).map(x -> Reply.empty()));
+          servePublic(IdentityAddresses.AUTH_LOGIN, request -> login.login(request).map(Reply::of));
+          servePublic(IdentityAddresses.AUTH_LOGIN_TWO_FACTOR, request -> secondFactor.complete(request).map(Reply::of));
+          servePublic(IdentityAddresses.AUTH_REFRESH, request -> refresh.refresh(request).map(Reply::of));
+          servePublic(IdentityAddresses.AUTH_LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
+          servePublic(IdentityAddresses.AUTH_REGISTER, request -> registration.register(request).map(Reply::of));
+          servePublic(IdentityAddresses.PASSWORD_RESET_REQUEST, request -> reset.request(request).map(Reply::of));
+          servePublic(IdentityAddresses.PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
+          serve(IdentityAddresses.ME_GET, request -> profiles.me(request).map(Reply::of));
+          serve(IdentityAddresses.ME_UPDATE, request -> updates.update(request).compose(x -> profiles.me(request)).map(Reply::of));
+          serve(IdentityAddresses.ME_CHANGE_PASSWORD, request -> updates.changePassword(request).map(Reply::of));
+          serve(IdentityAddresses.TWO_FACTOR_START, request -> twoFactor.start(request).map(Reply::of));
+          serve(IdentityAddresses.TWO_FACTOR_CONFIRM, request -> twoFactor.confirm(request).map(x -> Reply.empty()));
+          serve(IdentityAddresses.TWO_FACTOR_DISABLE, request -> twoFactor.disable(request).map(x -> Reply.empty()));
           return Future.all(accounts.verify(), TokenRefresh.SQL.verify(pool), Registration.SQL.verify(pool),
                   PasswordReset.SQL.verify(pool), TwoFactorSettings.SQL.verify(pool))
               .compose(verified -> registered());

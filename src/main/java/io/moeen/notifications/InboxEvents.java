@@ -10,20 +10,15 @@ import java.util.UUID;
  * database has it) for live streams: one address per user, so a stream listens to one person only.
  */
 public final class InboxEvents {
-  /** {@code <prefix><userId>}: an in-app notification was delivered, body {@code {id, userId, eventType}}. */
-  public static final String DELIVERED = "notifications.delivered.";
-  /** {@code <prefix><userId>}: notifications were marked read, body {@code {userId}}. */
-  public static final String READ = "notifications.read.";
-
   private InboxEvents() {
   }
 
   public static void delivered(EventBus bus, UUID userId, UUID notificationId, String eventType) {
-    bus.publish(DELIVERED + userId, new JsonObject().put("id", notificationId.toString())
+    bus.publish(NotificationsAddresses.INBOX_DELIVERED + userId, new JsonObject().put("id", notificationId.toString())
         .put("userId", userId.toString()).put("eventType", eventType));
   }
 
   public static void read(EventBus bus, UUID userId) {
-    bus.publish(READ + userId, new JsonObject().put("userId", userId.toString()));
+    bus.publish(NotificationsAddresses.INBOX_READ + userId, new JsonObject().put("userId", userId.toString()));
   }
 }

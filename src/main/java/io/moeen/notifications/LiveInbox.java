@@ -36,7 +36,7 @@ final class LiveInbox {
     UUID me = Access.principal(request).userId();
     return switch (phase.getString("phase", "")) {
       case "open" -> Future.succeededFuture(new JsonObject().put("topics",
-          new JsonArray().add(InboxEvents.DELIVERED + me).add(InboxEvents.READ + me)));
+          new JsonArray().add(NotificationsAddresses.INBOX_DELIVERED + me).add(NotificationsAddresses.INBOX_READ + me)));
       case "catch-up" -> catchUp(request, me).map(LiveInbox::events);
       case "event" -> event(request, me, phase).map(LiveInbox::events);
       default -> Future.failedFuture(new IllegalArgumentException("unknown stream phase"));
@@ -68,7 +68,7 @@ final class LiveInbox {
     String topic = phase.getString("topic", "");
     JsonArray events = new JsonArray();
     Future<Void> item = Future.succeededFuture();
-    if (topic.equals(InboxEvents.DELIVERED + me)) {
+    if (topic.equals(NotificationsAddresses.INBOX_DELIVERED + me)) {
       UUID id = uuid(phase.getJsonObject("message", new JsonObject()).getString("id"));
       item = pool.preparedQuery(sql.get("live_item")).execute(Tuple.of(id, me)).map(rows -> {
         rows.forEach(row -> events.add(notification(row, request.locale())));

@@ -16,12 +16,6 @@ import java.util.List;
 
 /** The in-app inbox of the signed-in caller; templates are read once at start. */
 public final class NotificationsVerticle extends ServiceVerticle {
-  public static final String LIST = "notifications.list";
-  public static final String UNREAD_COUNT = "notifications.unread_count";
-  public static final String MARK_READ = "notifications.mark_read";
-  public static final String MARK_ALL_READ = "notifications.mark_all_read";
-  public static final String STREAM = "notifications.stream";
-
   static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/notifications.sql");
 
   private final Pool pool;
@@ -45,12 +39,12 @@ public final class NotificationsVerticle extends ServiceVerticle {
                 r.getString("locale"), r.getString("subject"), r.getString("body")));
           }
           Inbox inbox = new Inbox(pool, SQL, new NotificationRenderer(templates, defaultLocale), zone);
-          serve(LIST, request -> inbox.page(request).map(Reply::of));
-          serve(UNREAD_COUNT, request -> inbox.unreadCount(request).map(Reply::of));
-          serve(MARK_READ, request -> inbox.markRead(request).onSuccess(read -> readBy(request)).map(x -> Reply.empty()));
-          serve(MARK_ALL_READ, request -> inbox.markAllRead(request).onSuccess(read -> readBy(request)).map(Reply::of));
+          serve(NotificationsAddresses.INBOX_LIST, request -> inbox.page(request).map(Reply::of));
+          serve(NotificationsAddresses.INBOX_COUNT_UNREAD, request -> inbox.unreadCount(request).map(Reply::of));
+          serve(NotificationsAddresses.INBOX_MARK_READ, request -> inbox.markRead(request).onSuccess(read -> readBy(request)).map(x -> Reply.empty()));
+          serve(NotificationsAddresses.INBOX_MARK_ALL_READ, request -> inbox.markAllRead(request).onSuccess(read -> readBy(request)).map(Reply::of));
           LiveInbox live = new LiveInbox(pool, SQL, inbox);
-          serve(STREAM, request -> live.handle(request).map(Reply::of));
+          serve(NotificationsAddresses.INBOX_STREAM, request -> live.handle(request).map(Reply::of));
           return registered();
         });
   }

@@ -16,13 +16,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@value #ENSURE} (internal): the patient record a chat contact's phone number links to, created
+ * {@value PatientsAddresses#CONTACTS_ENSURE} (internal): the patient record a chat contact's phone number links to, created
  * when there is none. The phone number (E.164) is the link: the oldest active record with that
  * number wins. Request {@code {phone, name?, locale, source: chatbot|whatsapp, requestId?}} →
  * {@code {patientId, created}}. The caller's principal acts (it needs {@code patients.read.any}).
  */
 public final class PatientContactsVerticle extends ServiceVerticle {
-  public static final String ENSURE = "patients.contacts.ensure";
   private static final SqlStatements SQL = SqlStatements.load("io/moeen/patients/contacts.sql");
   private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
   private static final Pattern ARABIC = Pattern.compile("\\p{InArabic}");
@@ -35,7 +34,7 @@ public final class PatientContactsVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    serveInternal(ENSURE, this::ensure);
+    serveInternal(PatientsAddresses.CONTACTS_ENSURE, this::ensure);
     return SQL.verify(pool).compose(verified -> registered());
   }
 

@@ -12,15 +12,6 @@ import java.time.ZoneId;
 
 /** Patients (registration, search, records) and the family members they let in. */
 public final class PatientsVerticle extends ServiceVerticle {
-  public static final String REGISTER = "patients.register";
-  public static final String SEARCH = "patients.search";
-  public static final String GET = "patients.get";
-  public static final String UPDATE = "patients.update";
-  public static final String FAMILY_LIST = "patients.family.list";
-  public static final String FAMILY_ADD = "patients.family.add";
-  public static final String FAMILY_UPDATE = "patients.family.update";
-  public static final String FAMILY_REVOKE = "patients.family.revoke";
-
   private final Pool pool;
   private final ZoneId clinicZone;
 
@@ -35,14 +26,14 @@ public final class PatientsVerticle extends ServiceVerticle {
     PatientRecords records = new PatientRecords(store, clinicZone);
     FamilyMembers family = new FamilyMembers(store);
 
-    serve(REGISTER, anyOf("patients.create"), request -> records.register(request).map(Reply::of));
-    serve(SEARCH, anyOf("patients.read.any"), request -> search(store, request));
-    serve(GET, anyOf("patients.read.any", "patients.read.own"), request -> records.read(request).map(Reply::of));
-    serve(UPDATE, anyOf("patients.write.any", "patients.write.own"), request -> records.edit(request).map(Reply::of));
-    serve(FAMILY_LIST, anyOf("patients.read.any", "family.manage.own"), request -> family.list(request).map(Reply::of));
-    serve(FAMILY_ADD, anyOf("family.manage.own", "patients.write.any"), request -> family.add(request).map(Reply::of));
-    serve(FAMILY_UPDATE, anyOf("family.manage.own", "patients.write.any"), request -> family.change(request).map(Reply::of));
-    serve(FAMILY_REVOKE, anyOf("family.manage.own", "patients.write.any"), request -> family.revoke(request).map(done -> Reply.empty()));
+    serve(PatientsAddresses.RECORDS_REGISTER, anyOf("patients.create"), request -> records.register(request).map(Reply::of));
+    serve(PatientsAddresses.RECORDS_SEARCH, anyOf("patients.read.any"), request -> search(store, request));
+    serve(PatientsAddresses.RECORDS_GET, anyOf("patients.read.any", "patients.read.own"), request -> records.read(request).map(Reply::of));
+    serve(PatientsAddresses.RECORDS_UPDATE, anyOf("patients.write.any", "patients.write.own"), request -> records.edit(request).map(Reply::of));
+    serve(PatientsAddresses.FAMILY_LIST, anyOf("patients.read.any", "family.manage.own"), request -> family.list(request).map(Reply::of));
+    serve(PatientsAddresses.FAMILY_ADD, anyOf("family.manage.own", "patients.write.any"), request -> family.add(request).map(Reply::of));
+    serve(PatientsAddresses.FAMILY_UPDATE, anyOf("family.manage.own", "patients.write.any"), request -> family.change(request).map(Reply::of));
+    serve(PatientsAddresses.FAMILY_REVOKE, anyOf("family.manage.own", "patients.write.any"), request -> family.revoke(request).map(done -> Reply.empty()));
     return store.verify().compose(verified -> registered());
   }
 

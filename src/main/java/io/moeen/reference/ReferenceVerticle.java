@@ -19,11 +19,6 @@ import java.util.Map;
  * Gregorian/Hijri calendar conversion.
  */
 public final class ReferenceVerticle extends ServiceVerticle {
-  public static final String PUBLIC_SETTINGS = "reference.settings.public";
-  public static final String LANGUAGES = "reference.languages.list";
-  public static final String CLIENT_BUNDLE = "reference.i18n.bundle";
-  public static final String CONVERT_DATE = "reference.calendar.convert";
-
   private final Pool pool;
   private final Messages messages;
   private final SupportedLocale defaultLocale;
@@ -42,10 +37,10 @@ public final class ReferenceVerticle extends ServiceVerticle {
     ClientBundles bundles = new ClientBundles(messages);
     CalendarConversion calendar = new CalendarConversion(messages);
 
-    servePublic(PUBLIC_SETTINGS, request -> publicSettings(store, request));
-    servePublic(LANGUAGES, request -> languages(store, request));
-    servePublic(CLIENT_BUNDLE, request -> clientBundle(bundles, request));
-    servePublic(CONVERT_DATE, request -> Future.succeededFuture(
+    servePublic(ReferenceAddresses.PUBLIC_SETTINGS_GET, request -> publicSettings(store, request));
+    servePublic(ReferenceAddresses.LANGUAGES_LIST, request -> languages(store, request));
+    servePublic(ReferenceAddresses.I18N_BUNDLES_GET, request -> clientBundle(bundles, request));
+    servePublic(ReferenceAddresses.CALENDAR_CONVERT, request -> Future.succeededFuture(
         Reply.of(calendar.convert(request.bodyAsObject(), locale(request)))));
     return store.verify().compose(verified -> registered());
   }

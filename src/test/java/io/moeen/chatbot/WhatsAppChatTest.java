@@ -1,6 +1,7 @@
 package io.moeen.chatbot;
 
 import io.moeen.chatbot.channels.whatsapp.WhatsAppChat;
+import io.moeen.notifications.NotificationsAddresses;
 import io.moeen.scheduling.SchedulingDemo;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * WhatsApp messages as the notifications webhook hands them over ({@code chatbot.whatsapp.inbound}):
+ * WhatsApp messages as the notifications webhook hands them over ({@code notifications.inbound.received}):
  * replies become urgent outbox rows with buttons or lists, and a known number books for its patient.
  */
 class WhatsAppChatTest {
@@ -40,9 +41,9 @@ class WhatsAppChatTest {
 
   private static List<Row> inbound(String phone, JsonObject message) {
     String id = "wamid." + UUID.randomUUID();
-    JsonObject body = message.copy().put("messageId", id).put("phone", phone).put("profileName", "Aisha")
+    JsonObject body = message.copy().put("channel", "whatsapp").put("messageId", id).put("phone", phone).put("profileName", "Aisha")
         .put("receivedAt", java.time.Instant.now().toString());
-    app.application().vertx().eventBus().<JsonObject>request(WhatsAppChat.INBOUND, body).await();
+    app.application().vertx().eventBus().<JsonObject>request(NotificationsAddresses.INBOUND_RECEIVED, body).await();
     List<Row> rows = new ArrayList<>();
     app.pool().preparedQuery("SELECT rendered_body, payload, priority, event_type, channel, locale FROM notifications "
         + "WHERE idempotency_key LIKE $1 ORDER BY idempotency_key").execute(Tuple.of("chatbot:" + id + ":%")).await()

@@ -28,7 +28,7 @@ public final class CrmFixtures {
   }
 
   public JsonObject capture(JsonObject request) {
-    return app.application().vertx().eventBus().<JsonObject>request("crm.leads.capture", request).await().body();
+    return app.application().vertx().eventBus().<JsonObject>request(CrmAddresses.LEADS_CAPTURE, request).await().body();
   }
 
   /** The problem a bus request failed with. */

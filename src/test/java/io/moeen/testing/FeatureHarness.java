@@ -36,7 +36,7 @@ import java.util.function.Function;
  * FeatureHarness crm = FeatureHarness.start("crm-report",
  *     pool -> List.of(new ReportsVerticle(pool, FeatureHarness.ZONE, Clock.systemUTC())));
  * JsonObject body = (JsonObject) crm.as(crm.principalOf(DemoAccounts.SUPERVISOR))
- *     .param("from", "2026-10-01").send(ReportsVerticle.SUMMARY).body();
+ *     .param("from", "2026-10-01").send(CrmAddresses.REPORTS_SUMMARIZE).body();
  * }</pre>
  */
 public final class FeatureHarness implements AutoCloseable {

@@ -2,6 +2,7 @@ package io.moeen.chatbot.actions;
 
 import io.moeen.chatbot.engine.ChatActions.ActionFailure;
 import io.moeen.chatbot.engine.Conversation;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ final class AppointmentActions {
     }
     JsonObject params = new JsonObject().put("patientId", c.patientId.toString())
         .put("from", clock.instant().toString()).put("limit", 50);
-    return bus.operation("appointments.list", "listAppointments", params, null, true, c.locale, requestId).map(body -> {
+    return bus.operation(SchedulingAddresses.APPOINTMENTS_LIST, "listAppointments", params, null, true, c.locale, requestId).map(body -> {
       JsonArray options = new JsonArray();
       StringBuilder text = new StringBuilder();
       for (Object o : ((JsonObject) body).getJsonArray("items", new JsonArray())) {
@@ -74,7 +75,7 @@ final class AppointmentActions {
     JsonObject appointment = scope.getJsonObject("appointment");
     JsonObject params = new JsonObject().put("id", appointment.getString("id"));
     JsonObject body = new JsonObject().put("reason", texts.say(c.locale, "chatbot.cancel_reason", Map.of()));
-    return bus.operation("appointments.cancel", "cancelAppointment", params, body, true, c.locale, requestId)
+    return bus.operation(SchedulingAddresses.APPOINTMENTS_CANCEL, "cancelAppointment", params, body, true, c.locale, requestId)
         .map(done -> new JsonObject().put("appointmentTime",
             texts.time(((JsonObject) done).getString("startsAt"), c.locale)))
         .recover(failure -> Future.failedFuture(new ActionFailure(SchedulingActions.code(failure), null)));
@@ -90,7 +91,7 @@ final class AppointmentActions {
     JsonObject appointment = scope.getJsonObject("appointment");
     JsonObject params = new JsonObject().put("id", appointment.getString("id"));
     JsonObject body = new JsonObject().put("startsAt", scope.getJsonObject("slot").getString("startsAt"));
-    return bus.operation("appointments.reschedule", "rescheduleAppointment", params, body, true, c.locale, requestId)
+    return bus.operation(SchedulingAddresses.APPOINTMENTS_RESCHEDULE, "rescheduleAppointment", params, body, true, c.locale, requestId)
         .map(done -> new JsonObject().put("appointmentTime",
             texts.time(((JsonObject) done).getString("startsAt"), c.locale)))
         .recover(failure -> Future.failedFuture(new ActionFailure(SchedulingActions.code(failure), null)));

@@ -4,6 +4,7 @@ import io.moeen.chatbot.engine.ChatActions.ActionFailure;
 import io.moeen.chatbot.engine.Conversation;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -14,8 +15,6 @@ import java.util.UUID;
 
 /** Who the contact is: the patient a proven number links to, and the CRM lead of a prospect. */
 final class ContactActions {
-  static final String LEAD_CAPTURE = io.moeen.crm.CrmVerticle.CAPTURE;
-
   private final Pool pool;
   private final SqlStatements sql;
   private final BusCalls bus;
@@ -71,7 +70,7 @@ final class ContactActions {
       request.put("consent", new JsonObject().put("channel", "whatsapp").put("optIn", optIn).put("locale", c.locale)
           .put("wording", texts.say(c.locale, "chatbot.consent_wording", Map.of())));
     }
-    return bus.internal(LEAD_CAPTURE, request).map(answer -> {
+    return bus.internal(CrmAddresses.LEADS_CAPTURE, request).map(answer -> {
       c.leadId = UUID.fromString(answer.getString("leadId"));
       if (answer.getString("patientId") != null && c.phoneVerified()) {
         c.patientId = UUID.fromString(answer.getString("patientId"));

@@ -4,6 +4,8 @@ import io.moeen.chatbot.engine.ChatActions.ActionFailure;
 import io.moeen.chatbot.engine.Conversation;
 import io.moeen.common.errors.Problem;
 import io.moeen.patients.PatientContactsVerticle;
+import io.moeen.patients.PatientsAddresses;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +29,7 @@ final class SchedulingActions {
   }
 
   Future<JsonObject> listServices(String locale, String requestId) {
-    return bus.operation("scheduling.services.list", "listServices", new JsonObject(), null, false, locale, requestId)
+    return bus.operation(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), null, false, locale, requestId)
         .map(body -> {
           JsonArray items = ((JsonObject) body).getJsonArray("items", new JsonArray());
           JsonArray options = new JsonArray();
@@ -48,7 +50,7 @@ final class SchedulingActions {
 
   Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {
     JsonObject params = new JsonObject().put("serviceId", scope.getString("service"));
-    return bus.operation("scheduling.doctors.list", "listDoctors", params, null, false, locale, requestId).map(body -> {
+    return bus.operation(SchedulingAddresses.DOCTORS_LIST, "listDoctors", params, null, false, locale, requestId).map(body -> {
       JsonArray options = new JsonArray().add(new JsonObject().put("id", "any")
           .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
       for (Object o : ((JsonObject) body).getJsonArray("items", new JsonArray())) {
@@ -70,7 +72,7 @@ final class SchedulingActions {
     if (!anyDoctor) {
       params.put("doctorId", doctorId);
     }
-    return bus.operation("scheduling.slots.list", "listSlots", params, null, false, locale, requestId)
+    return bus.operation(SchedulingAddresses.SLOTS_LIST, "listSlots", params, null, false, locale, requestId)
         .map(body -> slots(((JsonObject) body).getJsonArray("items", new JsonArray()), anyDoctor))
         .recover(failure -> Future.failedFuture(new ActionFailure(code(failure), empty())));
   }
@@ -99,7 +101,7 @@ final class SchedulingActions {
     JsonObject slot = scope.getJsonObject("slot");
     String source = c.phoneVerified() ? "whatsapp" : "chatbot";
     Future<String> patient = c.patientId != null ? Future.succeededFuture(c.patientId.toString())
-        : bus.internal(PatientContactsVerticle.ENSURE, new JsonObject().put("phone", scope.getString("phone"))
+        : bus.internal(PatientsAddresses.CONTACTS_ENSURE, new JsonObject().put("phone", scope.getString("phone"))
             .put("name", scope.getString("name")).put("locale", c.locale).put("source", source)
             .put("principal", BusCalls.PRINCIPAL.copy()).put("requestId", requestId))
             .map(answer -> answer.getString("patientId"));
@@ -108,7 +110,7 @@ final class SchedulingActions {
           .put("doctorId", slot.getString("doctorId")).put("locationId", slot.getString("locationId"))
           .put("startsAt", slot.getString("startsAt")).put("source", source);
       JsonObject params = new JsonObject().put("Idempotency-Key", "chat:" + c.id + ":" + c.turn);
-      return bus.operation("scheduling.appointments.create", "createAppointment", params, body, true, c.locale, requestId)
+      return bus.operation(SchedulingAddresses.APPOINTMENTS_CREATE, "createAppointment", params, body, true, c.locale, requestId)
           .map(booked -> {
             JsonObject appointment = (JsonObject) booked;
             JsonArray bookedIds = scope.getValue("bookedIds") instanceof JsonArray a ? a.copy() : new JsonArray();

@@ -8,6 +8,7 @@ import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
+import io.moeen.notifications.NotificationsAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +28,6 @@ import java.util.UUID;
  */
 public final class StaffDesk {
   public static final String PERMISSION = "chatbot.conversations.manage";
-  public static final String WAKE = io.moeen.notifications.dispatch.DispatchVerticle.WAKE;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -106,7 +106,7 @@ public final class StaffDesk {
         }))
         .map(done -> {
           if ("whatsapp".equals(done.getString("channel"))) {
-            vertx.eventBus().send(WAKE, null);
+            vertx.eventBus().send(NotificationsAddresses.OUTBOX_WAKE, null);
           }
           return Reply.of(new JsonObject().put("id", done.getString("id")).put("seq", done.getLong("seq"))
               .put("direction", "out").put("author", "staff")

@@ -2,6 +2,7 @@ package io.moeen.crm.assignment;
 
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -9,10 +10,6 @@ import java.time.Clock;
 
 /** The marketers in the round-robin (list, add or change) and supervisors' reassignment of leads. */
 public final class AssignmentVerticle extends ServiceVerticle {
-  public static final String LIST = "crm.marketers.list";
-  public static final String SAVE = "crm.marketers.save";
-  public static final String REASSIGN = "crm.leads.reassign";
-
   private final Pool pool;
   private final Clock clock;
 
@@ -25,9 +22,9 @@ public final class AssignmentVerticle extends ServiceVerticle {
   public Future<?> start() {
     Marketers marketers = new Marketers(pool);
     Reassignment reassignment = new Reassignment(pool, clock);
-    serve(LIST, request -> marketers.list(request).map(Reply::of));
-    serve(SAVE, request -> marketers.save(request).map(Reply::of));
-    serve(REASSIGN, request -> reassignment.reassign(request).map(Reply::of));
+    serve(CrmAddresses.MARKETERS_LIST, request -> marketers.list(request).map(Reply::of));
+    serve(CrmAddresses.MARKETERS_SAVE, request -> marketers.save(request).map(Reply::of));
+    serve(CrmAddresses.LEADS_REASSIGN, request -> reassignment.reassign(request).map(Reply::of));
     return MarketerRotation.SQL.verify(pool).compose(verified -> registered());
   }
 }

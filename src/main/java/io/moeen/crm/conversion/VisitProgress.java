@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * The visits move leads on: a booking for the patient a lead belongs to (converted to it, or with
  * the patient's phone or e-mail) moves it to {@code booked}; the first completed visit to
- * {@code converted}. Each move is a {@code status_change} activity and a {@code lead.status_changed}
+ * {@code converted}. Each move is a {@code status_change} activity and a {@code crm.leads.status_changed}
  * event after commit.
  */
 final class VisitProgress {

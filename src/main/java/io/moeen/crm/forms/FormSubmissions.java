@@ -7,6 +7,7 @@ import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,8 +26,6 @@ import java.util.UUID;
  * any opt-in with the wording the visitor saw.
  */
 final class FormSubmissions {
-  static final String CAPTURE = io.moeen.crm.CrmVerticle.CAPTURE;
-
   private final Vertx vertx;
   private final Pool pool;
   private final SqlStatements sql;
@@ -59,7 +58,7 @@ final class FormSubmissions {
           if (honeypot != null && !honeypot.isBlank()) {
             return Future.succeededFuture(accepted());
           }
-          return vertx.eventBus().<JsonObject>request(CAPTURE, capture(body, form, request))
+          return vertx.eventBus().<JsonObject>request(CrmAddresses.LEADS_CAPTURE, capture(body, form, request))
               .recover(BusFailures::recover)
               .map(reply -> accepted());
         });

@@ -7,6 +7,7 @@ import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -90,7 +91,7 @@ final class LeadImport {
       List<String> keys = contactKeys(row);
       List<Future<Void>> before = keys.stream().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
       done = Future.all(before).<Void>mapEmpty().otherwiseEmpty()
-          .compose(x -> vertx.eventBus().<JsonObject>request(io.moeen.crm.CrmVerticle.CAPTURE, lead(row, requestId + ":" + index)))
+          .compose(x -> vertx.eventBus().<JsonObject>request(CrmAddresses.LEADS_CAPTURE, lead(row, requestId + ":" + index)))
           .<Void>map(reply -> {
             outcome.captured(reply.body().getBoolean("created"));
             return null;

@@ -3,12 +3,11 @@ package io.moeen.crm.imports;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.i18n.Messages;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 
 /** CSV import of leads, row by row through the capture. */
 public final class LeadImportVerticle extends ServiceVerticle {
-  public static final String IMPORT = "crm.leads.import";
-
   private final Messages messages;
 
   public LeadImportVerticle(Messages messages) {
@@ -18,7 +17,7 @@ public final class LeadImportVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     LeadImport imports = new LeadImport(vertx, messages);
-    serve(IMPORT, request -> imports.run(request).map(Reply::of));
+    serve(CrmAddresses.LEADS_IMPORT, request -> imports.run(request).map(Reply::of));
     return registered();
   }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The one way a lead comes in. An open lead with the same phone or e-mail gets a {@code system}
  * activity ("captured again", with source and UTM) instead of a twin; a new one is assigned, told
- * to its owner (in-app {@code lead_assigned}), scored and announced ({@code lead.created}) after
+ * to its owner (in-app {@code lead_assigned}), scored and announced ({@code crm.leads.created}) after
  * commit. Runs as the system (it must see every open lead to dedupe). Two captures of the same
  * contact at once: the partial unique indexes let one insert win; the other fails with 23505,
  * and its retry finds the winner and attaches to it.

@@ -1,5 +1,6 @@
 package io.moeen.crm.leads;
 
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -12,22 +13,19 @@ import java.util.UUID;
  * only after it committed, so nobody hears of a lead that was rolled back.
  */
 public final class LeadEvents {
-  public static final String CREATED = "lead.created";
-  public static final String STATUS_CHANGED = "lead.status_changed";
-
   /** The events of one change, not yet published. */
   public static final class Batch {
     private final List<String> addresses = new ArrayList<>();
     private final List<JsonObject> bodies = new ArrayList<>();
 
     public void created(UUID leadId, String source, UUID ownerId) {
-      addresses.add(CREATED);
+      addresses.add(CrmAddresses.LEADS_CREATED);
       bodies.add(new JsonObject().put("leadId", leadId.toString()).put("source", source)
           .put("ownerId", ownerId == null ? null : ownerId.toString()));
     }
 
     public void statusChanged(UUID leadId, String from, String to) {
-      addresses.add(STATUS_CHANGED);
+      addresses.add(CrmAddresses.LEADS_STATUS_CHANGED);
       bodies.add(new JsonObject().put("leadId", leadId.toString()).put("from", from).put("to", to));
     }
   }

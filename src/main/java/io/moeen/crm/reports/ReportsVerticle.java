@@ -3,6 +3,7 @@ package io.moeen.crm.reports;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.crm.CrmAddresses;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -11,8 +12,6 @@ import java.time.ZoneId;
 
 /** CRM reports: the funnel by stage, source and campaign, time to first contact, marketers' work. */
 public final class ReportsVerticle extends ServiceVerticle {
-  public static final String SUMMARY = "crm.reports.summary";
-
   static final SqlStatements SQL = SqlStatements.load("io/moeen/crm/reports/reports.sql");
 
   private final Pool pool;
@@ -28,7 +27,7 @@ public final class ReportsVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     CrmReport report = new CrmReport(pool, SQL, zone, clock);
-    serve(SUMMARY, request -> report.summary(request).map(Reply::of));
+    serve(CrmAddresses.REPORTS_SUMMARIZE, request -> report.summary(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> registered());
   }
 }

@@ -3,6 +3,7 @@ package io.moeen.identity.admin;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.identity.IdentityAddresses;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -12,23 +13,6 @@ import io.vertx.sqlclient.Pool;
  * rules (protected role, last administrator, own request) are decided here.
  */
 public final class AccessAdminVerticle extends ServiceVerticle {
-  public static final String PERMISSIONS_LIST = "admin.permissions.list";
-  public static final String ROLES_LIST = "admin.roles.list";
-  public static final String ROLES_CREATE = "admin.roles.create";
-  public static final String ROLE_PERMISSIONS_REPLACE = "admin.roles.permissions.replace";
-  public static final String ROLES_DELETE = "admin.roles.delete";
-  public static final String USERS_LIST = "admin.users.list";
-  public static final String USERS_GET = "admin.users.get";
-  public static final String USERS_UPDATE = "admin.users.update";
-  public static final String USER_ROLE_GRANT = "admin.users.roles.grant";
-  public static final String USER_ROLE_REVOKE = "admin.users.roles.revoke";
-  public static final String ROLE_REQUESTS_CREATE = "admin.role_requests.create";
-  public static final String ROLE_REQUESTS_LIST = "admin.role_requests.list";
-  public static final String ROLE_REQUESTS_MINE = "admin.role_requests.mine";
-  public static final String ROLE_REQUESTS_APPROVE = "admin.role_requests.approve";
-  public static final String ROLE_REQUESTS_REJECT = "admin.role_requests.reject";
-  public static final String AUDIT_LOGS_LIST = "admin.audit_logs.list";
-
   static final SqlStatements SQL = SqlStatements.load("io/moeen/identity/admin/admin.sql");
 
   private final Pool pool;
@@ -44,25 +28,25 @@ public final class AccessAdminVerticle extends ServiceVerticle {
     RoleChangeRequests requests = new RoleChangeRequests(pool, SQL);
     AuditLog audit = new AuditLog(pool, SQL);
 
-    serve(PERMISSIONS_LIST, anyOf("roles.manage"), request -> roles.permissions(request).map(Reply::of));
-    serve(ROLES_LIST, anyOf("roles.manage"), request -> roles.roles(request).map(Reply::of));
-    serve(ROLES_CREATE, anyOf("roles.manage"), request -> roles.create(request).map(Reply::of));
-    serve(ROLE_PERMISSIONS_REPLACE, anyOf("roles.manage"), request -> roles.replacePermissions(request).map(Reply::of));
-    serve(ROLES_DELETE, anyOf("roles.manage"), request -> roles.delete(request).map(x -> Reply.empty()));
+    serve(IdentityAddresses.PERMISSIONS_LIST, anyOf("roles.manage"), request -> roles.permissions(request).map(Reply::of));
+    serve(IdentityAddresses.ROLES_LIST, anyOf("roles.manage"), request -> roles.roles(request).map(Reply::of));
+    serve(IdentityAddresses.ROLES_CREATE, anyOf("roles.manage"), request -> roles.create(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_PERMISSIONS_REPLACE, anyOf("roles.manage"), request -> roles.replacePermissions(request).map(Reply::of));
+    serve(IdentityAddresses.ROLES_DELETE, anyOf("roles.manage"), request -> roles.delete(request).map(x -> Reply.empty()));
 
-    serve(USERS_LIST, anyOf("users.read.any"), request -> users.list(request).map(Reply::of));
-    serve(USERS_GET, anyOf("users.read.any"), request -> users.get(request).map(Reply::of));
-    serve(USERS_UPDATE, anyOf("users.write.any"), request -> users.update(request).map(Reply::of));
-    serve(USER_ROLE_GRANT, anyOf("roles.manage"), request -> users.grant(request).map(Reply::of));
-    serve(USER_ROLE_REVOKE, anyOf("roles.manage"), request -> users.revoke(request).map(Reply::of));
+    serve(IdentityAddresses.USERS_LIST, anyOf("users.read.any"), request -> users.list(request).map(Reply::of));
+    serve(IdentityAddresses.USERS_GET, anyOf("users.read.any"), request -> users.get(request).map(Reply::of));
+    serve(IdentityAddresses.USERS_UPDATE, anyOf("users.write.any"), request -> users.update(request).map(Reply::of));
+    serve(IdentityAddresses.USER_ROLES_GRANT, anyOf("roles.manage"), request -> users.grant(request).map(Reply::of));
+    serve(IdentityAddresses.USER_ROLES_REVOKE, anyOf("roles.manage"), request -> users.revoke(request).map(Reply::of));
 
-    serve(ROLE_REQUESTS_CREATE, request -> requests.create(request).map(Reply::of));
-    serve(ROLE_REQUESTS_LIST, anyOf("role_requests.review"), request -> requests.list(request).map(Reply::of));
-    serve(ROLE_REQUESTS_MINE, request -> requests.mine(request).map(Reply::of));
-    serve(ROLE_REQUESTS_APPROVE, anyOf("role_requests.review"), request -> requests.approve(request).map(Reply::of));
-    serve(ROLE_REQUESTS_REJECT, anyOf("role_requests.review"), request -> requests.reject(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_REQUESTS_CREATE, request -> requests.create(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_REQUESTS_LIST, anyOf("role_requests.review"), request -> requests.list(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_REQUESTS_LIST_MINE, request -> requests.mine(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_REQUESTS_APPROVE, anyOf("role_requests.review"), request -> requests.approve(request).map(Reply::of));
+    serve(IdentityAddresses.ROLE_REQUESTS_REJECT, anyOf("role_requests.review"), request -> requests.reject(request).map(Reply::of));
 
-    serve(AUDIT_LOGS_LIST, anyOf("audit_logs.read"), request -> audit.list(request).map(Reply::of));
+    serve(IdentityAddresses.AUDIT_LOGS_LIST, anyOf("audit_logs.read"), request -> audit.list(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> registered());
   }
 }

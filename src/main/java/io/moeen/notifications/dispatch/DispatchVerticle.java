@@ -5,6 +5,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.notifications.InboxEvents;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
+import io.moeen.notifications.NotificationsAddresses;
 import io.moeen.notifications.channels.whatsapp.WhatsAppChannel;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,12 +25,10 @@ import java.util.Map;
 
 /**
  * Runs an {@link OutboxDispatcher} on a periodic timer, and at once when woken on
- * {@value #WAKE} (a chatbot reply should not wait for the next tick); one round at a time, never
+ * {@value NotificationsAddresses#OUTBOX_WAKE} (a chatbot reply should not wait for the next tick); one round at a time, never
  * overlapping: a wake during a round runs one more round after it. Interval 0 turns both off.
  */
 public final class DispatchVerticle extends VerticleBase {
-  /** Send anything (null will do) here after writing an urgent outbox row. */
-  public static final String WAKE = "notifications.dispatch.wake";
   private static final Duration SMS_TIMEOUT = Duration.ofSeconds(10);
   static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
@@ -81,7 +80,7 @@ public final class DispatchVerticle extends VerticleBase {
               round();
             }
           });
-          return vertx.eventBus().consumer(WAKE, wake -> round()).completion();
+          return vertx.eventBus().consumer(NotificationsAddresses.OUTBOX_WAKE, wake -> round()).completion();
         });
   }
 

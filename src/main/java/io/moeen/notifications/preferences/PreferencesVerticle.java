@@ -6,6 +6,7 @@ import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.notifications.ConsentRecorder;
+import io.moeen.notifications.NotificationsAddresses;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -13,11 +14,6 @@ import java.time.ZoneId;
 
 /** The signed-in person's own notification preferences and marketing consent. */
 public final class PreferencesVerticle extends ServiceVerticle {
-  public static final String GET = "notifications.preferences.get";
-  public static final String UPDATE = "notifications.preferences.update";
-  public static final String CONSENTS = "notifications.consents.list";
-  public static final String RECORD_CONSENT = "notifications.consents.record";
-
   static final SqlStatements SQL = SqlStatements.load("io/moeen/notifications/preferences/preferences.sql");
 
   private final Pool pool;
@@ -36,10 +32,10 @@ public final class PreferencesVerticle extends ServiceVerticle {
   public Future<?> start() {
     Preferences preferences = new Preferences(pool, SQL, zone);
     Consents consents = new Consents(pool, SQL, messages, defaultLocale);
-    serve(GET, anyOf("notifications.read.own"), request -> preferences.get(request).map(Reply::of));
-    serve(UPDATE, anyOf("notifications.read.own"), request -> preferences.update(request).map(Reply::of));
-    serve(CONSENTS, anyOf("notifications.read.own"), request -> consents.list(request).map(Reply::of));
-    serve(RECORD_CONSENT, anyOf("notifications.read.own"), request -> consents.record(request).map(Reply::of));
+    serve(NotificationsAddresses.PREFERENCES_GET, anyOf("notifications.read.own"), request -> preferences.get(request).map(Reply::of));
+    serve(NotificationsAddresses.PREFERENCES_UPDATE, anyOf("notifications.read.own"), request -> preferences.update(request).map(Reply::of));
+    serve(NotificationsAddresses.CONSENTS_LIST, anyOf("notifications.read.own"), request -> consents.list(request).map(Reply::of));
+    serve(NotificationsAddresses.CONSENTS_RECORD, anyOf("notifications.read.own"), request -> consents.record(request).map(Reply::of));
     return SQL.verify(pool).compose(verified -> ConsentRecorder.verify(pool)).compose(verified -> registered());
   }
 }

@@ -8,6 +8,7 @@ import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.appointments.AppointmentAccess.Side;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,7 @@ final class AppointmentChanges {
     /** Record a status change (and the specific event, if any) for after commit. */
     void statusChanged(AppointmentStatus to, int version, String specificEvent, Instant startsAt, Instant endsAt) {
       JsonObject body = AppointmentEvents.body(appointment, to, version, startsAt, endsAt, principal.userId());
-      events.add(AppointmentEvents.STATUS_CHANGED, body);
+      events.add(SchedulingAddresses.APPOINTMENTS_STATUS_CHANGED, body);
       if (specificEvent != null) {
         events.add(specificEvent, body.copy());
       }

@@ -12,13 +12,6 @@ import java.util.List;
  * runs; they are published only after it committed, so no listener hears of a change that was undone.
  */
 final class AppointmentEvents {
-  static final String STATUS_CHANGED = "appointment.status_changed";
-  static final String CONFIRMED = "appointment.confirmed";
-  static final String CANCELLED = "appointment.cancelled";
-  static final String RESCHEDULED = "appointment.rescheduled";
-  static final String RESCHEDULE_REQUESTED = "appointment.reschedule_requested";
-  static final String CANCEL_REQUESTED = "appointment.cancel_requested";
-
   /** The events of one change, not yet published. */
   static final class Batch {
     private final List<String> addresses = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.moeen.scheduling.appointments;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.appointments.AppointmentChanges.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ final class AppointmentMove {
                 c.key(PATIENT_NOTICE, version))
             .compose(done -> store.retimeReminders(c.conn(), a.id(), a.startsAt(), newStart))
             .map(done -> {
-              c.statusChanged(to, version, AppointmentEvents.RESCHEDULED, newStart, newEnd);
+              c.statusChanged(to, version, SchedulingAddresses.APPOINTMENTS_RESCHEDULED, newStart, newEnd);
               return version;
             }));
   }

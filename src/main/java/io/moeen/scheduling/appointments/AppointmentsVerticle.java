@@ -8,6 +8,7 @@ import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,20 +20,6 @@ import java.util.UUID;
 
 /** Existing appointments: reading, listing, the calendar file, and every step of the status table. */
 public final class AppointmentsVerticle extends ServiceVerticle {
-  public static final String GET = "appointments.get";
-  public static final String LIST = "appointments.list";
-  public static final String CALENDAR = "appointments.calendar";
-  public static final String CONFIRM = "appointments.confirm";
-  public static final String CHECK_IN = "appointments.check-in";
-  public static final String COMPLETE = "appointments.complete";
-  public static final String NO_SHOW = "appointments.no-show";
-  public static final String CANCEL = "appointments.cancel";
-  public static final String RESCHEDULE_REQUEST = "appointments.reschedule-request";
-  public static final String CANCEL_REQUEST = "appointments.cancel-request";
-  public static final String APPROVE_REQUEST = "appointments.requests.approve";
-  public static final String REJECT_REQUEST = "appointments.requests.reject";
-  public static final String RESCHEDULE = "appointments.reschedule";
-
   private final Pool pool;
   private final Messages messages;
 
@@ -52,24 +39,24 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     // ical4j's first use loads a good many classes: on a worker, once; a render then stays on the event loop
     Future<CalendarFile> calendar = vertx.executeBlocking(() -> new CalendarFile(messages));
 
-    serve(GET, request -> read(store, request).map(row -> Reply.of(
+    serve(SchedulingAddresses.APPOINTMENTS_GET, request -> read(store, request).map(row -> Reply.of(
             AppointmentView.json(row, language(request), AppointmentQuery.zone(request)))
         .withHeader("ETag", "\"" + row.getInteger("version") + "\"")));
-    serve(LIST, request -> list(store, request).map(Reply::of));
-    serve(CALENDAR, request -> calendar.compose(file -> read(store, request).map(row -> new Reply(
+    serve(SchedulingAddresses.APPOINTMENTS_LIST, request -> list(store, request).map(Reply::of));
+    serve(SchedulingAddresses.APPOINTMENTS_GET_CALENDAR, request -> calendar.compose(file -> read(store, request).map(row -> new Reply(
         file.render(row, language(request), Instant.now()), java.util.Map.of(
             "Content-Type", CalendarFile.MEDIA_TYPE,
             "Content-Disposition", "attachment; filename=\"appointment-" + row.getUUID("id") + ".ics\"")))));
-    serve(CONFIRM, request -> changes.run(request, steps::confirm));
-    serve(CHECK_IN, request -> changes.run(request, steps::checkIn));
-    serve(COMPLETE, request -> changes.run(request, steps::complete));
-    serve(NO_SHOW, request -> changes.run(request, steps::noShow));
-    serve(CANCEL, request -> changes.run(request, steps::cancel));
-    serve(RESCHEDULE_REQUEST, request -> changes.run(request, requests::requestReschedule));
-    serve(CANCEL_REQUEST, request -> changes.run(request, requests::requestCancel));
-    serve(APPROVE_REQUEST, request -> changes.run(request, requests::approve));
-    serve(REJECT_REQUEST, request -> changes.run(request, requests::reject));
-    serve(RESCHEDULE, request -> changes.run(request, reschedule::reschedule));
+    serve(SchedulingAddresses.APPOINTMENTS_CONFIRM, request -> changes.run(request, steps::confirm));
+    serve(SchedulingAddresses.APPOINTMENTS_CHECK_IN, request -> changes.run(request, steps::checkIn));
+    serve(SchedulingAddresses.APPOINTMENTS_COMPLETE, request -> changes.run(request, steps::complete));
+    serve(SchedulingAddresses.APPOINTMENTS_NO_SHOW, request -> changes.run(request, steps::noShow));
+    serve(SchedulingAddresses.APPOINTMENTS_CANCEL, request -> changes.run(request, steps::cancel));
+    serve(SchedulingAddresses.APPOINTMENTS_REQUEST_RESCHEDULE, request -> changes.run(request, requests::requestReschedule));
+    serve(SchedulingAddresses.APPOINTMENTS_REQUEST_CANCEL, request -> changes.run(request, requests::requestCancel));
+    serve(SchedulingAddresses.APPOINTMENTS_APPROVE_REQUEST, request -> changes.run(request, requests::approve));
+    serve(SchedulingAddresses.APPOINTMENTS_REJECT_REQUEST, request -> changes.run(request, requests::reject));
+    serve(SchedulingAddresses.APPOINTMENTS_RESCHEDULE, request -> changes.run(request, reschedule::reschedule));
     return store.verify().compose(verified -> calendar).compose(ready -> registered());
   }
 

@@ -2,6 +2,7 @@ package io.moeen.scheduling.appointments;
 
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.appointments.AppointmentChanges.Change;
 import io.moeen.scheduling.appointments.AppointmentStatus.Step;
 import io.vertx.core.Future;
@@ -29,14 +30,14 @@ final class PatientRequests {
     TimeRules.requireNotStarted(a, c.now());
     Instant wanted = TimeRules.futureInstant(c.body().getString("requestedStartsAt"), "requestedStartsAt", c.now());
     String notes = c.body().getString("notes");
-    return open(c, AppointmentStatus.RESCHEDULE_REQUESTED, wanted, notes, STAFF_RESCHEDULE_NOTICE, AppointmentEvents.RESCHEDULE_REQUESTED);
+    return open(c, AppointmentStatus.RESCHEDULE_REQUESTED, wanted, notes, STAFF_RESCHEDULE_NOTICE, SchedulingAddresses.APPOINTMENTS_RESCHEDULE_REQUESTED);
   }
 
   Future<Integer> requestCancel(Change c) {
     c.appointment().status().after(Step.REQUEST_CANCEL, null);
     TimeRules.requireNotStarted(c.appointment(), c.now());
     return open(c, AppointmentStatus.CANCEL_REQUESTED, null, c.body().getString("reason"), STAFF_CANCEL_NOTICE,
-        AppointmentEvents.CANCEL_REQUESTED);
+        SchedulingAddresses.APPOINTMENTS_CANCEL_REQUESTED);
   }
 
   Future<Integer> approve(Change c) {

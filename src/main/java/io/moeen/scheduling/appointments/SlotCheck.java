@@ -2,6 +2,7 @@ package io.moeen.scheduling.appointments;
 
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.slots.SlotsVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +34,7 @@ final class SlotCheck {
         .put("doctorId", appointment.doctorId().toString())
         .put("locationId", appointment.locationId().toString())
         .put("startsAt", newStart.toString());
-    return vertx.eventBus().<JsonObject>request(SlotsVerticle.CHECK, question)
+    return vertx.eventBus().<JsonObject>request(SchedulingAddresses.SLOTS_CHECK, question)
         .compose(answer -> {
           JsonObject body = answer.body();
           String reason = body.getString("reason");

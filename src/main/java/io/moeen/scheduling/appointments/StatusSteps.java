@@ -1,5 +1,6 @@
 package io.moeen.scheduling.appointments;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.appointments.AppointmentChanges.Change;
 import io.moeen.scheduling.appointments.AppointmentStatus.Step;
 import io.vertx.core.Future;
@@ -18,7 +19,7 @@ final class StatusSteps {
 
   Future<Integer> confirm(Change c) {
     AppointmentAccess.requireClinic(c.side());
-    return become(c, c.appointment().status().after(Step.CONFIRM, null), AppointmentEvents.CONFIRMED);
+    return become(c, c.appointment().status().after(Step.CONFIRM, null), SchedulingAddresses.APPOINTMENTS_CONFIRMED);
   }
 
   Future<Integer> checkIn(Change c) {
@@ -61,7 +62,7 @@ final class StatusSteps {
                 c.key(PATIENT_CANCELLED_NOTICE, version))
             .compose(done -> store.dropReminders(c.conn(), a.id()))
             .map(done -> {
-              c.statusChanged(AppointmentStatus.CANCELLED, version, AppointmentEvents.CANCELLED);
+              c.statusChanged(AppointmentStatus.CANCELLED, version, SchedulingAddresses.APPOINTMENTS_CANCELLED);
               return version;
             }));
   }

@@ -9,6 +9,7 @@ import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.slots.SlotsVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
@@ -21,13 +22,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Booking ({@value #CREATE}): access, the slot check, then one transaction that writes the
+ * Booking ({@value SchedulingAddresses#APPOINTMENTS_CREATE}): access, the slot check, then one transaction that writes the
  * appointment, its outbox rows and the idempotency record; the database's exclusion constraints
- * have the last word. After commit, {@value #BOOKED} is published.
+ * have the last word. After commit, {@value SchedulingAddresses#APPOINTMENTS_BOOKED} is published.
  */
 public final class BookingVerticle extends ServiceVerticle {
-  public static final String CREATE = "scheduling.appointments.create";
-  public static final String BOOKED = "appointment.booked";
   private static final int CREATED = 201;
 
   private final Pool pool;
@@ -42,7 +41,7 @@ public final class BookingVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    serve(CREATE, this::create);
+    serve(SchedulingAddresses.APPOINTMENTS_CREATE, this::create);
     return store.verify(pool).compose(verified -> registered());
   }
 
@@ -99,7 +98,7 @@ public final class BookingVerticle extends ServiceVerticle {
 
   /** The slot engine's verdict; a refusal becomes its problem, a taken slot offers the next three. */
   private Future<JsonObject> checkSlot(BookingRequest booking, String locale) {
-    return vertx.eventBus().<JsonObject>request(SlotsVerticle.CHECK, booking.slotQuestion())
+    return vertx.eventBus().<JsonObject>request(SchedulingAddresses.SLOTS_CHECK, booking.slotQuestion())
         .map(Message::body)
         .recover(BusFailures::recover)
         .compose(check -> check.getBoolean("bookable") ? Future.succeededFuture(check)
@@ -113,7 +112,7 @@ public final class BookingVerticle extends ServiceVerticle {
     JsonObject question = booking.slotQuestion().put("after", booking.startsAt().toString()).put("count", 3)
         .put("locale", locale);
     question.remove("startsAt");
-    return vertx.eventBus().<JsonObject>request(SlotsVerticle.NEXT, question)
+    return vertx.eventBus().<JsonObject>request(SchedulingAddresses.SLOTS_NEXT, question)
         .map(reply -> reply.body().getJsonArray("items", new JsonArray()))
         .otherwise(new JsonArray())
         .compose(items -> Future.failedFuture(problem.withExtensions(new JsonObject().put("alternatives", items))));
@@ -142,7 +141,7 @@ public final class BookingVerticle extends ServiceVerticle {
           return problem instanceof Problem p ? refuse(p, booking, locale) : Future.failedFuture(problem);
         })
         .map(appointment -> {
-          vertx.eventBus().publish(BOOKED, appointment);
+          vertx.eventBus().publish(SchedulingAddresses.APPOINTMENTS_BOOKED, appointment);
           return Reply.of(appointment);
         });
   }

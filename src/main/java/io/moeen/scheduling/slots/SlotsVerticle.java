@@ -3,6 +3,7 @@ package io.moeen.scheduling.slots;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,14 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Free slots: the public search ({@value #LIST}) and two internal addresses for booking and the
- * appointment lifecycle: {@value #CHECK} (may this start time be booked?) and {@value #NEXT}.
+ * Free slots: the public search ({@value SchedulingAddresses#SLOTS_LIST}) and two internal addresses for booking and the
+ * appointment lifecycle: {@value SchedulingAddresses#SLOTS_CHECK} (may this start time be booked?) and {@value SchedulingAddresses#SLOTS_NEXT}.
  */
 public final class SlotsVerticle extends ServiceVerticle {
-  public static final String LIST = "scheduling.slots.list";
-  public static final String CHECK = "scheduling.slots.check";
-  public static final String NEXT = "scheduling.slots.next";
-
   private final Pool pool;
   private final ZoneId clinicZone;
   private final Clock clock;
@@ -39,9 +36,9 @@ public final class SlotsVerticle extends ServiceVerticle {
   public Future<?> start() {
     store = new SlotStore(pool);
     search = new SlotSearch(store);
-    servePublic(LIST, this::list);
-    serveInternal(CHECK, this::check);
-    serveInternal(NEXT, this::next);
+    servePublic(SchedulingAddresses.SLOTS_LIST, this::list);
+    serveInternal(SchedulingAddresses.SLOTS_CHECK, this::check);
+    serveInternal(SchedulingAddresses.SLOTS_NEXT, this::next);
     return store.verify().compose(verified -> registered());
   }
 

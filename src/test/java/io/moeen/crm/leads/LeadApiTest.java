@@ -1,5 +1,6 @@
 package io.moeen.crm.leads;
 
+import io.moeen.crm.CrmAddresses;
 import io.moeen.crm.CrmFixtures;
 import io.moeen.crm.LeadApi;
 import io.moeen.testing.DemoAccounts;
@@ -257,13 +258,13 @@ class LeadApiTest {
   @Test
   void a_task_over_the_bus_lands_on_the_lead_of_that_phone_or_a_new_one() {
     JsonObject lead = api.create(marketer, newLead("Bus Task"));
-    JsonObject reply = app.application().vertx().eventBus().<JsonObject>request("crm.tasks.create",
+    JsonObject reply = app.application().vertx().eventBus().<JsonObject>request(CrmAddresses.TASKS_CREATE,
         new JsonObject().put("phone", lead.getString("phone")).put("body", "يريد موعدًا")).await().body();
     assertThat(reply.getString("leadId")).isEqualTo(lead.getString("id"));
     assertThat(reply.getString("assigneeId")).isEqualTo(CrmFixtures.MARKETER_ID.toString());
     assertThat(crm.one("SELECT type FROM crm_activities WHERE id = '" + reply.getString("activityId") + "'")).isEqualTo("task");
 
-    JsonObject fresh = app.application().vertx().eventBus().<JsonObject>request("crm.tasks.create",
+    JsonObject fresh = app.application().vertx().eventBus().<JsonObject>request(CrmAddresses.TASKS_CREATE,
         new JsonObject().put("phone", "0556667788").put("body", "call back")).await().body();
     assertThat(crm.one("SELECT phone FROM crm_leads WHERE id = '" + fresh.getString("leadId") + "'")).isEqualTo("+966556667788");
   }

@@ -2,6 +2,7 @@ package io.moeen.crm.leads;
 
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
+import io.moeen.crm.CrmAddresses;
 import io.moeen.crm.CrmFixtures;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
@@ -117,7 +118,7 @@ class LeadCaptureTest {
   @Test
   void lead_created_is_published_after_commit_only_for_new_leads() {
     List<JsonObject> heard = new CopyOnWriteArrayList<>();
-    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(LeadEvents.CREATED, m -> heard.add(m.body()));
+    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(CrmAddresses.LEADS_CREATED, m -> heard.add(m.body()));
     consumer.completion().await();
     JsonObject reply = crm.capture(CrmFixtures.lead("Event", "0551110005").put("source", "referral"));
     crm.capture(CrmFixtures.lead("Event", "0551110005"));
@@ -154,7 +155,7 @@ class LeadCaptureTest {
     var bus = app.application().vertx().eventBus();
     List<Future<io.vertx.core.eventbus.Message<JsonObject>>> all = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      all.add(bus.request("crm.leads.capture", CrmFixtures.lead("Race " + i, i % 2 == 0 ? "0559998877" : "+966559998877")));
+      all.add(bus.request(CrmAddresses.LEADS_CAPTURE, CrmFixtures.lead("Race " + i, i % 2 == 0 ? "0559998877" : "+966559998877")));
     }
     Future.all(all).await();
     List<String> ids = all.stream().map(f -> f.result().body().getString("leadId")).distinct().toList();

@@ -1,5 +1,6 @@
 package io.moeen.crm.leads;
 
+import io.moeen.crm.CrmAddresses;
 import io.moeen.crm.CrmFixtures;
 import io.moeen.crm.LeadApi;
 import io.moeen.testing.DemoAccounts;
@@ -95,7 +96,7 @@ class LeadPipelineApiTest {
     assertThat(api.call("POST", "/v1/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "contacted"),
         "If-Match", "\"7\"").statusCode()).isEqualTo(412);
     List<JsonObject> heard = new CopyOnWriteArrayList<>();
-    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(LeadEvents.STATUS_CHANGED, m -> heard.add(m.body()));
+    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(CrmAddresses.LEADS_STATUS_CHANGED, m -> heard.add(m.body()));
     consumer.completion().await();
     var moved = api.call("POST", "/v1/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "qualified"));
     assertThat(moved.statusCode()).isEqualTo(200);

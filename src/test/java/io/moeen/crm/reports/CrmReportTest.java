@@ -1,6 +1,7 @@
 package io.moeen.crm.reports;
 
 import io.moeen.common.errors.Problem;
+import io.moeen.crm.CrmAddresses;
 import io.moeen.common.errors.ProblemKind;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.FeatureHarness;
@@ -86,7 +87,7 @@ class CrmReportTest {
   }
 
   static JsonObject report(String from, String to) {
-    return range(from, to).sendForObject(ReportsVerticle.SUMMARY);
+    return range(from, to).sendForObject(CrmAddresses.REPORTS_SUMMARIZE);
   }
 
   static void refused(Problem problem, ProblemKind kind, String code) {
@@ -158,10 +159,10 @@ class CrmReportTest {
     assertThat(empty.getInteger("leads")).isZero();
     assertThat(empty.getValue("conversionRate")).isNull();
 
-    refused(range("2026-10-10", "2026-10-01").refusal(ReportsVerticle.SUMMARY), ProblemKind.INVALID_INPUT, "invalid_range");
-    refused(range("2024-01-01", "2026-10-01").refusal(ReportsVerticle.SUMMARY), ProblemKind.INVALID_INPUT, "range_too_long");
-    refused(range("2026-02-31", null).refusal(ReportsVerticle.SUMMARY), ProblemKind.INVALID_INPUT, "invalid_report_date");
-    refused(app.as(app.principalOf(DemoAccounts.RECEPTIONIST)).refusal(ReportsVerticle.SUMMARY), ProblemKind.FORBIDDEN,
+    refused(range("2026-10-10", "2026-10-01").refusal(CrmAddresses.REPORTS_SUMMARIZE), ProblemKind.INVALID_INPUT, "invalid_range");
+    refused(range("2024-01-01", "2026-10-01").refusal(CrmAddresses.REPORTS_SUMMARIZE), ProblemKind.INVALID_INPUT, "range_too_long");
+    refused(range("2026-02-31", null).refusal(CrmAddresses.REPORTS_SUMMARIZE), ProblemKind.INVALID_INPUT, "invalid_report_date");
+    refused(app.as(app.principalOf(DemoAccounts.RECEPTIONIST)).refusal(CrmAddresses.REPORTS_SUMMARIZE), ProblemKind.FORBIDDEN,
         "forbidden");
   }
 }

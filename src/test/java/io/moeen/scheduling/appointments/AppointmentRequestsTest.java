@@ -1,5 +1,6 @@
 package io.moeen.scheduling.appointments;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -82,8 +83,8 @@ class AppointmentRequestsTest {
     UUID id = fixtures.insert(DemoAccounts.AHMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION, start, "confirmed");
     fixtures.reminder(id, start.minus(Duration.ofHours(24)), "24h");
     fixtures.reminder(id, start.minus(Duration.ofHours(2)), "2h");
-    var requested = listen(AppointmentEvents.RESCHEDULE_REQUESTED);
-    var rescheduled = listen(AppointmentEvents.RESCHEDULED);
+    var requested = listen(SchedulingAddresses.APPOINTMENTS_RESCHEDULE_REQUESTED);
+    var rescheduled = listen(SchedulingAddresses.APPOINTMENTS_RESCHEDULED);
     Instant wanted = io.moeen.scheduling.SchedulingDemo.riyadh(io.moeen.scheduling.SchedulingDemo.sunday(5).plusDays(1), "11:00");
 
     var asked = fixtures.post(path(id, "reschedule-request"), "ar", ahmed, new JsonObject()
@@ -131,7 +132,7 @@ class AppointmentRequestsTest {
     Instant start = riyadh(42, 16, 0);
     UUID id = fixtures.insert(DemoAccounts.AHMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION, start, "pending");
     fixtures.reminder(id, start.minus(Duration.ofHours(24)), "24h");
-    var cancelled = listen(AppointmentEvents.CANCELLED);
+    var cancelled = listen(SchedulingAddresses.APPOINTMENTS_CANCELLED);
     String yousef = app.loginAs(DemoAccounts.FAMILY_YOUSEF);
 
     var asked = fixtures.post(path(id, "cancel-request"), "ar", yousef, new JsonObject().put("reason", "والدي مسافر"));
@@ -214,7 +215,7 @@ class AppointmentRequestsTest {
   @Test
   void if_match_with_an_old_version_is_412_and_changes_nothing() throws Exception {
     UUID id = fixtures.insert(DemoAccounts.FATIMAH_PATIENT_ID, KHALID, GENERAL_CONSULTATION, riyadh(47, 10, 0), "pending");
-    var confirmed = listen(AppointmentEvents.CONFIRMED);
+    var confirmed = listen(SchedulingAddresses.APPOINTMENTS_CONFIRMED);
     String etag = fixtures.get(path(id, null), "en", reception).getHeader("ETag");
     assertThat(etag).isEqualTo("\"1\"");
 

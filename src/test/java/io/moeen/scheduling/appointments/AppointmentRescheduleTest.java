@@ -1,5 +1,6 @@
 package io.moeen.scheduling.appointments;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.SchedulingDemo;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
@@ -100,7 +101,7 @@ class AppointmentRescheduleTest {
     UUID id = ahmeds(start, "confirmed");
     fixtures.reminder(id, start.minus(Duration.ofHours(24)), "24h");
     fixtures.reminder(id, start.minus(Duration.ofHours(2)), "2h");
-    var rescheduled = listen(AppointmentEvents.RESCHEDULED);
+    var rescheduled = listen(SchedulingAddresses.APPOINTMENTS_RESCHEDULED);
     Instant wanted = at(2, 1, "16:30");
 
     var response = fixtures.post(path(id, "reschedule"), "en", reception, body(wanted).put("notes", "الطبيب في مؤتمر"));

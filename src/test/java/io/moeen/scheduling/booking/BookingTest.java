@@ -20,6 +20,7 @@ import static io.moeen.testing.DemoAccounts.REEM_PATIENT_ID;
 import static io.moeen.testing.DemoAccounts.YOUSEF_USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.json.JsonObject;
@@ -74,7 +75,7 @@ class BookingTest {
   @Test
   void a_patient_books_for_themself_and_the_outbox_holds_the_confirmation_and_both_reminders() throws Exception {
     CompletableFuture<JsonObject> event = new CompletableFuture<>();
-    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(BookingVerticle.BOOKED,
+    var consumer = app.application().vertx().eventBus().<JsonObject>consumer(SchedulingAddresses.APPOINTMENTS_BOOKED,
         message -> event.complete(message.body()));
     consumer.completion().await();
     Instant ten = riyadh(sunday(0), "10:00");

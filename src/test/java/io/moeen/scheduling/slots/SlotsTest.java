@@ -12,6 +12,7 @@ import static io.moeen.scheduling.SchedulingDemo.riyadh;
 import static io.moeen.scheduling.SchedulingDemo.sunday;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.FeatureHarness;
 import io.vertx.core.json.JsonArray;
@@ -57,7 +58,7 @@ class SlotsTest {
       String[] nameValue = pair.split("=", 2);
       caller = caller.param(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
     }
-    return caller.sendForObject(SlotsVerticle.LIST);
+    return caller.sendForObject(SchedulingAddresses.SLOTS_LIST);
   }
 
   static String day(LocalDate date) {
@@ -191,20 +192,20 @@ class SlotsTest {
       LocalDate sunday = sunday(6);
       JsonObject wanted = new JsonObject().put("serviceId", GENERAL_CONSULTATION.toString()).put("doctorId", KHALID.toString())
           .put("locationId", RIYADH_OLAYA.toString()).put("startsAt", riyadh(sunday, "09:00").toString());
-      JsonObject free = ask(SlotsVerticle.CHECK, wanted);
+      JsonObject free = ask(SchedulingAddresses.SLOTS_CHECK, wanted);
       assertThat(free.getBoolean("bookable")).isTrue();
       assertThat(free.getString("endsAt")).isEqualTo(riyadh(sunday, "09:30").toString());
       assertThat(free.getString("blockedUntil")).isEqualTo(riyadh(sunday, "09:35").toString());
-      assertThat(ask(SlotsVerticle.CHECK, wanted.copy().put("startsAt", riyadh(sunday, "09:05").toString()))
+      assertThat(ask(SchedulingAddresses.SLOTS_CHECK, wanted.copy().put("startsAt", riyadh(sunday, "09:05").toString()))
           .getString("reason")).isEqualTo("slot_not_on_grid");
-      assertThat(ask(SlotsVerticle.CHECK, wanted.copy().put("startsAt", riyadh(sunday, "14:00").toString()))
+      assertThat(ask(SchedulingAddresses.SLOTS_CHECK, wanted.copy().put("startsAt", riyadh(sunday, "14:00").toString()))
           .getString("reason")).isEqualTo("slot_outside_availability");
     }
 
     @Test
     void next_gives_the_first_free_slots_after_a_time() {
       LocalDate sunday = sunday(6);
-      JsonObject next = ask(SlotsVerticle.NEXT, new JsonObject().put("serviceId", GENERAL_CONSULTATION.toString())
+      JsonObject next = ask(SchedulingAddresses.SLOTS_NEXT, new JsonObject().put("serviceId", GENERAL_CONSULTATION.toString())
           .put("doctorId", KHALID.toString()).put("after", riyadh(sunday, "12:10").toString()).put("count", 3));
       assertThat(next.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("startsAt")))
           .containsExactly(at(sunday, "12:15"), at(sunday, "16:00"), at(sunday, "16:15"));

@@ -7,6 +7,7 @@ import io.moeen.chatbot.engine.Conversation;
 import io.moeen.chatbot.language.LanguageDetector;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.errors.Problem;
+import io.moeen.notifications.NotificationsAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,16 +21,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * WhatsApp messages from the notifications webhook ({@value #INBOUND}, already verified and
- * deduplicated): one open conversation per phone number, the same engine as the web, and each
+ * WhatsApp messages from the notifications webhook ({@value NotificationsAddresses#INBOUND_RECEIVED}, channel
+ * {@value #CHANNEL}, already verified and deduplicated): one open conversation per phone number, the same engine as the web, and each
  * reply as an urgent outbox row ({@code chatbot_reply}, rendered, with buttons or a list in the
- * payload) written in the turn's transaction, then {@code notifications.dispatch.wake}. The
+ * payload) written in the turn's transaction, then {@code notifications.outbox.wake}. The
  * number is proven by WhatsApp, so it links to its patient record; the language chosen is kept
  * on {@code whatsapp_contacts}. The consumer answers {@code {replies}} when done (tests wait on it).
  */
 public final class WhatsAppChat {
-  public static final String INBOUND = "chatbot.whatsapp.inbound";
-  public static final String WAKE = io.moeen.notifications.dispatch.DispatchVerticle.WAKE;
+  /** The {@code channel} of the inbound messages this chat answers. */
+  public static final String CHANNEL = "whatsapp";
   private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChat.class);
 
   private final Vertx vertx;
@@ -62,7 +63,7 @@ public final class WhatsAppChat {
                 (conn, replies) -> outbox(conn, c, replies, messageId)))
             : Future.failedFuture(failure))
         .map(replies -> {
-          vertx.eventBus().send(WAKE, null);
+          vertx.eventBus().send(NotificationsAddresses.OUTBOX_WAKE, null);
           return new JsonObject().put("replies", replies.size());
         })
         .onFailure(e -> LOG.error("WhatsApp message {} could not be answered", messageId, e));

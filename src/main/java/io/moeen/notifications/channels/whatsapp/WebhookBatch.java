@@ -20,15 +20,18 @@ import java.util.Set;
  * the provider would only deliver it again.
  */
 record WebhookBatch(List<Inbound> messages, List<StatusChange> statuses) {
+  /** The {@code channel} of the inbound messages this adapter hands on. */
+  static final String CHANNEL = "whatsapp";
   private static final Logger LOG = LoggerFactory.getLogger(WebhookBatch.class);
   private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
 
   /** One message a contact sent; {@code type} is text, button, list or other (media, location …). */
   record Inbound(String messageId, String phone, String profileName, String type, String text, String replyId,
                  String replyTitle, Instant receivedAt) {
-    /** The body of {@code chatbot.whatsapp.inbound}. */
+    /** The body of {@code notifications.inbound.received}. */
     JsonObject toJson() {
       return new JsonObject()
+          .put("channel", CHANNEL)
           .put("messageId", messageId)
           .put("phone", phone)
           .put("profileName", profileName)

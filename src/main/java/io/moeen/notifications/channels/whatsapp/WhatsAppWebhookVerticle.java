@@ -9,6 +9,7 @@ import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.NotificationsAddresses;
 import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -29,14 +30,11 @@ import java.util.Map;
  * The Cloud API webhook, behind the API's signature check ({@code x-moeen-signature: whatsapp}).
  * Verification answers the challenge when the verify token matches. A delivery is recorded in one
  * short transaction — statuses onto the outbox rows, each message id once, the contact's 24-hour
- * window, opt-outs — then acknowledged; only after the commit is each new message handed to the
- * chatbot on {@value #CHATBOT}, so an acknowledged message is never lost and never handed twice.
+ * window, opt-outs — then acknowledged; only after the commit is each new message sent on, channel-neutral, to
+ * {@value NotificationsAddresses#INBOUND_RECEIVED} (the chatbot consumes it), so an acknowledged message is never
+ * lost and never handed on twice. This adapter knows nothing of who answers.
  */
 public final class WhatsAppWebhookVerticle extends ServiceVerticle {
-  public static final String VERIFY = "notifications.whatsapp.verify";
-  public static final String RECEIVE = "notifications.whatsapp.webhook";
-  public static final String CHATBOT = io.moeen.chatbot.channels.whatsapp.WhatsAppChat.INBOUND;
-
   private final Pool pool;
   private final AppConfig.WhatsApp config;
   private final Messages messages;
@@ -51,8 +49,8 @@ public final class WhatsAppWebhookVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    servePublic(VERIFY, this::verify);
-    servePublic(RECEIVE, this::receive);
+    servePublic(NotificationsAddresses.WHATSAPP_WEBHOOK_VERIFY, this::verify);
+    servePublic(NotificationsAddresses.WHATSAPP_WEBHOOK_RECEIVE, this::receive);
     return WhatsAppChannel.SQL.verify(pool).compose(v -> registered());
   }
 
@@ -94,9 +92,9 @@ public final class WhatsAppWebhookVerticle extends ServiceVerticle {
           return chain;
         })
         .map(committed -> {
-          fresh.forEach(message -> vertx.eventBus().send(CHATBOT, message.toJson()));
+          fresh.forEach(message -> vertx.eventBus().send(NotificationsAddresses.INBOUND_RECEIVED, message.toJson()));
           if (optedOut[0]) {
-            vertx.eventBus().send(DispatchVerticle.WAKE, null);
+            vertx.eventBus().send(NotificationsAddresses.OUTBOX_WAKE, null);
           }
           return Reply.of(new JsonObject());
         });

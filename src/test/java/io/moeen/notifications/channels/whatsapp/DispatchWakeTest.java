@@ -1,5 +1,6 @@
 package io.moeen.notifications.channels.whatsapp;
 
+import io.moeen.notifications.NotificationsAddresses;
 import io.moeen.notifications.dispatch.DispatchVerticle;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.Vertx;
@@ -54,7 +55,7 @@ class DispatchWakeTest {
         .execute(Tuple.of(phone, new JsonObject(), key)).await();
     // the timer's first tick is an hour away: only the wake can send it
     assertThat(status(key)).isEqualTo("pending");
-    app.application().vertx().eventBus().send(DispatchVerticle.WAKE, null);
+    app.application().vertx().eventBus().send(NotificationsAddresses.OUTBOX_WAKE, null);
     String status = status(key);
     for (int i = 0; i < 100 && !"sent".equals(status); i++) {
       Thread.sleep(50);

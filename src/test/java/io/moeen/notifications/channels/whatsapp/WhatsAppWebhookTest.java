@@ -1,5 +1,6 @@
 package io.moeen.notifications.channels.whatsapp;
 
+import io.moeen.notifications.NotificationsAddresses;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +45,7 @@ class WhatsAppWebhookTest {
     // the real chatbot consumes these messages too: watch every send on the address instead of
     // competing with it as a second consumer (point-to-point sends go to one consumer only)
     app.application().vertx().eventBus().addOutboundInterceptor(delivery -> {
-      if (WhatsAppWebhookVerticle.CHATBOT.equals(delivery.message().address())
+      if (NotificationsAddresses.INBOUND_RECEIVED.equals(delivery.message().address())
           && delivery.message().body() instanceof JsonObject body) {
         toChatbot.add(body.copy());
       }
@@ -96,7 +97,7 @@ class WhatsAppWebhookTest {
       assertThat(first.statusCode()).isEqualTo(200);
       assertThat(first.bodyAsJsonObject()).isEqualTo(new JsonObject());
       assertThat(toChatbot.poll(5, TimeUnit.SECONDS)).isEqualTo(new JsonObject()
-          .put("messageId", id).put("phone", phone).put("profileName", "Sara Al-Qahtani").put("type", "text")
+          .put("channel", "whatsapp").put("messageId", id).put("phone", phone).put("profileName", "Sara Al-Qahtani").put("type", "text")
           .put("text", "أبغى موعد بكرة").putNull("replyId").putNull("replyTitle")
           .put("receivedAt", Instant.ofEpochSecond(sentAt).toString()));
       Row contact = one("SELECT * FROM whatsapp_contacts WHERE phone = $1", phone);

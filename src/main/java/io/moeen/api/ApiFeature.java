@@ -1,0 +1,28 @@
+package io.moeen.api;
+
+import io.moeen.common.Deployment;
+import io.moeen.common.Feature;
+import io.moeen.common.FeatureContext;
+import io.moeen.common.config.AppConfig;
+import io.vertx.core.DeploymentOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP API, one instance per core, last: the service takes requests once everything behind it is ready. */
+public final class ApiFeature implements Feature {
+  @Override
+  public String name() {
+    return "api";
+  }
+
+  @Override
+  public List<Deployment> deployments(FeatureContext ctx) {
+    AppConfig config = ctx.config();
+    ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), ctx.defaultLocale(),
+        config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
+        config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
+    return List.of(new Deployment(() -> new ApiVerticle(api, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens()),
+        new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
+  }
+}

@@ -1,0 +1,23 @@
+package io.moeen.common;
+
+import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.config.AppConfig;
+import io.moeen.common.i18n.Messages;
+import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.kv.KeyValueStore;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * What the application opened at start and hands to every feature: the database pool, the key-value
+ * store, the configuration, the interface texts, the default locale, the clock and the access-token signer.
+ */
+public record FeatureContext(Pool pool, KeyValueStore store, AppConfig config, Messages messages,
+                             SupportedLocale defaultLocale, Clock clock, AccessTokens tokens) {
+  /** The clinic's zone ({@code MOEEN_TIMEZONE}). */
+  public ZoneId timeZone() {
+    return config.timeZone();
+  }
+}
