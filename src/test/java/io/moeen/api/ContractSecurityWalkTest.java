@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,21 +74,9 @@ class ContractSecurityWalkTest {
   }
 
   static List<Op> readOperations(Vertx vertx) {
-    JsonObject contract = ContractDocument.merged(vertx);
-    boolean securedByDefault = !contract.getJsonArray("security", new JsonArray()).isEmpty();
-    List<Op> ops = new ArrayList<>();
-    JsonObject paths = contract.getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      JsonObject item = paths.getJsonObject(path);
-      for (String method : item.fieldNames()) {
-        if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
-          boolean secured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
-          List<String> permissions = op.getJsonArray("x-moeen-permissions", new JsonArray()).stream().map(String::valueOf).toList();
-          ops.add(new Op(method.toUpperCase(Locale.ROOT), path, secured, permissions, op.getBoolean("x-moeen-stream", false),
-              op.getString("operationId"), op.getString("x-moeen-address")));
-        }
-      }
-    }
+    List<Op> ops = ContractDocument.operations(ContractDocument.merged(vertx)).stream()
+        .map(op -> new Op(op.method(), op.path(), op.secured(), op.permissions(), op.stream(), op.operationId(), op.address()))
+        .toList();
     assertThat(ops).hasSizeGreaterThan(100);
     return ops;
   }

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,17 +60,9 @@ class ObjectAccessWalkTest {
         """.formatted(AHMED_NOTICE, DemoAccounts.AHMED_USER_ID));
     familyLink = queryOne("SELECT id FROM family_members WHERE patient_id = '" + DemoAccounts.AHMED_PATIENT_ID + "' LIMIT 1");
     operations = new ArrayList<>();
-    JsonObject paths = ContractDocument.merged(app.clientVertx()).getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      if (PATIENT_OWNED.stream().noneMatch(path::startsWith)) {
-        continue;
-      }
-      JsonObject item = paths.getJsonObject(path);
-      for (String method : item.fieldNames()) {
-        if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
-          operations.add(new Op(method.toUpperCase(Locale.ROOT), path,
-              op.getJsonArray("x-moeen-permissions", new JsonArray()).stream().map(String::valueOf).toList()));
-        }
+    for (ContractDocument.Operation op : ContractDocument.operations(ContractDocument.merged(app.clientVertx()))) {
+      if (PATIENT_OWNED.stream().anyMatch(op.path()::startsWith)) {
+        operations.add(new Op(op.method(), op.path(), op.permissions()));
       }
     }
     assertThat(operations).hasSizeGreaterThan(15);

@@ -487,19 +487,10 @@ class PermissionMatrixTest {
   static List<String[]> securedOperations() {
     Vertx vertx = Vertx.vertx();
     try {
-      JsonObject contract = ContractDocument.merged(vertx);
-      boolean securedByDefault = !contract.getJsonArray("security", new JsonArray()).isEmpty();
       List<String[]> secured = new ArrayList<>();
-      JsonObject paths = contract.getJsonObject("paths");
-      for (String path : paths.fieldNames()) {
-        JsonObject item = paths.getJsonObject(path);
-        for (String method : item.fieldNames()) {
-          if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
-            boolean isSecured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
-            if (isSecured) {
-              secured.add(new String[] {method.toUpperCase(Locale.ROOT), path});
-            }
-          }
+      for (ContractDocument.Operation op : ContractDocument.operations(ContractDocument.merged(vertx))) {
+        if (op.secured()) {
+          secured.add(new String[] {op.method(), op.path()});
         }
       }
       return secured;

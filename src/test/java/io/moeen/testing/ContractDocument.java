@@ -36,6 +36,35 @@ public final class ContractDocument {
     }
   }
 
+  /** One operation of the contract, as the walks and matrices read it. */
+  public record Operation(String method, String path, String operationId, String address, boolean secured,
+                          List<String> permissions, boolean stream) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  /** Every operation of the merged contract, in contract order. */
+  public static List<Operation> operations(JsonObject contract) {
+    boolean securedByDefault = !contract.getJsonArray("security", new io.vertx.core.json.JsonArray()).isEmpty();
+    List<Operation> operations = new ArrayList<>();
+    JsonObject paths = contract.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject op && op.containsKey("operationId")) {
+          boolean secured = op.containsKey("security") ? !op.getJsonArray("security").isEmpty() : securedByDefault;
+          operations.add(new Operation(method.toUpperCase(java.util.Locale.ROOT), path, op.getString("operationId"),
+              op.getString("x-moeen-address"), secured,
+              op.getJsonArray("x-moeen-permissions", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf).toList(),
+              op.getBoolean("x-moeen-stream", false)));
+        }
+      }
+    }
+    return operations;
+  }
+
   /** Every file the contract is written in: the entry point first, then its parts. */
   public static List<Path> files() {
     List<Path> files = new ArrayList<>(List.of(Path.of(ApiVerticle.CONTRACT)));
