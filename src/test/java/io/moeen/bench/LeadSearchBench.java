@@ -66,7 +66,7 @@ public final class LeadSearchBench {
               .put("identifier", "supervisor@moeen-clinic.example").put("password", "MoeenDemo#2026")).await()
           .bodyAsJsonObject().getString("accessToken");
       for (String query : QUERIES) {
-        String path = "/v1/leads?" + query;
+        String path = "/v1/crm/leads?" + query;
         run(client, token, path, Math.min(20, requests), concurrency, new long[requests]); // warm-up
         long[] latencies = new long[requests];
         int[] found = new int[1];
@@ -74,7 +74,7 @@ public final class LeadSearchBench {
         found[0] = client.get(path).putHeader("Authorization", "Bearer " + token).send().await()
             .bodyAsJsonObject().getJsonArray("items").size();
         Arrays.sort(latencies);
-        System.out.printf("GET /v1/leads?%-40s %3d items  p50 %6.1f ms  p99 %6.1f ms  failures %d%n",
+        System.out.printf("GET /v1/crm/leads?%-40s %3d items  p50 %6.1f ms  p99 %6.1f ms  failures %d%n",
             java.net.URLDecoder.decode(query, StandardCharsets.UTF_8), found[0], latencies[requests / 2] / 1e6,
             latencies[(int) (requests * 0.99)] / 1e6, failures);
       }

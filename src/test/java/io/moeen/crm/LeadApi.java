@@ -27,7 +27,7 @@ public final class LeadApi {
   }
 
   public JsonObject create(String token, JsonObject lead) {
-    var response = call("POST", "/v1/leads", token, lead);
+    var response = call("POST", "/v1/crm/leads", token, lead);
     if (response.statusCode() != 201) {
       throw new AssertionError("create failed: " + response.statusCode() + " " + response.bodyAsString());
     }

@@ -137,9 +137,9 @@ class PermissionMatrixTest {
   static final String M_DOCTOR_USER = "00000000-0000-4000-8000-0000000000af";
   static final String M_CHAT = "00000000-0000-4000-e000-0000000000f1";
   // CRM: the demo marketer's lead (with an open task), one to merge into it, and another marketer's lead
-  static final String M_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d1";
+  static final String M_LEAD = "/v1/crm/leads/00000000-0000-4000-d000-0000000000d1";
   static final String M_MERGED_LEAD_ID = "00000000-0000-4000-d000-0000000000d2";
-  static final String M_OTHERS_LEAD = "/v1/leads/00000000-0000-4000-d000-0000000000d3";
+  static final String M_OTHERS_LEAD = "/v1/crm/leads/00000000-0000-4000-d000-0000000000d3";
   static final String M_TASK = "00000000-0000-4000-d000-0000000000d4";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
@@ -157,13 +157,13 @@ class PermissionMatrixTest {
       op("POST", "/v1/me/two-factor/confirm").body(new JsonObject().put("code", "000000")).everyone(),
       op("DELETE", "/v1/me/two-factor").body(new JsonObject().put("code", "000000")).everyone(),
       // ── administration: reads ──
-      op("GET", "/v1/permissions").allow(ADMIN),
-      op("GET", "/v1/roles").allow(ADMIN),
-      op("GET", "/v1/users").allow(ADMIN, SUPERVISOR),
-      op("GET", "/v1/users/{id}").at("/v1/users/" + AHMED).allow(ADMIN, SUPERVISOR),
-      op("GET", "/v1/role-change-requests").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/permissions").allow(ADMIN),
+      op("GET", "/v1/admin/roles").allow(ADMIN),
+      op("GET", "/v1/admin/users").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/users/{id}").at("/v1/admin/users/" + AHMED).allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/role-change-requests").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/me/role-change-requests").everyone(),
-      op("GET", "/v1/audit-logs").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/admin/audit-logs").allow(ADMIN, SUPERVISOR),
       // ── patients: a patient sees only their own record; a family member only what was granted ──
       op("GET", "/v1/patients").allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
       op("GET", "/v1/patients/{id}").at(AHMED_PATIENT)
@@ -198,18 +198,18 @@ class PermissionMatrixTest {
       op("POST", "/v1/admin/notifications/{id}/retry").at("/v1/admin/notifications/" + M_NOTICE + "/retry")
           .allow(ADMIN, SUPERVISOR),
       // ── administration: writes, on throwaway targets ──
-      op("POST", "/v1/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
-      op("POST", "/v1/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
+      op("POST", "/v1/me/role-change-requests").body(new JsonObject().put("roleCode", "matrix_wish").put("reason", "matrix")).everyone(),
+      op("POST", "/v1/admin/roles").body(new JsonObject().put("code", "matrix_new").put("nameAr", "جديد").put("nameEn", "New")
           .put("permissions", new JsonArray())).allow(ADMIN),
-      op("PUT", "/v1/roles/{code}/permissions").at("/v1/roles/matrix_role/permissions")
+      op("PUT", "/v1/admin/roles/{code}/permissions").at("/v1/admin/roles/matrix_role/permissions")
           .body(new JsonObject().put("permissions", new JsonArray().add("leads.read"))).allow(ADMIN),
-      op("DELETE", "/v1/roles/{code}").at("/v1/roles/matrix_doomed").allow(ADMIN),
-      op("PATCH", "/v1/users/{id}").at("/v1/users/" + TARGET_USER).body(new JsonObject().put("isActive", true)).allow(ADMIN),
-      op("PUT", "/v1/users/{id}/roles/{code}").at("/v1/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
-      op("DELETE", "/v1/users/{id}/roles/{code}").at("/v1/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
-      op("POST", "/v1/role-change-requests/{id}/approve").at("/v1/role-change-requests/" + TO_APPROVE + "/approve")
+      op("DELETE", "/v1/admin/roles/{code}").at("/v1/admin/roles/matrix_doomed").allow(ADMIN),
+      op("PATCH", "/v1/admin/users/{id}").at("/v1/admin/users/" + TARGET_USER).body(new JsonObject().put("isActive", true)).allow(ADMIN),
+      op("PUT", "/v1/admin/users/{id}/roles/{code}").at("/v1/admin/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
+      op("DELETE", "/v1/admin/users/{id}/roles/{code}").at("/v1/admin/users/" + TARGET_USER + "/roles/matrix_role").allow(ADMIN),
+      op("POST", "/v1/admin/role-change-requests/{id}/approve").at("/v1/admin/role-change-requests/" + TO_APPROVE + "/approve")
           .allow(ADMIN, SUPERVISOR),
-      op("POST", "/v1/role-change-requests/{id}/reject").at("/v1/role-change-requests/" + TO_REJECT + "/reject")
+      op("POST", "/v1/admin/role-change-requests/{id}/reject").at("/v1/admin/role-change-requests/" + TO_REJECT + "/reject")
           .allow(ADMIN, SUPERVISOR),
       // ── patients: writes ──
       op("POST", "/v1/patients").body(new JsonObject().put("firstNameAr", "مريض").put("lastNameAr", "المصفوفة")
@@ -313,30 +313,30 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("channels", new JsonObject().put("*", new JsonObject().put("sms", true)))).everyone(),
       op("POST", "/v1/me/consents").body(new JsonObject().put("channel", "sms").put("optIn", false)).everyone(),
       // ── crm: marketers work their own leads (another marketer's is 404), supervisors and admins all ──
-      op("GET", "/v1/leads").allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("GET", "/v1/leads.csv").allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("GET", "/v1/leads/{id}").at(M_LEAD).allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("GET", "/v1/leads/{id}").at(M_OTHERS_LEAD).allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
-      op("GET", "/v1/leads/{id}/activities").at(M_LEAD + "/activities").allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("GET", "/v1/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
-      op("POST", "/v1/leads").body(new JsonObject().put("fullName", "مصفوفة").put("phone", "0559990001")
+      op("GET", "/v1/crm/leads").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/leads.csv").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/leads/{id}").at(M_LEAD).allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/leads/{id}").at(M_OTHERS_LEAD).allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("GET", "/v1/crm/leads/{id}/activities").at(M_LEAD + "/activities").allow(ADMIN, SUPERVISOR, Who.MARKETER),
+      op("GET", "/v1/crm/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
+      op("POST", "/v1/crm/leads").body(new JsonObject().put("fullName", "مصفوفة").put("phone", "0559990001")
           .put("source", "walk_in")).allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("PATCH", "/v1/leads/{id}").at(M_LEAD).body(new JsonObject().put("notes", "matrix"))
+      op("PATCH", "/v1/crm/leads/{id}").at(M_LEAD).body(new JsonObject().put("notes", "matrix"))
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("PATCH", "/v1/leads/{id}").at(M_OTHERS_LEAD).body(new JsonObject().put("notes", "matrix"))
+      op("PATCH", "/v1/crm/leads/{id}").at(M_OTHERS_LEAD).body(new JsonObject().put("notes", "matrix"))
           .allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
-      op("POST", "/v1/leads/{id}/activities").at(M_LEAD + "/activities").body(new JsonObject().put("type", "note")
+      op("POST", "/v1/crm/leads/{id}/activities").at(M_LEAD + "/activities").body(new JsonObject().put("type", "note")
           .put("body", "matrix")).allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("POST", "/v1/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").body(new JsonObject().put("type", "note")
+      op("POST", "/v1/crm/leads/{id}/activities").at(M_OTHERS_LEAD + "/activities").body(new JsonObject().put("type", "note")
           .put("body", "matrix")).allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
       // the first allowed caller completes the task or makes the move; later ones get a domain 409
-      op("POST", "/v1/leads/{id}/activities/{activityId}/complete").at(M_LEAD + "/activities/" + M_TASK + "/complete")
+      op("POST", "/v1/crm/leads/{id}/activities/{activityId}/complete").at(M_LEAD + "/activities/" + M_TASK + "/complete")
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("POST", "/v1/leads/{id}/transitions").at(M_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
+      op("POST", "/v1/crm/leads/{id}/transitions").at(M_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
-      op("POST", "/v1/leads/{id}/transitions").at(M_OTHERS_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
+      op("POST", "/v1/crm/leads/{id}/transitions").at(M_OTHERS_LEAD + "/transitions").body(new JsonObject().put("to", "contacted"))
           .allow(ADMIN, SUPERVISOR).hidden(Who.MARKETER),
-      op("POST", "/v1/leads/{id}/merge").at(M_LEAD + "/merge").body(new JsonObject().put("leadId", M_MERGED_LEAD_ID))
+      op("POST", "/v1/crm/leads/{id}/merge").at(M_LEAD + "/merge").body(new JsonObject().put("leadId", M_MERGED_LEAD_ID))
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
       // ── chatbot: flows (admin, supervisor, marketer); the published default flow is not a draft (409) ──
       op("GET", "/v1/chat/flows").allow(ADMIN, SUPERVISOR, Who.MARKETER),

@@ -60,7 +60,7 @@ public final class StaffLeads {
                 ? new Problem(ProblemKind.CONFLICT, "lead_exists_elsewhere", Map.of()) : e))
             .map(row -> Reply.of(LeadView.json(row).put("attached", !captured.created()))
                 .withHeader("ETag", LeadVersion.etag(row.getInteger("version")))
-                .withHeader("Location", "/v1/leads/" + captured.leadId())));
+                .withHeader("Location", "/v1/crm/leads/" + captured.leadId())));
   }
 
   public Future<Reply> get(RequestEnvelope request) {

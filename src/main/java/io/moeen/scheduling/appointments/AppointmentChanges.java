@@ -72,7 +72,7 @@ final class AppointmentChanges {
               return step.apply(new Change(conn, appointment, principal, side, Instant.now(),
                   request.bodyAsObject(), batch));
             })
-            .compose(version -> store.details(conn, id)))
+            .compose(version -> AppointmentStore.details(conn, id)))
         .onSuccess(committed -> events.publish(batch))
         .map(row -> Reply.of(AppointmentView.json(row, lang, null))
             .withHeader("ETag", "\"" + row.getInteger("version") + "\""));

@@ -57,7 +57,7 @@ final class AppointmentStore {
         });
   }
 
-  Future<Row> details(SqlConnection conn, UUID id) {
+  static Future<Row> details(SqlConnection conn, UUID id) {
     return conn.preparedQuery(SQL.get("appointment_details")).execute(Tuple.of(id))
         .map(rows -> {
           if (rows.size() == 0) {

@@ -1,18 +1,26 @@
 package io.moeen.scheduling.appointments;
 
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.time.CallerZoneTimes;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** An appointment as the API shows it: names in the request's language, times at the location's offset. */
-final class AppointmentView {
+/**
+ * The one representation of an appointment ({@code Appointment} in the contract), whichever operation
+ * answers it: booking, get, list and every change. Names in the request's language, times at the
+ * location's offset, and in the caller's zone when asked.
+ */
+public final class AppointmentView {
   private AppointmentView() {
   }
 
@@ -43,11 +51,19 @@ final class AppointmentView {
         .put("version", r.getInteger("version"))
         .put("createdAt", iso(r.getOffsetDateTime("created_at"), zone))
         .put("updatedAt", iso(r.getOffsetDateTime("updated_at"), zone));
-    if (callerZone != null) {
-      json.put("inTimeZone", new JsonObject().put("timeZone", callerZone.getId())
-          .put("startsAt", iso(start, callerZone)).put("endsAt", iso(end, callerZone)));
-    }
-    return json;
+    return callerZone == null ? json : inCallerZone(json, callerZone);
+  }
+
+  /** The appointment as this transaction sees it, read through the same SQL as {@code GET /v1/appointments/{id}}. */
+  public static Future<JsonObject> read(SqlConnection conn, UUID id, SupportedLocale lang) {
+    return AppointmentStore.details(conn, id).map(row -> json(row, lang, null));
+  }
+
+  /** The answer plus the same times in the caller's zone (the patient abroad, say). */
+  public static JsonObject inCallerZone(JsonObject appointment, ZoneId callerZone) {
+    return appointment.copy().put(CallerZoneTimes.FIELD, CallerZoneTimes.of(callerZone,
+        OffsetDateTime.parse(appointment.getString("startsAt")).toInstant(),
+        OffsetDateTime.parse(appointment.getString("endsAt")).toInstant()));
   }
 
   private static JsonObject cancellation(Row r, ZoneId zone) {

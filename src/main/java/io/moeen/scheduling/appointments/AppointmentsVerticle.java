@@ -64,7 +64,7 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     Principal principal = Access.principal(request);
     UUID id = UUID.fromString(request.param("id"));
     AppointmentQuery.zone(request);
-    return store.as(actor(request, principal), conn -> store.details(conn, id))
+    return store.as(actor(request, principal), conn -> AppointmentStore.details(conn, id))
         .map(row -> {
           AppointmentAccess.requireRead(principal, id, row.getUUID("patient_id"), row.getUUID("doctor_user_id"));
           return row;

@@ -9,7 +9,9 @@ import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
+import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.scheduling.SchedulingAddresses;
+import io.moeen.scheduling.appointments.AppointmentView;
 import io.moeen.scheduling.slots.SlotsVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
@@ -19,12 +21,16 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Booking ({@value SchedulingAddresses#APPOINTMENTS_CREATE}): access, the slot check, then one transaction that writes the
  * appointment, its outbox rows and the idempotency record; the database's exclusion constraints
- * have the last word. After commit, {@value SchedulingAddresses#APPOINTMENTS_BOOKED} is published.
+ * have the last word. The answer is the appointment read back in that transaction, the same
+ * {@code Appointment} every other operation answers. After commit,
+ * {@value SchedulingAddresses#APPOINTMENTS_BOOKED} is published.
  */
 public final class BookingVerticle extends ServiceVerticle {
   private static final int CREATED = 201;
@@ -52,10 +58,21 @@ public final class BookingVerticle extends ServiceVerticle {
     Access.requirePatient(caller, booking.patientId(), "appointments", "write");
     Actor actor = new Actor(caller, request.requestId(), request.clientIp());
     String scope = "createAppointment:" + caller.userId();
-    Optional<ZoneId> callerZone = AppointmentView.callerZone(request.param("timeZone"));
+    Optional<ZoneId> callerZone = callerZone(request.param("timeZone"));
     return answer(request, booking, actor, scope).map(reply -> callerZone
-        .map(zone -> Reply.of(AppointmentView.withCallerZone((JsonObject) reply.body(), zone)))
+        .map(zone -> Reply.of(AppointmentView.inCallerZone((JsonObject) reply.body(), zone)))
         .orElse(reply));
+  }
+
+  /** The zone the caller asked to see times in, checked: 400 {@code invalid_time_zone} otherwise. */
+  private static Optional<ZoneId> callerZone(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return Optional.empty();
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(requested)) {
+      throw Problem.invalid("invalid_time_zone", "timeZone", Map.of("field", "timeZone", "value", requested));
+    }
+    return Optional.of(ZoneId.of(requested));
   }
 
   private Future<Reply> answer(RequestEnvelope request, BookingRequest booking, Actor actor, String scope) {
@@ -118,9 +135,14 @@ public final class BookingVerticle extends ServiceVerticle {
         .compose(items -> Future.failedFuture(problem.withExtensions(new JsonObject().put("alternatives", items))));
   }
 
+  /** The flat event payload, and the answer: the appointment read back after the write, as GET shows it. */
+  private record Booked(JsonObject event, JsonObject answer) {
+  }
+
   private Future<Reply> book(Actor actor, String scope, BookingRequest booking, JsonObject check, String locale) {
     String key = booking.idempotencyKey();
-    Future<JsonObject> written = SessionContext.inTransaction(pool, actor, conn ->
+    SupportedLocale lang = SupportedLocale.fromTag(locale).orElse(SupportedLocale.AR);
+    Future<Booked> written = SessionContext.inTransaction(pool, actor, conn ->
         (key == null ? Future.<Void>succeededFuture() : store.claim(conn, scope, key, booking.requestHash()))
             .compose(claimed -> store.patient(conn, booking.patientId()))
             .map(patient -> patient.orElseThrow(() -> BookingFailures.patientNotFound(booking)))
@@ -129,20 +151,21 @@ public final class BookingVerticle extends ServiceVerticle {
                 return Future.failedFuture(BookingFailures.tooManyActive(active[0]));
               }
               return store.insert(conn, booking, check, actor.principal().userId())
-                  .map(AppointmentView::of)
-                  .compose(appointment -> outbox.write(conn, patient, appointment, booking.startsAt(), clock.instant())
-                      .compose(sent -> key == null ? Future.succeededFuture()
-                          : store.complete(conn, scope, key, CREATED, appointment))
-                      .map(done -> appointment));
+                  .map(BookedEvent::of)
+                  .compose(event -> outbox.write(conn, patient, event, booking.startsAt(), clock.instant())
+                      .compose(sent -> AppointmentView.read(conn, UUID.fromString(event.getString("id")), lang))
+                      .compose(answer -> (key == null ? Future.<Void>succeededFuture()
+                          : store.complete(conn, scope, key, CREATED, answer))
+                          .map(done -> new Booked(event, answer))));
             })));
     return written
         .recover(failure -> {
           Throwable problem = BookingFailures.translate(failure, booking);
           return problem instanceof Problem p ? refuse(p, booking, locale) : Future.failedFuture(problem);
         })
-        .map(appointment -> {
-          vertx.eventBus().publish(SchedulingAddresses.APPOINTMENTS_BOOKED, appointment);
-          return Reply.of(appointment);
+        .map(booked -> {
+          vertx.eventBus().publish(SchedulingAddresses.APPOINTMENTS_BOOKED, booked.event());
+          return Reply.of(booked.answer());
         });
   }
 }

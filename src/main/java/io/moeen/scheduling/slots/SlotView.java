@@ -1,5 +1,6 @@
 package io.moeen.scheduling.slots;
 
+import io.moeen.common.time.CallerZoneTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -33,7 +34,7 @@ final class SlotView {
         .put("doctorName", offer.place().name(locale))
         .put("locationId", offer.place().locationId().toString())
         .put("serviceId", serviceId.toString());
-    callerZone.ifPresent(caller -> item.put("startsAtInZone", at(slot.startsAt(), caller)));
+    callerZone.ifPresent(caller -> item.put(CallerZoneTimes.FIELD, CallerZoneTimes.of(caller, slot.startsAt(), slot.endsAt())));
     return item;
   }
 

@@ -55,7 +55,7 @@ class LeadApiTest {
 
   @Test
   void a_marketer_creates_a_lead_they_own_and_a_second_entry_attaches_to_it() {
-    var created = api.call("POST", "/v1/leads", marketer, new JsonObject().put("fullName", "هند القحطاني")
+    var created = api.call("POST", "/v1/crm/leads", marketer, new JsonObject().put("fullName", "هند القحطاني")
         .put("phone", "0554443322").put("source", "walk_in").put("tags", new JsonArray().add("vip")));
     assertThat(created.statusCode()).isEqualTo(201);
     JsonObject lead = created.bodyAsJsonObject();
@@ -63,9 +63,9 @@ class LeadApiTest {
     assertThat(lead.getString("phone")).isEqualTo("+966554443322");
     assertThat(lead.getString("ownerId")).isEqualTo(CrmFixtures.MARKETER_ID.toString());
     assertThat(lead.getJsonArray("scoreBreakdown")).isNotEmpty();
-    assertThat(created.getHeader("Location")).isEqualTo("/v1/leads/" + lead.getString("id"));
+    assertThat(created.getHeader("Location")).isEqualTo("/v1/crm/leads/" + lead.getString("id"));
 
-    var again = api.call("POST", "/v1/leads", marketer, new JsonObject().put("fullName", "Hind")
+    var again = api.call("POST", "/v1/crm/leads", marketer, new JsonObject().put("fullName", "Hind")
         .put("phone", "٠٥٥٤٤٤٣٣٢٢").put("source", "phone_call"));
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(again.bodyAsJsonObject().getBoolean("attached")).isTrue();
@@ -74,14 +74,14 @@ class LeadApiTest {
 
   @Test
   void bad_input_is_refused_with_the_field_and_nothing_is_written() {
-    var badPhone = api.call("POST", "/v1/leads", marketer, new JsonObject().put("fullName", "X").put("phone", "123")
+    var badPhone = api.call("POST", "/v1/crm/leads", marketer, new JsonObject().put("fullName", "X").put("phone", "123")
         .put("source", "walk_in"));
     assertThat(badPhone.statusCode()).isEqualTo(400);
     assertThat(badPhone.bodyAsJsonObject().getString("field")).isEqualTo("phone");
     assertThat(badPhone.bodyAsJsonObject().getString("code")).isEqualTo("invalid_phone");
-    var owner = api.call("POST", "/v1/leads", marketer, newLead("X").put("ownerId", CrmFixtures.MARKETER_ID.toString()));
+    var owner = api.call("POST", "/v1/crm/leads", marketer, newLead("X").put("ownerId", CrmFixtures.MARKETER_ID.toString()));
     assertThat(owner.statusCode()).isEqualTo(403);
-    var notMarketer = api.call("POST", "/v1/leads", supervisor, newLead("X").put("ownerId", DemoAccounts.ADMIN_ID.toString()));
+    var notMarketer = api.call("POST", "/v1/crm/leads", supervisor, newLead("X").put("ownerId", DemoAccounts.ADMIN_ID.toString()));
     assertThat(notMarketer.statusCode()).isEqualTo(422);
     assertThat(notMarketer.bodyAsJsonObject().getString("code")).isEqualTo("unknown_owner");
     assertThat(crm.count("SELECT count(*) FROM crm_leads WHERE full_name = 'X'")).isZero();
@@ -90,7 +90,7 @@ class LeadApiTest {
   @Test
   void an_update_needs_the_current_version_and_owner_changes_need_leads_assign() {
     JsonObject lead = api.create(marketer, newLead("Update Me"));
-    String path = "/v1/leads/" + lead.getString("id");
+    String path = "/v1/crm/leads/" + lead.getString("id");
     var stale = api.call("PATCH", path, marketer, new JsonObject().put("notes", "x"), "If-Match", "\"99\"");
     assertThat(stale.statusCode()).isEqualTo(412);
     assertThat(stale.bodyAsJsonObject().getString("code")).isEqualTo("lead_version_mismatch");
@@ -112,20 +112,20 @@ class LeadApiTest {
   void a_supervisor_reassigns_and_the_new_owner_is_told() {
     crm.addSecondMarketerOnce();
     JsonObject lead = api.create(marketer, newLead("Reassign"));
-    var moved = api.call("PATCH", "/v1/leads/" + lead.getString("id"), supervisor,
+    var moved = api.call("PATCH", "/v1/crm/leads/" + lead.getString("id"), supervisor,
         new JsonObject().put("ownerId", CrmFixtures.SECOND_MARKETER_ID.toString()));
     assertThat(moved.statusCode()).isEqualTo(200);
     assertThat(crm.count("SELECT count(*) FROM notifications WHERE event_type = 'lead_assigned' AND recipient_user_id = '"
         + CrmFixtures.SECOND_MARKETER_ID + "' AND payload ->> 'leadId' = '" + lead.getString("id") + "'")).isEqualTo(1);
     // the first marketer no longer sees it
-    assertThat(api.call("GET", "/v1/leads/" + lead.getString("id"), marketer, null).statusCode()).isEqualTo(404);
+    assertThat(api.call("GET", "/v1/crm/leads/" + lead.getString("id"), marketer, null).statusCode()).isEqualTo(404);
   }
 
   @ParameterizedTest(name = "{0} finds {1}")
   @MethodSource("spellings")
   void arabic_search_ignores_spelling_variants(String query, String stored) {
     JsonObject lead = api.create(marketer, newLead(stored).put("source", "social"));
-    var found = api.call("GET", "/v1/leads?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8), marketer, null);
+    var found = api.call("GET", "/v1/crm/leads?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8), marketer, null);
     assertThat(found.statusCode()).isEqualTo(200);
     assertThat(ids(found.bodyAsJsonObject())).contains(lead.getString("id"));
   }
@@ -144,10 +144,10 @@ class LeadApiTest {
     JsonObject lead = api.create(marketer, new JsonObject().put("fullName", "Phone Search").put("phone", "0557654321")
         .put("source", "social"));
     for (String q : List.of("0557654321", "+966 55 765 4321", "٠٥٥٧٦٥٤٣٢١", "765 4321", "phone search")) {
-      var found = api.call("GET", "/v1/leads?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), marketer, null);
+      var found = api.call("GET", "/v1/crm/leads?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), marketer, null);
       assertThat(ids(found.bodyAsJsonObject())).as(q).contains(lead.getString("id"));
     }
-    var nothing = api.call("GET", "/v1/leads?q=0551111111", marketer, null);
+    var nothing = api.call("GET", "/v1/crm/leads?q=0551111111", marketer, null);
     assertThat(ids(nothing.bodyAsJsonObject())).doesNotContain(lead.getString("id"));
   }
 
@@ -161,7 +161,7 @@ class LeadApiTest {
     String cursor = null;
     int pages = 0;
     do {
-      var page = api.call("GET", "/v1/leads?campaign=pages&tag=paged&source=referral&status=new&owner=me&limit=2"
+      var page = api.call("GET", "/v1/crm/leads?campaign=pages&tag=paged&source=referral&status=new&owner=me&limit=2"
           + (cursor == null ? "" : "&cursor=" + cursor), marketer, null).bodyAsJsonObject();
       for (String id : ids(page)) {
         assertThat(seen.add(id)).isTrue();
@@ -172,19 +172,19 @@ class LeadApiTest {
     assertThat(seen).hasSize(5);
     assertThat(pages).isEqualTo(3);
     String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Riyadh")).toString();
-    var dated = api.call("GET", "/v1/leads?campaign=pages&createdFrom=" + today + "&createdTo=" + today, marketer, null);
+    var dated = api.call("GET", "/v1/crm/leads?campaign=pages&createdFrom=" + today + "&createdTo=" + today, marketer, null);
     assertThat(ids(dated.bodyAsJsonObject())).hasSize(5);
     var yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Riyadh")).minusDays(1).toString();
-    assertThat(ids(api.call("GET", "/v1/leads?campaign=pages&createdTo=" + yesterday, marketer, null).bodyAsJsonObject()))
+    assertThat(ids(api.call("GET", "/v1/crm/leads?campaign=pages&createdTo=" + yesterday, marketer, null).bodyAsJsonObject()))
         .isEmpty();
-    assertThat(api.call("GET", "/v1/leads?cursor=nonsense", marketer, null).statusCode()).isEqualTo(400);
+    assertThat(api.call("GET", "/v1/crm/leads?cursor=nonsense", marketer, null).statusCode()).isEqualTo(400);
   }
 
   @Test
   void the_csv_export_has_a_bom_keeps_arabic_and_defuses_formulas() {
     api.create(marketer, newLead("عبدالرحمن الدوسري").put("utm", new JsonObject().put("campaign", "csv")));
     api.create(marketer, newLead("=HYPERLINK(\"http://evil\")").put("utm", new JsonObject().put("campaign", "csv")));
-    var csv = api.call("GET", "/v1/leads.csv?campaign=csv", marketer, null);
+    var csv = api.call("GET", "/v1/crm/leads.csv?campaign=csv", marketer, null);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
     byte[] bytes = csv.body().getBytes();
@@ -199,7 +199,7 @@ class LeadApiTest {
   @Test
   void activities_make_a_timeline_newest_first_and_tasks_are_completed_once() {
     JsonObject lead = api.create(marketer, newLead("Timeline"));
-    String path = "/v1/leads/" + lead.getString("id") + "/activities";
+    String path = "/v1/crm/leads/" + lead.getString("id") + "/activities";
     assertThat(api.call("POST", path, marketer, new JsonObject().put("type", "call").put("body", "لم يرد")
         .put("outcome", "no_answer")).statusCode()).isEqualTo(201);
     assertThat(api.call("POST", path, marketer, new JsonObject().put("type", "task").put("body", "x")).statusCode())
@@ -222,7 +222,7 @@ class LeadApiTest {
     var page2 = api.call("GET", path + "?limit=2&cursor=" + page1.getString("nextCursor"), marketer, null).bodyAsJsonObject();
     assertThat(page2.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("type")).containsExactly("system");
     assertThat(page2.getString("nextCursor")).isNull();
-    JsonObject rescored = api.call("GET", "/v1/leads/" + lead.getString("id"), marketer, null).bodyAsJsonObject();
+    JsonObject rescored = api.call("GET", "/v1/crm/leads/" + lead.getString("id"), marketer, null).bodyAsJsonObject();
     assertThat(rescored.getInteger("score")).isGreaterThan(lead.getInteger("score"));
     assertThat(rescored.getJsonArray("scoreBreakdown").encode()).contains("engagement.touches");
   }
@@ -232,9 +232,9 @@ class LeadApiTest {
     JsonObject survivor = api.create(marketer, newLead("Merge A").put("tags", new JsonArray().add("a")));
     JsonObject other = api.create(marketer, new JsonObject().put("fullName", "Merge B").put("email", "mergeb@example.com")
         .put("source", "referral").put("tags", new JsonArray().add("b")));
-    api.call("POST", "/v1/leads/" + other.getString("id") + "/activities", marketer,
+    api.call("POST", "/v1/crm/leads/" + other.getString("id") + "/activities", marketer,
         new JsonObject().put("type", "note").put("body", "from B"));
-    var merged = api.call("POST", "/v1/leads/" + survivor.getString("id") + "/merge", marketer,
+    var merged = api.call("POST", "/v1/crm/leads/" + survivor.getString("id") + "/merge", marketer,
         new JsonObject().put("leadId", other.getString("id")));
     assertThat(merged.statusCode()).isEqualTo(200);
     JsonObject lead = merged.bodyAsJsonObject();
@@ -246,9 +246,9 @@ class LeadApiTest {
         .isEqualTo(survivor.getString("id"));
     assertThat(crm.one("SELECT details ->> 'event' FROM crm_activities WHERE lead_id = '" + other.getString("id") + "'"))
         .isEqualTo("merged_into");
-    assertThat(api.call("POST", "/v1/leads/" + survivor.getString("id") + "/merge", marketer,
+    assertThat(api.call("POST", "/v1/crm/leads/" + survivor.getString("id") + "/merge", marketer,
         new JsonObject().put("leadId", other.getString("id"))).statusCode()).isEqualTo(409);
-    assertThat(api.call("POST", "/v1/leads/" + survivor.getString("id") + "/merge", marketer,
+    assertThat(api.call("POST", "/v1/crm/leads/" + survivor.getString("id") + "/merge", marketer,
         new JsonObject().put("leadId", survivor.getString("id"))).statusCode()).isEqualTo(422);
     // the merged lead's e-mail is free again: a new capture attaches to the survivor
     assertThat(crm.capture(new JsonObject().put("fullName", "B again").put("email", "MergeB@example.com")

@@ -58,7 +58,7 @@ class LeadPipelineApiTest {
   @MethodSource("everyMove")
   void a_move_happens_only_when_the_table_allows_it(String from, String to) {
     String id = leadIn(from);
-    var response = api.call("POST", "/v1/leads/" + id + "/transitions", marketer,
+    var response = api.call("POST", "/v1/crm/leads/" + id + "/transitions", marketer,
         new JsonObject().put("to", to).put("reason", "lost".equals(to) ? "السعر مرتفع" : null));
     boolean allowed = LeadPipelineTest.ALLOWED.get(from).contains(to);
     if (allowed) {
@@ -80,11 +80,11 @@ class LeadPipelineApiTest {
   @Test
   void lost_without_a_reason_is_422_and_the_problem_reads_in_arabic() {
     String id = leadIn("contacted");
-    var response = app.send(app.client().post("/v1/leads/" + id + "/transitions")
+    var response = app.send(app.client().post("/v1/crm/leads/" + id + "/transitions")
         .putHeader("Authorization", "Bearer " + marketer), "ar", "application/json", new JsonObject().put("to", "lost").encode());
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("السبب مطلوب");
-    var illegal = app.send(app.client().post("/v1/leads/" + id + "/transitions")
+    var illegal = app.send(app.client().post("/v1/crm/leads/" + id + "/transitions")
         .putHeader("Authorization", "Bearer " + marketer), "ar", "application/json", new JsonObject().put("to", "new").encode());
     assertThat(illegal.bodyAsJsonObject().getString("detail")).contains("«تم التواصل»").contains("«جديد»");
     assertThat(crm.one("SELECT status FROM crm_leads WHERE id = '" + id + "'")).isEqualTo("contacted");
@@ -93,12 +93,12 @@ class LeadPipelineApiTest {
   @Test
   void a_stale_version_is_412_and_a_move_announces_itself_after_commit() {
     String id = leadIn("new");
-    assertThat(api.call("POST", "/v1/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "contacted"),
+    assertThat(api.call("POST", "/v1/crm/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "contacted"),
         "If-Match", "\"7\"").statusCode()).isEqualTo(412);
     List<JsonObject> heard = new CopyOnWriteArrayList<>();
     var consumer = app.application().vertx().eventBus().<JsonObject>consumer(CrmAddresses.LEADS_STATUS_CHANGED, m -> heard.add(m.body()));
     consumer.completion().await();
-    var moved = api.call("POST", "/v1/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "qualified"));
+    var moved = api.call("POST", "/v1/crm/leads/" + id + "/transitions", marketer, new JsonObject().put("to", "qualified"));
     assertThat(moved.statusCode()).isEqualTo(200);
     long deadline = System.currentTimeMillis() + 5000;
     while (heard.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -114,7 +114,7 @@ class LeadPipelineApiTest {
     String lost = leadIn("lost");
     String phone = crm.one("SELECT phone FROM crm_leads WHERE id = '" + lost + "'");
     crm.capture(CrmFixtures.lead("Twin", phone));
-    var response = api.call("POST", "/v1/leads/" + lost + "/transitions", marketer, new JsonObject().put("to", "new"));
+    var response = api.call("POST", "/v1/crm/leads/" + lost + "/transitions", marketer, new JsonObject().put("to", "new"));
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("open_lead_exists");
   }

@@ -32,8 +32,8 @@ class AuditLogApiTest {
     started = Instant.now();
     // six audited changes: three grants and three revocations
     for (String role : List.of("nurse", "pharmacist", "accountant")) {
-      call("PUT", "/v1/users/" + DemoAccounts.YOUSEF_USER_ID + "/roles/" + role, "en", admin);
-      call("DELETE", "/v1/users/" + DemoAccounts.YOUSEF_USER_ID + "/roles/" + role, "en", admin);
+      call("PUT", "/v1/admin/users/" + DemoAccounts.YOUSEF_USER_ID + "/roles/" + role, "en", admin);
+      call("DELETE", "/v1/admin/users/" + DemoAccounts.YOUSEF_USER_ID + "/roles/" + role, "en", admin);
     }
   }
 
@@ -52,7 +52,7 @@ class AuditLogApiTest {
 
   @Test
   void entries_come_newest_first_a_page_at_a_time_without_repeats() {
-    String base = "/v1/audit-logs?entityType=user_roles&entityId=" + DemoAccounts.YOUSEF_USER_ID + "&limit=4";
+    String base = "/v1/admin/audit-logs?entityType=user_roles&entityId=" + DemoAccounts.YOUSEF_USER_ID + "&limit=4";
     var first = call("GET", base, "en", admin).bodyAsJsonObject();
     assertThat(first.getJsonArray("items")).hasSize(4);
     var second = call("GET", base + "&cursor=" + first.getString("nextCursor"), "en", admin).bodyAsJsonObject();
@@ -73,13 +73,13 @@ class AuditLogApiTest {
 
   @Test
   void filters_by_actor_action_and_time() {
-    String path = "/v1/audit-logs?userId=" + DemoAccounts.ADMIN_ID + "&action=insert&entityType=user_roles&from="
+    String path = "/v1/admin/audit-logs?userId=" + DemoAccounts.ADMIN_ID + "&action=insert&entityType=user_roles&from="
         + q(started.minusSeconds(1).toString()) + "&to=" + q(Instant.now().plusSeconds(60).toString());
     var response = call("GET", path, "en", admin);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     var items = response.bodyAsJsonObject().getJsonArray("items");
     assertThat(items).hasSize(3);
-    var futureResponse = call("GET", "/v1/audit-logs?from=" + q("2999-01-01T00:00:00+03:00"), "en", admin);
+    var futureResponse = call("GET", "/v1/admin/audit-logs?from=" + q("2999-01-01T00:00:00+03:00"), "en", admin);
     assertThat(futureResponse.statusCode()).as(futureResponse.bodyAsString()).isEqualTo(200);
     var future = futureResponse.bodyAsJsonObject().getJsonArray("items");
     assertThat(future).isEmpty();
@@ -87,7 +87,7 @@ class AuditLogApiTest {
 
   @Test
   void a_start_after_the_end_is_400_invalid_range() {
-    var response = call("GET", "/v1/audit-logs?from=" + q("2026-02-01T00:00:00Z") + "&to=" + q("2026-01-01T00:00:00Z"),
+    var response = call("GET", "/v1/admin/audit-logs?from=" + q("2026-02-01T00:00:00Z") + "&to=" + q("2026-01-01T00:00:00Z"),
         "ar", admin);
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("invalid_range");
@@ -97,7 +97,7 @@ class AuditLogApiTest {
   @ParameterizedTest
   @ValueSource(strings = {"yesterday", "2026-13-01T00:00:00Z", "2026-01-01"})
   void a_malformed_instant_is_400_naming_the_parameter(String value) {
-    var response = call("GET", "/v1/audit-logs?to=" + q(value), "en", admin);
+    var response = call("GET", "/v1/admin/audit-logs?to=" + q(value), "en", admin);
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("invalid_instant");
     assertThat(response.bodyAsJsonObject().getString("field")).isEqualTo("to");
@@ -105,17 +105,17 @@ class AuditLogApiTest {
 
   @Test
   void a_malformed_actor_id_or_cursor_is_400() {
-    assertThat(call("GET", "/v1/audit-logs?userId=nobody", "en", admin).statusCode()).isEqualTo(400);
-    var cursor = call("GET", "/v1/audit-logs?cursor=%21%21", "en", admin);
+    assertThat(call("GET", "/v1/admin/audit-logs?userId=nobody", "en", admin).statusCode()).isEqualTo(400);
+    var cursor = call("GET", "/v1/admin/audit-logs?cursor=%21%21", "en", admin);
     assertThat(cursor.statusCode()).isEqualTo(400);
   }
 
   @Test
   void only_auditors_read_the_log_and_the_database_hides_it_from_everyone_else() {
     String supervisor = app.loginAs(DemoAccounts.SUPERVISOR);
-    assertThat(call("GET", "/v1/audit-logs", "en", supervisor).bodyAsJsonObject().getJsonArray("items")).isNotEmpty();
+    assertThat(call("GET", "/v1/admin/audit-logs", "en", supervisor).bodyAsJsonObject().getJsonArray("items")).isNotEmpty();
     String receptionist = app.loginAs(DemoAccounts.RECEPTIONIST);
-    var denied = call("GET", "/v1/audit-logs", "ar", receptionist);
+    var denied = call("GET", "/v1/admin/audit-logs", "ar", receptionist);
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(denied.bodyAsJsonObject().getString("title")).isEqualTo("غير مسموح");
     // the service's own role, outside a session that carries audit access, sees no row at all

@@ -41,7 +41,7 @@ class RoleAdministrationTest {
   }
 
   static JsonObject role(String code) {
-    return call("GET", "/v1/roles", "en", null).bodyAsJsonObject().getJsonArray("items").stream()
+    return call("GET", "/v1/admin/roles", "en", null).bodyAsJsonObject().getJsonArray("items").stream()
         .map(JsonObject.class::cast).filter(r -> r.getString("code").equals(code)).findFirst().orElse(null);
   }
 
@@ -49,7 +49,7 @@ class RoleAdministrationTest {
   class Reading {
     @Test
     void permissions_are_described_in_the_request_language_and_in_both() {
-      var response = call("GET", "/v1/permissions", "ar", null);
+      var response = call("GET", "/v1/admin/permissions", "ar", null);
       assertThat(response.statusCode()).isEqualTo(200);
       JsonObject audit = response.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
           .filter(p -> p.getString("code").equals("audit_logs.read")).findFirst().orElseThrow();
@@ -60,7 +60,7 @@ class RoleAdministrationTest {
 
     @Test
     void roles_come_with_their_permission_codes_and_localized_names() {
-      var response = call("GET", "/v1/roles", "en", null);
+      var response = call("GET", "/v1/admin/roles", "en", null);
       assertThat(response.statusCode()).isEqualTo(200);
       JsonObject marketer = role("marketer");
       assertThat(marketer.getString("name")).isEqualTo("Marketer");
@@ -77,7 +77,7 @@ class RoleAdministrationTest {
   class Creating {
     @Test
     void an_admin_creates_a_custom_role_with_permissions() {
-      var response = call("POST", "/v1/roles", "ar", new JsonObject().put("code", "night_nurse")
+      var response = call("POST", "/v1/admin/roles", "ar", new JsonObject().put("code", "night_nurse")
           .put("nameAr", "ممرض ليلي").put("nameEn", "Night nurse")
           .put("permissions", new JsonArray().add("patients.read.any").add("appointments.read.any")));
       assertThat(response.statusCode()).isEqualTo(201);
@@ -92,7 +92,7 @@ class RoleAdministrationTest {
 
     @Test
     void a_taken_code_is_409_role_exists_in_arabic() {
-      var response = call("POST", "/v1/roles", "ar", new JsonObject().put("code", "doctor")
+      var response = call("POST", "/v1/admin/roles", "ar", new JsonObject().put("code", "doctor")
           .put("nameAr", "طبيب").put("nameEn", "Doctor").put("permissions", new JsonArray()));
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_exists");
@@ -101,7 +101,7 @@ class RoleAdministrationTest {
 
     @Test
     void an_unknown_permission_is_400_naming_it_and_creates_nothing() {
-      var response = call("POST", "/v1/roles", "en", new JsonObject().put("code", "ghost_role")
+      var response = call("POST", "/v1/admin/roles", "en", new JsonObject().put("code", "ghost_role")
           .put("nameAr", "شبح").put("nameEn", "Ghost")
           .put("permissions", new JsonArray().add("patients.read.any").add("rockets.launch")));
       assertThat(response.statusCode()).isEqualTo(400);
@@ -114,7 +114,7 @@ class RoleAdministrationTest {
 
     @Test
     void a_malformed_code_is_refused_by_the_contract() {
-      var response = call("POST", "/v1/roles", "en", new JsonObject().put("code", "Bad-Code")
+      var response = call("POST", "/v1/admin/roles", "en", new JsonObject().put("code", "Bad-Code")
           .put("nameAr", "س").put("nameEn", "x").put("permissions", new JsonArray()));
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(count("SELECT count(*) FROM roles WHERE code ILIKE 'bad%'")).isZero();
@@ -125,7 +125,7 @@ class RoleAdministrationTest {
   class ChangingPermissions {
     @Test
     void a_roles_permissions_are_replaced_by_exactly_the_given_set() {
-      var response = call("PUT", "/v1/roles/accountant/permissions", "en",
+      var response = call("PUT", "/v1/admin/roles/accountant/permissions", "en",
           new JsonObject().put("permissions", new JsonArray().add("leads.read").add("leads.assign")));
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsJsonObject().getJsonArray("permissions").getList())
@@ -136,7 +136,7 @@ class RoleAdministrationTest {
     @Test
     void an_unknown_permission_is_400_and_leaves_the_role_as_it_was() {
       List<Object> before = role("nurse").getJsonArray("permissions").getList();
-      var response = call("PUT", "/v1/roles/nurse/permissions", "ar",
+      var response = call("PUT", "/v1/admin/roles/nurse/permissions", "ar",
           new JsonObject().put("permissions", new JsonArray().add("no.such_thing")));
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("unknown_permission");
@@ -147,7 +147,7 @@ class RoleAdministrationTest {
     @Test
     void the_admin_role_cannot_lose_a_permission() {
       int before = role("admin").getJsonArray("permissions").size();
-      var response = call("PUT", "/v1/roles/admin/permissions", "en",
+      var response = call("PUT", "/v1/admin/roles/admin/permissions", "en",
           new JsonObject().put("permissions", new JsonArray().add("roles.manage")));
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_protected");
@@ -156,7 +156,7 @@ class RoleAdministrationTest {
 
     @Test
     void an_unknown_role_is_404() {
-      var response = call("PUT", "/v1/roles/astronaut/permissions", "en",
+      var response = call("PUT", "/v1/admin/roles/astronaut/permissions", "en",
           new JsonObject().put("permissions", new JsonArray()));
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_not_found");
@@ -164,9 +164,9 @@ class RoleAdministrationTest {
 
     @Test
     void permission_changes_leave_audit_rows_naming_who_and_what() {
-      call("PUT", "/v1/roles/pharmacist/permissions", "en",
+      call("PUT", "/v1/admin/roles/pharmacist/permissions", "en",
           new JsonObject().put("permissions", new JsonArray().add("pharmacy.read").add("notifications.read.own")));
-      var entries = call("GET", "/v1/audit-logs?entityType=role_permissions&action=delete", "en", null)
+      var entries = call("GET", "/v1/admin/audit-logs?entityType=role_permissions&action=delete", "en", null)
           .bodyAsJsonObject().getJsonArray("items");
       List<String> removed = entries.stream().map(JsonObject.class::cast)
           .filter(e -> "pharmacist".equals(e.getJsonObject("oldValues").getString("role")))
@@ -182,16 +182,16 @@ class RoleAdministrationTest {
   class Deleting {
     @Test
     void an_unused_custom_role_is_deleted() {
-      call("POST", "/v1/roles", "en", new JsonObject().put("code", "temp_role").put("nameAr", "مؤقت")
+      call("POST", "/v1/admin/roles", "en", new JsonObject().put("code", "temp_role").put("nameAr", "مؤقت")
           .put("nameEn", "Temporary").put("permissions", new JsonArray().add("leads.read")));
-      var response = call("DELETE", "/v1/roles/temp_role", "en", null);
+      var response = call("DELETE", "/v1/admin/roles/temp_role", "en", null);
       assertThat(response.statusCode()).isEqualTo(204);
       assertThat(count("SELECT count(*) FROM roles WHERE code = 'temp_role'")).isZero();
     }
 
     @Test
     void a_system_role_is_409_and_stays() {
-      var response = call("DELETE", "/v1/roles/nurse", "ar", null);
+      var response = call("DELETE", "/v1/admin/roles/nurse", "ar", null);
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_system");
       assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("دور أساسي");
@@ -200,10 +200,10 @@ class RoleAdministrationTest {
 
     @Test
     void a_held_custom_role_is_409_role_in_use_and_stays() {
-      call("POST", "/v1/roles", "en", new JsonObject().put("code", "held_role").put("nameAr", "محجوز")
+      call("POST", "/v1/admin/roles", "en", new JsonObject().put("code", "held_role").put("nameAr", "محجوز")
           .put("nameEn", "Held").put("permissions", new JsonArray()));
-      call("PUT", "/v1/users/" + DemoAccounts.AHMED_USER_ID + "/roles/held_role", "en", null);
-      var response = call("DELETE", "/v1/roles/held_role", "en", null);
+      call("PUT", "/v1/admin/users/" + DemoAccounts.AHMED_USER_ID + "/roles/held_role", "en", null);
+      var response = call("DELETE", "/v1/admin/roles/held_role", "en", null);
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_in_use");
       assertThat(count("SELECT count(*) FROM roles WHERE code = 'held_role'")).isEqualTo(1);
@@ -211,7 +211,7 @@ class RoleAdministrationTest {
 
     @Test
     void an_unknown_role_is_404() {
-      var response = call("DELETE", "/v1/roles/astronaut", "en", null);
+      var response = call("DELETE", "/v1/admin/roles/astronaut", "en", null);
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_not_found");
     }

@@ -37,7 +37,7 @@ class RoleChangeRequestTest {
   }
 
   static HttpResponse<Buffer> ask(String token, String role, String reason) {
-    return call("POST", "/v1/role-change-requests", "ar", token,
+    return call("POST", "/v1/me/role-change-requests", "ar", token,
         new JsonObject().put("roleCode", role).put("reason", reason));
   }
 
@@ -58,14 +58,14 @@ class RoleChangeRequestTest {
 
     var mine = call("GET", "/v1/me/role-change-requests", "en", doctor, null).bodyAsJsonObject().getJsonArray("items");
     assertThat(mine).hasSize(1);
-    var queue = call("GET", "/v1/role-change-requests?status=pending", "en", supervisor, null);
+    var queue = call("GET", "/v1/admin/role-change-requests?status=pending", "en", supervisor, null);
     assertThat(queue.statusCode()).isEqualTo(200);
     assertThat(queue.bodyAsJsonObject().getJsonArray("items").stream()
         .map(r -> ((JsonObject) r).getString("id"))).contains(request.getString("id"));
     assertThat(call("GET", "/v1/me", "en", doctor, null).bodyAsJsonObject().getJsonArray("permissions").getList())
         .doesNotContain("pharmacy.write");
 
-    var approved = call("POST", "/v1/role-change-requests/" + request.getString("id") + "/approve", "en", supervisor,
+    var approved = call("POST", "/v1/admin/role-change-requests/" + request.getString("id") + "/approve", "en", supervisor,
         new JsonObject().put("notes", "Approved for night shifts"));
     assertThat(approved.statusCode()).isEqualTo(200);
     assertThat(approved.bodyAsJsonObject().getString("status")).isEqualTo("approved");
@@ -73,7 +73,7 @@ class RoleChangeRequestTest {
     assertThat(call("GET", "/v1/me", "en", doctor, null).bodyAsJsonObject().getJsonArray("roles").getList())
         .contains("doctor", "pharmacist");
 
-    var again = call("POST", "/v1/role-change-requests/" + request.getString("id") + "/reject", "ar", admin, null);
+    var again = call("POST", "/v1/admin/role-change-requests/" + request.getString("id") + "/reject", "ar", admin, null);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.bodyAsJsonObject().getString("code")).isEqualTo("request_not_pending");
     assertThat(again.bodyAsJsonObject().getString("title")).isEqualTo("تم البتّ في الطلب");
@@ -83,7 +83,7 @@ class RoleChangeRequestTest {
   void a_rejected_request_grants_nothing() {
     String marketer = app.loginAs(DemoAccounts.MARKETER);
     String id = ask(marketer, "accountant", "I help with invoices").bodyAsJsonObject().getString("id");
-    var rejected = call("POST", "/v1/role-change-requests/" + id + "/reject", "en", admin, new JsonObject().put("notes", "No"));
+    var rejected = call("POST", "/v1/admin/role-change-requests/" + id + "/reject", "en", admin, new JsonObject().put("notes", "No"));
     assertThat(rejected.statusCode()).isEqualTo(200);
     assertThat(rejected.bodyAsJsonObject().getString("status")).isEqualTo("rejected");
     assertThat(rejected.bodyAsJsonObject().getString("reviewedBy")).isEqualTo(DemoAccounts.ADMIN_ID.toString());
@@ -120,7 +120,7 @@ class RoleChangeRequestTest {
   @Test
   void nobody_reviews_their_own_request() {
     String id = ask(supervisor, "accountant", "أتابع الفواتير أيضًا").bodyAsJsonObject().getString("id");
-    var own = call("POST", "/v1/role-change-requests/" + id + "/approve", "ar", supervisor, null);
+    var own = call("POST", "/v1/admin/role-change-requests/" + id + "/approve", "ar", supervisor, null);
     assertThat(own.statusCode()).isEqualTo(409);
     assertThat(own.bodyAsJsonObject().getString("code")).isEqualTo("own_request");
     assertThat(own.bodyAsJsonObject().getString("title")).isEqualTo("طلبك أنت");
@@ -132,15 +132,15 @@ class RoleChangeRequestTest {
   void people_without_the_review_permission_see_only_their_own_requests() {
     String patient = app.loginAs(DemoAccounts.PATIENT_MOHAMMED);
     String id = ask(patient, "nurse", "I am a registered nurse").bodyAsJsonObject().getString("id");
-    assertThat(call("GET", "/v1/role-change-requests", "en", patient, null).statusCode()).isEqualTo(403);
-    assertThat(call("POST", "/v1/role-change-requests/" + id + "/approve", "en", patient, null).statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/v1/admin/role-change-requests", "en", patient, null).statusCode()).isEqualTo(403);
+    assertThat(call("POST", "/v1/admin/role-change-requests/" + id + "/approve", "en", patient, null).statusCode()).isEqualTo(403);
     var mine = call("GET", "/v1/me/role-change-requests", "en", patient, null).bodyAsJsonObject().getJsonArray("items");
     assertThat(mine.stream().map(r -> ((JsonObject) r).getString("id"))).containsExactly(id);
   }
 
   @Test
   void an_unknown_request_is_404() {
-    var response = call("POST", "/v1/role-change-requests/" + UUID.randomUUID() + "/approve", "en", admin, null);
+    var response = call("POST", "/v1/admin/role-change-requests/" + UUID.randomUUID() + "/approve", "en", admin, null);
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("role_request_not_found");
   }

@@ -59,7 +59,7 @@ class UserAdministrationTest {
       String cursor = null;
       int pages = 0;
       do {
-        var response = asAdmin("GET", "/v1/users?limit=5" + (cursor == null ? "" : "&cursor=" + cursor), null);
+        var response = asAdmin("GET", "/v1/admin/users?limit=5" + (cursor == null ? "" : "&cursor=" + cursor), null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject page = response.bodyAsJsonObject();
         page.getJsonArray("items").forEach(u -> seen.add(((JsonObject) u).getString("id")));
@@ -73,20 +73,20 @@ class UserAdministrationTest {
 
     @Test
     void accounts_never_carry_password_hashes_or_totp_secrets() {
-      String body = asAdmin("GET", "/v1/users?limit=100", null).bodyAsString();
+      String body = asAdmin("GET", "/v1/admin/users?limit=100", null).bodyAsString();
       assertThat(body).doesNotContain("argon2").doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("totpSecret");
     }
 
     @Test
     void search_folds_arabic_spellings_and_filters_by_role_and_state() {
       // "احمد" without hamza finds "أحمد"
-      var byName = asAdmin("GET", "/v1/users?q=" + java.net.URLEncoder.encode("احمد", java.nio.charset.StandardCharsets.UTF_8), null)
+      var byName = asAdmin("GET", "/v1/admin/users?q=" + java.net.URLEncoder.encode("احمد", java.nio.charset.StandardCharsets.UTF_8), null)
           .bodyAsJsonObject().getJsonArray("items");
       assertThat(byName.stream().map(u -> ((JsonObject) u).getString("id")))
           .containsExactly(DemoAccounts.AHMED_USER_ID.toString());
-      var doctors = asAdmin("GET", "/v1/users?role=doctor&active=true", null).bodyAsJsonObject().getJsonArray("items");
+      var doctors = asAdmin("GET", "/v1/admin/users?role=doctor&active=true", null).bodyAsJsonObject().getJsonArray("items");
       assertThat(doctors).hasSize(3);
-      var phoneResponse = asAdmin("GET", "/v1/users?q=966500000011", null);
+      var phoneResponse = asAdmin("GET", "/v1/admin/users?q=966500000011", null);
       assertThat(phoneResponse.statusCode()).as(phoneResponse.bodyAsString()).isEqualTo(200);
       var byPhone = phoneResponse.bodyAsJsonObject().getJsonArray("items");
       assertThat(byPhone.getJsonObject(0).getString("email")).isEqualTo(DemoAccounts.MARKETER);
@@ -94,7 +94,7 @@ class UserAdministrationTest {
 
     @Test
     void a_cursor_that_was_not_given_out_is_400() {
-      var response = call("GET", "/v1/users?cursor=bm9wZQ", "ar", admin, null);
+      var response = call("GET", "/v1/admin/users?cursor=bm9wZQ", "ar", admin, null);
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("invalid_cursor");
       assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("مؤشر الصفحة غير صالح");
@@ -105,7 +105,7 @@ class UserAdministrationTest {
   class OneAccount {
     @Test
     void an_account_is_shown_with_its_roles_and_localized_name() {
-      var response = call("GET", "/v1/users/" + DemoAccounts.AHMED_USER_ID, "ar", admin, null);
+      var response = call("GET", "/v1/admin/users/" + DemoAccounts.AHMED_USER_ID, "ar", admin, null);
       assertThat(response.statusCode()).isEqualTo(200);
       JsonObject user = response.bodyAsJsonObject();
       assertThat(user.getString("name")).isEqualTo("أحمد الغامدي");
@@ -115,11 +115,11 @@ class UserAdministrationTest {
 
     @Test
     void an_unknown_account_is_404_and_a_malformed_id_400() {
-      var missing = call("GET", "/v1/users/" + UUID.randomUUID(), "ar", admin, null);
+      var missing = call("GET", "/v1/admin/users/" + UUID.randomUUID(), "ar", admin, null);
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.bodyAsJsonObject().getString("code")).isEqualTo("user_not_found");
       assertThat(missing.bodyAsJsonObject().getString("title")).isEqualTo("الحساب غير موجود");
-      assertThat(asAdmin("GET", "/v1/users/not-a-uuid", null).statusCode()).isEqualTo(400);
+      assertThat(asAdmin("GET", "/v1/admin/users/not-a-uuid", null).statusCode()).isEqualTo(400);
     }
   }
 
@@ -131,7 +131,7 @@ class UserAdministrationTest {
       String access = tokens.getString("accessToken");
       assertThat(app.get("/v1/me", "en", access).statusCode()).isEqualTo(200);
 
-      var response = asAdmin("PATCH", "/v1/users/" + REEM_ID, new JsonObject().put("isActive", false));
+      var response = asAdmin("PATCH", "/v1/admin/users/" + REEM_ID, new JsonObject().put("isActive", false));
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsJsonObject().getBoolean("isActive")).isFalse();
 
@@ -142,18 +142,18 @@ class UserAdministrationTest {
       assertThat(refresh.getLong("live")).isZero();
       assertThat(refresh.getLong("revoked")).isGreaterThanOrEqualTo(1);
 
-      var audit = asAdmin("GET", "/v1/audit-logs?entityType=users&entityId=" + REEM_ID, null)
+      var audit = asAdmin("GET", "/v1/admin/audit-logs?entityType=users&entityId=" + REEM_ID, null)
           .bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
       assertThat(audit.getJsonObject("newValues").getBoolean("is_active")).isFalse();
       assertThat(audit.getString("userId")).isEqualTo(DemoAccounts.ADMIN_ID.toString());
 
-      assertThat(asAdmin("PATCH", "/v1/users/" + REEM_ID, new JsonObject().put("isActive", true)).statusCode()).isEqualTo(200);
+      assertThat(asAdmin("PATCH", "/v1/admin/users/" + REEM_ID, new JsonObject().put("isActive", true)).statusCode()).isEqualTo(200);
       assertThat(app.loginAs(DemoAccounts.PATIENT_REEM)).isNotBlank();
     }
 
     @Test
     void an_admin_cannot_deactivate_themself() {
-      var response = call("PATCH", "/v1/users/" + DemoAccounts.ADMIN_ID, "ar", admin, new JsonObject().put("isActive", false));
+      var response = call("PATCH", "/v1/admin/users/" + DemoAccounts.ADMIN_ID, "ar", admin, new JsonObject().put("isActive", false));
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("cannot_deactivate_self");
       assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("لا يمكنك تعطيل حسابك");
@@ -162,19 +162,19 @@ class UserAdministrationTest {
 
     @Test
     void a_body_with_unknown_fields_is_400_and_changes_nothing() {
-      var response = asAdmin("PATCH", "/v1/users/" + RECEPTIONIST_ID,
+      var response = asAdmin("PATCH", "/v1/admin/users/" + RECEPTIONIST_ID,
           new JsonObject().put("isActive", false).put("isAdmin", true));
       assertThat(response.statusCode()).isEqualTo(400);
-      assertThat(asAdmin("GET", "/v1/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getBoolean("isActive")).isTrue();
+      assertThat(asAdmin("GET", "/v1/admin/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getBoolean("isActive")).isTrue();
     }
 
     @Test
     void a_supervisor_may_read_accounts_but_not_change_them() {
       String supervisor = app.loginAs(DemoAccounts.SUPERVISOR);
-      assertThat(call("GET", "/v1/users/" + RECEPTIONIST_ID, "en", supervisor, null).statusCode()).isEqualTo(200);
-      var response = call("PATCH", "/v1/users/" + RECEPTIONIST_ID, "en", supervisor, new JsonObject().put("isActive", false));
+      assertThat(call("GET", "/v1/admin/users/" + RECEPTIONIST_ID, "en", supervisor, null).statusCode()).isEqualTo(200);
+      var response = call("PATCH", "/v1/admin/users/" + RECEPTIONIST_ID, "en", supervisor, new JsonObject().put("isActive", false));
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(asAdmin("GET", "/v1/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getBoolean("isActive")).isTrue();
+      assertThat(asAdmin("GET", "/v1/admin/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getBoolean("isActive")).isTrue();
     }
   }
 
@@ -183,25 +183,25 @@ class UserAdministrationTest {
     @Test
     void a_granted_role_takes_effect_on_the_next_request_and_its_removal_too() {
       String doctor = app.loginAs(DemoAccounts.DOCTOR_PEDIATRICS);
-      assertThat(call("GET", "/v1/users", "en", doctor, null).statusCode()).isEqualTo(403);
+      assertThat(call("GET", "/v1/admin/users", "en", doctor, null).statusCode()).isEqualTo(403);
 
-      var granted = asAdmin("PUT", "/v1/users/" + DR_MAHA_ID + "/roles/supervisor", null);
+      var granted = asAdmin("PUT", "/v1/admin/users/" + DR_MAHA_ID + "/roles/supervisor", null);
       assertThat(granted.statusCode()).isEqualTo(200);
       assertThat(granted.bodyAsJsonObject().getJsonArray("roles").getList()).containsExactlyInAnyOrder("doctor", "supervisor");
-      assertThat(call("GET", "/v1/users", "en", doctor, null).statusCode()).isEqualTo(200);
-      assertThat(asAdmin("PUT", "/v1/users/" + DR_MAHA_ID + "/roles/supervisor", null).statusCode())
+      assertThat(call("GET", "/v1/admin/users", "en", doctor, null).statusCode()).isEqualTo(200);
+      assertThat(asAdmin("PUT", "/v1/admin/users/" + DR_MAHA_ID + "/roles/supervisor", null).statusCode())
           .as("granting again is harmless").isEqualTo(200);
 
       var grantedBy = app.pool().preparedQuery("SELECT ur.granted_by FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
           + "WHERE ur.user_id = $1 AND r.code = 'supervisor'").execute(Tuple.of(DR_MAHA_ID)).await().iterator().next();
       assertThat(grantedBy.getUUID("granted_by")).isEqualTo(DemoAccounts.ADMIN_ID);
 
-      var revoked = asAdmin("DELETE", "/v1/users/" + DR_MAHA_ID + "/roles/supervisor", null);
+      var revoked = asAdmin("DELETE", "/v1/admin/users/" + DR_MAHA_ID + "/roles/supervisor", null);
       assertThat(revoked.statusCode()).isEqualTo(200);
       assertThat(revoked.bodyAsJsonObject().getJsonArray("roles").getList()).containsExactly("doctor");
-      assertThat(call("GET", "/v1/users", "en", doctor, null).statusCode()).isEqualTo(403);
+      assertThat(call("GET", "/v1/admin/users", "en", doctor, null).statusCode()).isEqualTo(403);
 
-      var audit = asAdmin("GET", "/v1/audit-logs?entityType=user_roles&entityId=" + DR_MAHA_ID, null)
+      var audit = asAdmin("GET", "/v1/admin/audit-logs?entityType=user_roles&entityId=" + DR_MAHA_ID, null)
           .bodyAsJsonObject().getJsonArray("items");
       assertThat(audit.stream().map(e -> ((JsonObject) e).getString("action"))).containsExactly("delete", "insert");
       assertThat(audit.getJsonObject(1).getJsonObject("newValues").getString("role")).isEqualTo("supervisor");
@@ -209,7 +209,7 @@ class UserAdministrationTest {
 
     @Test
     void the_last_admin_keeps_the_admin_role() {
-      var response = call("DELETE", "/v1/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "ar", admin, null);
+      var response = call("DELETE", "/v1/admin/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "ar", admin, null);
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("last_admin");
       assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("آخر مدير للنظام");
@@ -218,27 +218,27 @@ class UserAdministrationTest {
 
     @Test
     void with_a_second_admin_the_first_may_step_down_but_the_second_then_may_not() {
-      assertThat(asAdmin("PUT", "/v1/users/" + DR_FAISAL_ID + "/roles/admin", null).statusCode()).isEqualTo(200);
+      assertThat(asAdmin("PUT", "/v1/admin/users/" + DR_FAISAL_ID + "/roles/admin", null).statusCode()).isEqualTo(200);
       String second = app.loginAs(DemoAccounts.DOCTOR_CARDIOLOGY);
-      assertThat(call("DELETE", "/v1/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "en", second, null).statusCode())
+      assertThat(call("DELETE", "/v1/admin/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "en", second, null).statusCode())
           .isEqualTo(200);
-      var response = call("DELETE", "/v1/users/" + DR_FAISAL_ID + "/roles/admin", "en", second, null);
+      var response = call("DELETE", "/v1/admin/users/" + DR_FAISAL_ID + "/roles/admin", "en", second, null);
       assertThat(response.statusCode()).isEqualTo(409);
       assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("last_admin");
       // put things back for the other tests
-      assertThat(call("PUT", "/v1/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "en", second, null).statusCode()).isEqualTo(200);
-      assertThat(asAdmin("DELETE", "/v1/users/" + DR_FAISAL_ID + "/roles/admin", null).statusCode()).isEqualTo(200);
+      assertThat(call("PUT", "/v1/admin/users/" + DemoAccounts.ADMIN_ID + "/roles/admin", "en", second, null).statusCode()).isEqualTo(200);
+      assertThat(asAdmin("DELETE", "/v1/admin/users/" + DR_FAISAL_ID + "/roles/admin", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void an_unknown_role_or_account_is_404_and_grants_nothing() {
-      var role = asAdmin("PUT", "/v1/users/" + RECEPTIONIST_ID + "/roles/astronaut", null);
+      var role = asAdmin("PUT", "/v1/admin/users/" + RECEPTIONIST_ID + "/roles/astronaut", null);
       assertThat(role.statusCode()).isEqualTo(404);
       assertThat(role.bodyAsJsonObject().getString("code")).isEqualTo("role_not_found");
-      var user = asAdmin("PUT", "/v1/users/" + UUID.randomUUID() + "/roles/doctor", null);
+      var user = asAdmin("PUT", "/v1/admin/users/" + UUID.randomUUID() + "/roles/doctor", null);
       assertThat(user.statusCode()).isEqualTo(404);
       assertThat(user.bodyAsJsonObject().getString("code")).isEqualTo("user_not_found");
-      assertThat(asAdmin("GET", "/v1/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getJsonArray("roles").getList())
+      assertThat(asAdmin("GET", "/v1/admin/users/" + RECEPTIONIST_ID, null).bodyAsJsonObject().getJsonArray("roles").getList())
           .containsExactly("receptionist");
     }
   }

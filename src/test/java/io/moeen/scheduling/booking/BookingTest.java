@@ -61,7 +61,10 @@ class BookingTest {
     Instant nine = riyadh(sunday(0), "09:00");
     JsonObject appointment = created(api.book(reception, body(FATIMAH_PATIENT_ID, KHALID, GENERAL_CONSULTATION, nine)));
     assertThat(appointment.getString("status")).isEqualTo("pending");
-    assertThat(appointment.getString("patientId")).isEqualTo(FATIMAH_PATIENT_ID.toString());
+    assertThat(appointment.getJsonObject("patient").getString("id")).isEqualTo(FATIMAH_PATIENT_ID.toString());
+    assertThat(appointment.getJsonObject("doctor").getString("id")).isEqualTo(KHALID.toString());
+    assertThat(appointment.getString("timeZone")).isEqualTo("Asia/Riyadh");
+    assertThat(appointment.getInteger("version")).isNotNull();
     assertThat(appointment.getString("startsAt")).isEqualTo(sunday(0) + "T09:00:00+03:00");
     assertThat(appointment.getString("endsAt")).isEqualTo(sunday(0) + "T09:30:00+03:00");
     assertThat(appointment.getString("type")).isEqualTo("consultation");
@@ -70,6 +73,16 @@ class BookingTest {
     assertThat(api.text("SELECT blocked_until || '|' || created_by FROM appointments WHERE id = '" + id + "'"))
         .startsWith(api.text("SELECT ('" + nine.plus(Duration.ofMinutes(35)) + "'::timestamptz)::text"))
         .endsWith(api.text("SELECT id FROM users WHERE email = '" + DemoAccounts.RECEPTIONIST + "'"));
+  }
+
+  @Test
+  void the_booking_answer_is_the_same_appointment_representation_as_get() {
+    Instant nine = riyadh(sunday(2), "09:00");
+    JsonObject booked = created(api.book(reception, body(MOHAMMED_PATIENT_ID, KHALID, GENERAL_CONSULTATION, nine)));
+    var read = app.send(app.client().get("/v1/appointments/" + booked.getString("id"))
+        .putHeader("Authorization", "Bearer " + reception), "en", null, null);
+    assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
+    assertThat(booked).isEqualTo(read.bodyAsJsonObject());
   }
 
   @Test

@@ -95,7 +95,7 @@ class SlotsTest {
       assertThat(first.getString("doctorName")).isEqualTo("Khalid Al-Otaibi");
       assertThat(first.getString("locationId")).isEqualTo(RIYADH_OLAYA.toString());
       assertThat(first.getString("serviceId")).isEqualTo(GENERAL_CONSULTATION.toString());
-      assertThat(first.containsKey("startsAtInZone")).isFalse();
+      assertThat(first.containsKey("inTimeZone")).isFalse();
     }
 
     @Test
@@ -106,8 +106,12 @@ class SlotsTest {
       JsonObject first = response.getJsonArray("items").getJsonObject(0);
       assertThat(first.getString("doctorName")).isEqualTo("خالد العتيبي");
       Instant nine = riyadh(sunday, "09:00");
-      assertThat(first.getString("startsAtInZone")).isEqualTo(OffsetDateTime.ofInstant(nine, ZoneId.of("Europe/Berlin"))
+      JsonObject inBerlin = first.getJsonObject("inTimeZone");
+      assertThat(inBerlin.getString("timeZone")).isEqualTo("Europe/Berlin");
+      assertThat(inBerlin.getString("startsAt")).isEqualTo(OffsetDateTime.ofInstant(nine, ZoneId.of("Europe/Berlin"))
           .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      assertThat(OffsetDateTime.parse(inBerlin.getString("endsAt")).toInstant())
+          .isEqualTo(OffsetDateTime.parse(first.getString("endsAt")).toInstant());
     }
 
     @Test
