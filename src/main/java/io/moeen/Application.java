@@ -1,6 +1,7 @@
 package io.moeen;
 
 import io.moeen.api.ApiVerticle;
+import io.moeen.api.PrincipalCache;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
 import io.moeen.common.config.AppConfig;
@@ -143,7 +144,8 @@ public final class Application {
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), defaultLocale,
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
         config.whatsapp().appSecret().map(secret -> java.util.Map.of("whatsapp", secret)).orElse(java.util.Map.of()));
-    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens),
+    PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
+    apiDeployment = vertx.deployVerticle(() -> new ApiVerticle(api, messages, pool, store, tokens, principals),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
   }
 

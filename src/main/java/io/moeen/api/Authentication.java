@@ -20,7 +20,8 @@ import org.slf4j.MDC;
  * The first handler of each contract operation's own route, so it decides on the operation the
  * router actually matched, never on a second lookup of the path. Runs before the contract
  * validates: a Bearer access token is verified, the account behind it resolved to a principal
- * (roles, permissions, patient links) by the identity verticle, and the operation's
+ * (roles, permissions, patient links) by the identity verticle — once per session while the
+ * {@link PrincipalCache} keeps it — and the operation's
  * {@code x-moeen-permissions} checked. A secured operation without a valid token is 401 with
  * {@code WWW-Authenticate}; without the permission, 403. A public operation accepts an absent
  * token, but never an invalid one.
@@ -38,12 +39,14 @@ final class Authentication implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final AccessTokens tokens;
   private final ContractOperation operation;
+  private final PrincipalCache principals;
   private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(10_000);
 
-  Authentication(Vertx vertx, AccessTokens tokens, ContractOperation operation) {
+  Authentication(Vertx vertx, AccessTokens tokens, ContractOperation operation, PrincipalCache principals) {
     this.vertx = vertx;
     this.tokens = tokens;
     this.operation = operation;
+    this.principals = principals;
   }
 
   @Override
@@ -78,7 +81,10 @@ final class Authentication implements Handler<RoutingContext> {
           JsonObject session = new JsonObject().put("userId", token.userId().toString())
               .put("sessionId", token.sessionId().map(Object::toString).orElse(null));
           ctx.put(SESSION, session);
-          return resolve(vertx, session, delivery);
+          // a token without a session cannot be invalidated by session: it is resolved every time
+          return token.sessionId().isEmpty()
+              ? resolve(vertx, session, delivery)
+              : principals.get(vertx, token.sessionId().get(), token.userId(), () -> resolve(vertx, session, delivery));
         })
         .onSuccess(principal -> {
           if (!permitted(principal, operation)) {
