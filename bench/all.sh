@@ -13,7 +13,7 @@ CONNECTIONS=${2:-32}
 PORT=${MOEEN_BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 
-if [ ! -f target/moeen.jar ]; then
+if [ ! -f target/moeen.jar ] || [ -n "$(find src/main pom.xml openapi.yaml contract db -newer target/moeen.jar -print -quit)" ]; then
   # maven.test.skip: -DskipTests alone still compiles tests, which need the generated client
   mvn -B -q -o -Dmaven.test.skip=true package
 fi
@@ -48,7 +48,19 @@ login() {
 TOKEN=$(login reception@moeen-clinic.example)
 PATIENT_TOKEN=$(login ahmed@patients.example)
 
-# one wrk run: prints "req/s p50 p99" (latencies in ms)
+# a path that does not answer 200 is not measured
+check() {
+  local path=$1; shift
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$BASE$path")
+  [ "$status" = 200 ] || { echo "GET $path answered $status, not 200"; exit 1; }
+}
+check /health/live
+check /v1/services
+check /v1/services -H "Authorization: Bearer $TOKEN"
+check /v1/me -H "Authorization: Bearer $PATIENT_TOKEN"
+
+# one wrk run: prints "req/s p50 p99 non-2xx" (latencies in ms)
 run() {
   local path=$1; shift
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_PATH}s" --latency "$@" "$BASE$path" | awk '
