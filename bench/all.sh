@@ -3,13 +3,14 @@
 # data dir under /tmp) under wrk, one path after another, against the bare GET /health/live of the
 # same run. Prints path, req/s, p50/p99, the ratio to that baseline and the target; then the RSS of
 # the java process.
-# Usage: bench/all.sh [seconds-per-path=10] [connections=32]
+# Usage: bench/all.sh [seconds-per-path=10] [connections=32] [rounds=3]
 #   MOEEN_BENCH_JFR=/tmp/x.jfr  also records the whole run with Java Flight Recorder (profile settings)
 #   MOEEN_BENCH_PORT=18080      the loopback port
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PATH=${1:-10}
 CONNECTIONS=${2:-32}
+ROUNDS=${3:-3}
 PORT=${MOEEN_BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 
@@ -76,15 +77,32 @@ for path in /health/live /v1/services; do
 done
 wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "$BASE/v1/services" >/dev/null
 
-read -r BASE_RPS BASE_P50 BASE_P99 BASE_BAD < <(run /health/live)
-read -r ANON_RPS ANON_P50 ANON_P99 ANON_BAD < <(run /v1/services)
-read -r AUTH_RPS AUTH_P50 AUTH_P99 AUTH_BAD < <(run /v1/services -H "Authorization: Bearer $TOKEN")
-read -r ME_RPS ME_P50 ME_P99 ME_BAD < <(run /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")
+# On a shared machine the load of other processes swings within seconds: the paths take turns,
+# ROUNDS times for SECONDS_PER_PATH/ROUNDS each, and each figure is the median of its rounds.
+ROUND_SECONDS=$(( (SECONDS_PER_PATH + ROUNDS - 1) / ROUNDS ))
+: >"$DATA/rounds"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "live $(SECONDS_PER_PATH=$ROUND_SECONDS run /health/live)" >>"$DATA/rounds"
+  echo "anon $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/services)" >>"$DATA/rounds"
+  echo "auth $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/services -H "Authorization: Bearer $TOKEN")" >>"$DATA/rounds"
+  echo "me $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")" >>"$DATA/rounds"
+done
+# median of column $2 (req/s), $3 (p50), $4 (p99); sum of $5 (non-2xx) for one path
+median() {
+  awk -v key="$1" -v col="$2" '$1 == key { print $col }' "$DATA/rounds" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+row() {
+  echo "$(median "$1" 2) $(median "$1" 3) $(median "$1" 4) $(awk -v key="$1" '$1 == key { s += $5 } END { print s + 0 }' "$DATA/rounds")"
+}
+read -r BASE_RPS BASE_P50 BASE_P99 BASE_BAD < <(row live)
+read -r ANON_RPS ANON_P50 ANON_P99 ANON_BAD < <(row anon)
+read -r AUTH_RPS AUTH_P50 AUTH_P99 AUTH_BAD < <(row auth)
+read -r ME_RPS ME_P50 ME_P99 ME_BAD < <(row me)
 RSS_KB=$(ps -o rss= -p "$PID" | tr -d ' ')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-printf '%s, nproc %s, load average %s, %ss per path, %s connections\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)" "$SECONDS_PER_PATH" "$CONNECTIONS"
+printf '%s, nproc %s, load average %s, %s rounds of %ss per path (medians), %s connections\n' \
+  "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$ROUNDS" "$ROUND_SECONDS" "$CONNECTIONS"
 printf '%-36s %9s %9s %9s %7s %6s  %s\n' path 'req/s' 'p50 ms' 'p99 ms' non-2xx ratio target
 line() { printf '%-36s %9s %9s %9s %7s %6s  %s\n' "$@"; }
 line 'GET /health/live (baseline)' "$BASE_RPS" "$BASE_P50" "$BASE_P99" "$BASE_BAD" 1.00 'the bare route: request overhead'
