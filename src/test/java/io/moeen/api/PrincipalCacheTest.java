@@ -136,6 +136,8 @@ class PrincipalCacheTest {
     assertThat(call(HttpMethod.PATCH, "/v1/users/" + me.getString("id"), admin,
         new JsonObject().put("isActive", false)).statusCode()).isEqualTo(200);
     try {
+      // a public read: nothing but the principal stands between this token and a 200
+      assertThat(app.get("/v1/services", "en", doctor).statusCode()).isEqualTo(401);
       assertThat(app.get("/v1/me", "en", doctor).statusCode()).isEqualTo(401);
     } finally {
       call(HttpMethod.PATCH, "/v1/users/" + me.getString("id"), admin, new JsonObject().put("isActive", true));
@@ -156,6 +158,9 @@ class PrincipalCacheTest {
     assertThat(call(HttpMethod.DELETE, patient + "/family-members/" + grant.getString("id"), ahmed, null).statusCode())
         .isEqualTo(204);
 
+    int before = resolves.get();
     assertThat(app.get(patient, "en", yousef).statusCode()).isEqualTo(404);
+    // the patients verticle checks the link again in the database; the API must not keep the old grant either
+    assertThat(resolves.get() - before).as("Yousef's principal resolved afresh").isEqualTo(1);
   }
 }
