@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -29,20 +28,11 @@ public final class PrincipalCache {
   public static final Duration TTL = Duration.ofSeconds(30);
   private static final long MAX_SESSIONS = 100_000;
 
-  private final AsyncCache<UUID, JsonObject> sessions;
-  private final LongAdder resolved = new LongAdder();
-
-  public PrincipalCache() {
-    this(TTL);
-  }
-
-  PrincipalCache(Duration ttl) {
-    sessions = Caffeine.newBuilder()
-        .expireAfterWrite(ttl)
-        .maximumSize(MAX_SESSIONS)
-        .executor(Runnable::run) // nothing blocks here: no thread pool needed
-        .buildAsync();
-  }
+  private final AsyncCache<UUID, JsonObject> sessions = Caffeine.newBuilder()
+      .expireAfterWrite(TTL)
+      .maximumSize(MAX_SESSIONS)
+      .executor(Runnable::run) // nothing blocks here: no thread pool needed
+      .buildAsync();
 
   /**
    * The principal of {@code sessionId}, from the cache or from {@code resolve} (concurrent misses
@@ -50,10 +40,8 @@ public final class PrincipalCache {
    * continues on the caller's own context, and each caller gets its own copy.
    */
   Future<JsonObject> get(Vertx vertx, UUID sessionId, UUID userId, Supplier<Future<JsonObject>> resolve) {
-    CompletableFuture<JsonObject> entry = sessions.get(sessionId, (key, executor) -> {
-      resolved.increment();
-      return resolve.get().toCompletionStage().toCompletableFuture();
-    });
+    CompletableFuture<JsonObject> entry = sessions.get(sessionId,
+        (key, executor) -> resolve.get().toCompletionStage().toCompletableFuture());
     return Future.fromCompletionStage(entry, vertx.getOrCreateContext())
         .compose(principal -> userId.toString().equals(principal.getString("userId"))
             ? Future.succeededFuture(principal.copy())
@@ -75,10 +63,5 @@ public final class PrincipalCache {
         return principal == null || userId.equals(principal.getString("userId"));
       });
     }
-  }
-
-  /** How many times a principal was resolved through this cache (misses), for tests and metrics. */
-  public long resolves() {
-    return resolved.sum();
   }
 }
