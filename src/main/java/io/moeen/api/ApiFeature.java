@@ -22,7 +22,8 @@ public final class ApiFeature implements Feature {
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), ctx.defaultLocale(),
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
         config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
-    return List.of(new Deployment(() -> new ApiVerticle(api, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens()),
+    PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
+    return List.of(new Deployment(() -> new ApiVerticle(api, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(), principals),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
   }
 }

@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.identity.IdentityAddresses;
 import io.moeen.common.i18n.LocaleNegotiator;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
@@ -10,6 +11,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
@@ -36,6 +38,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Pool pool;
   private final KeyValueStore store;
   private final AccessTokens tokens;
+  private final PrincipalCache principals;
   private final LiveStreams streams = new LiveStreams();
   private HttpServer server;
 
@@ -48,8 +51,11 @@ public final class ApiVerticle extends VerticleBase {
     }
   }
 
-  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens) {
+  /** {@code principals}: one cache for every instance of the process. */
+  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens,
+                     PrincipalCache principals) {
     this.settings = settings;
+    this.principals = principals;
     this.tokens = tokens;
     this.messages = messages;
     this.pool = pool;
@@ -60,7 +66,10 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     ProblemResponses problems = new ProblemResponses(messages, settings.defaultLocale(), settings.maxBodyBytes());
     LocaleNegotiator negotiator = new LocaleNegotiator(settings.defaultLocale());
-    return vertx.fileSystem().readFile(CONTRACT)
+    // each instance listens, so the shared cache hears every event even while one instance stops
+    return vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> principals.invalidate(event.body()))
+        .completion()
+        .compose(listening -> vertx.fileSystem().readFile(CONTRACT))
         .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text, problems, negotiator)))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
@@ -96,7 +105,7 @@ public final class ApiVerticle extends VerticleBase {
       OpenAPIRoute route = builder.getRoute(operation.operationId())
           .setDoSecurity(false)
           .setDoValidation(false)
-          .addHandler(new Authentication(vertx, tokens, operation));
+          .addHandler(new Authentication(vertx, tokens, operation, principals));
       if (operation.signature() != null) {
         route.addHandler(new WebhookSignatures(vertx, operation.signature(), settings.signingSecrets().get(operation.signature())));
       }

@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.identity.IdentityAddresses;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
@@ -20,7 +21,8 @@ import org.slf4j.MDC;
  * The first handler of each contract operation's own route, so it decides on the operation the
  * router actually matched, never on a second lookup of the path. Runs before the contract
  * validates: a Bearer access token is verified, the account behind it resolved to a principal
- * (roles, permissions, patient links) by the identity verticle, and the operation's
+ * (roles, permissions, patient links) by the identity verticle — once per session while the
+ * {@link PrincipalCache} keeps it — and the operation's
  * {@code x-moeen-permissions} checked. A secured operation without a valid token is 401 with
  * {@code WWW-Authenticate}; without the permission, 403. A public operation accepts an absent
  * token, but never an invalid one.
@@ -32,18 +34,20 @@ final class Authentication implements Handler<RoutingContext> {
   /** What resolves the caller's principal again ({userId, sessionId}): long-lived streams re-check with it. */
   static final String SESSION = "moeen.session";
   /** The identity verticle's address that turns a user id into a principal. */
-  static final String RESOLVE_PRINCIPAL = "identity.principal.resolve";
+  static final String RESOLVE_PRINCIPAL = IdentityAddresses.PRINCIPAL_RESOLVE;
 
   private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
   private final Vertx vertx;
   private final AccessTokens tokens;
   private final ContractOperation operation;
+  private final PrincipalCache principals;
   private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(10_000);
 
-  Authentication(Vertx vertx, AccessTokens tokens, ContractOperation operation) {
+  Authentication(Vertx vertx, AccessTokens tokens, ContractOperation operation, PrincipalCache principals) {
     this.vertx = vertx;
     this.tokens = tokens;
     this.operation = operation;
+    this.principals = principals;
   }
 
   @Override
@@ -78,7 +82,10 @@ final class Authentication implements Handler<RoutingContext> {
           JsonObject session = new JsonObject().put("userId", token.userId().toString())
               .put("sessionId", token.sessionId().map(Object::toString).orElse(null));
           ctx.put(SESSION, session);
-          return resolve(vertx, session, delivery);
+          // a token without a session cannot be invalidated by session: it is resolved every time
+          return token.sessionId().isEmpty()
+              ? resolve(vertx, session, delivery)
+              : principals.get(vertx, token.sessionId().get(), token.userId(), () -> resolve(vertx, session, delivery));
         })
         .onSuccess(principal -> {
           if (!permitted(principal, operation)) {

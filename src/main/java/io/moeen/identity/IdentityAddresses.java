@@ -10,6 +10,8 @@ public final class IdentityAddresses {
   // Contract operations (see contract/identity.yaml).
   /** Internal, request/reply {@code {userId, sessionId?}} → the principal or null; the API resolves every secured call here. */
   public static final String PRINCIPAL_RESOLVE = "identity.principal.resolve";
+  /** Event, no reply: {@code {userId}}, {@code {sessionId}} or {@code {all: true}} — cached principals are stale. */
+  public static final String PRINCIPALS_INVALIDATED = "identity.principals.invalidated";
   public static final String AUTH_LOGIN = "identity.auth.login";
   public static final String AUTH_LOGIN_TWO_FACTOR = "identity.auth.login_two_factor";
   public static final String AUTH_REFRESH = "identity.auth.refresh";

@@ -1,6 +1,7 @@
 package io.moeen.identity;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.i18n.Messages;
@@ -37,12 +38,14 @@ public final class IdentityVerticle extends ServiceVerticle {
           TotpCodes codes = new TotpCodes(store, Clock.systemUTC());
           Login login = new Login(vertx, accounts, hasher, tokens, throttle, sessions);
           SecondFactorLogin secondFactor = new SecondFactorLogin(accounts, tokens, codes, throttle, sessions);
-          TokenRefresh refresh = new TokenRefresh(pool, sessions);
+          // every change to what a principal holds tells the API's principal cache (see ME_UPDATE …)
+          PrincipalInvalidations principals = new PrincipalInvalidations(vertx.eventBus());
+          TokenRefresh refresh = new TokenRefresh(pool, sessions, principals);
           Registration registration = new Registration(vertx, pool, hasher, policy, sessions);
-          PasswordReset reset = new PasswordReset(vertx, pool, store, hasher, policy, new ResetAnswers(messages));
+          PasswordReset reset = new PasswordReset(vertx, pool, store, hasher, policy, new ResetAnswers(messages), principals);
           Profiles profiles = new Profiles(accounts);
-          ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions);
-          TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes);
+          ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions, principals);
+          TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes, principals);
 
           serveInternal(IdentityAddresses.PRINCIPAL_RESOLVE, request -> accounts.principal(UUID.fromString(request.getString("userId")),
               request.getString("sessionId") == null ? null : UUID.fromString(request.getString("sessionId"))));

@@ -1,5 +1,6 @@
 package io.moeen.identity;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
@@ -32,9 +33,11 @@ final class PasswordReset {
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final ResetAnswers answers;
+  private final PrincipalInvalidations principals;
 
   PasswordReset(Vertx vertx, Pool pool, KeyValueStore store, PasswordHasher hasher, PasswordPolicy policy,
-                ResetAnswers answers) {
+                ResetAnswers answers, PrincipalInvalidations principals) {
+    this.principals = principals;
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
@@ -101,8 +104,10 @@ final class PasswordReset {
               var userId = rows.iterator().next().getUUID("user_id");
               return conn.preparedQuery(Registration.SQL.get("change_password")).execute(Tuple.of(userId, passwordHash))
                   .compose(x -> conn.preparedQuery(SQL.get("use_reset_tokens")).execute(Tuple.of(userId)))
-                  .compose(x -> TokenRefresh.revokeAll(conn, userId, "password_changed"));
-            })));
+                  .compose(x -> TokenRefresh.revokeAll(conn, userId, "password_changed"))
+                  .map(userId);
+            })))
+        .map(userId -> principals.<Void>user(userId, null));
   }
 
   private static Problem invalidToken() {

@@ -2,6 +2,7 @@ package io.moeen.identity;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
@@ -23,9 +24,11 @@ final class ProfileUpdates {
   private final PasswordPolicy policy;
   private final LoginThrottle throttle;
   private final Sessions sessions;
+  private final PrincipalInvalidations principals;
 
   ProfileUpdates(Vertx vertx, Pool pool, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-                 Sessions sessions) {
+                 Sessions sessions, PrincipalInvalidations principals) {
+    this.principals = principals;
     this.vertx = vertx;
     this.pool = pool;
     this.hasher = hasher;
@@ -46,7 +49,8 @@ final class ProfileUpdates {
             trimmed(body.getString("firstNameEn")), trimmed(body.getString("lastNameEn")),
             body.getString("languagePreference")}))
         .recover(SqlFailures.CONSTRAINTS::recover)
-        .mapEmpty();
+        // the principal carries the language preference
+        .map(x -> principals.<Void>user(principal.userId(), null));
   }
 
   /**
@@ -83,7 +87,7 @@ final class ProfileUpdates {
             .execute(Tuple.of(userId, hash))
             .compose(x -> TokenRefresh.revokeAll(conn, userId, "password_changed"))
             .compose(x -> sessions.issue(conn, userId, UUID.randomUUID(), request)))
-        .map(Sessions.Issued::pair);
+        .map(issued -> principals.user(userId, issued.pair()));
   }
 
   private static String trimmed(String value) {

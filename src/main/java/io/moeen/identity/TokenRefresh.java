@@ -1,5 +1,6 @@
 package io.moeen.identity;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
@@ -24,14 +25,19 @@ final class TokenRefresh {
 
   private final Pool pool;
   private final Sessions sessions;
+  private final PrincipalInvalidations principals;
 
-  TokenRefresh(Pool pool, Sessions sessions) {
+  TokenRefresh(Pool pool, Sessions sessions, PrincipalInvalidations principals) {
     this.pool = pool;
     this.sessions = sessions;
+    this.principals = principals;
   }
 
   /** What the transaction decided; failures are raised only after it commits the revocations. */
-  private record Outcome(JsonObject pair, String refusal) {
+  private record Outcome(JsonObject pair, String refusal, UUID endedSession) {
+    Outcome(JsonObject pair, String refusal) {
+      this(pair, refusal, null);
+    }
   }
 
   Future<JsonObject> refresh(RequestEnvelope request) {
@@ -40,6 +46,7 @@ final class TokenRefresh {
             .compose(rows -> rows.size() == 0
                 ? Future.succeededFuture(new Outcome(null, "invalid_refresh_token"))
                 : decide(conn, rows.iterator().next(), request)))
+        .map(outcome -> outcome.endedSession() == null ? outcome : principals.session(outcome.endedSession(), outcome))
         .compose(outcome -> outcome.refusal() == null
             ? Future.succeededFuture(outcome.pair())
             : Future.failedFuture(new Problem(ProblemKind.UNAUTHENTICATED, outcome.refusal())));
@@ -52,7 +59,7 @@ final class TokenRefresh {
         return Future.succeededFuture(new Outcome(null, "invalid_refresh_token"));
       }
       return conn.preparedQuery(SQL.get("revoke_family")).execute(Tuple.of(family, "reuse_detected"))
-          .map(x -> new Outcome(null, "refresh_token_reused"));
+          .map(x -> new Outcome(null, "refresh_token_reused", family));
     }
     if (token.getBoolean("expired") || !token.getBoolean("is_active")) {
       return Future.succeededFuture(new Outcome(null, "invalid_refresh_token"));
@@ -66,7 +73,9 @@ final class TokenRefresh {
   /** Ends the session the token belongs to; unknown or already revoked tokens change nothing. */
   Future<Void> logout(RequestEnvelope request) {
     String hash = RefreshTokens.hash(request.bodyAsObject().getString("refreshToken", ""));
-    return pool.preparedQuery(SQL.get("revoke_family_of_token")).execute(Tuple.of(hash)).mapEmpty();
+    return pool.preparedQuery(SQL.get("revoke_family_of_token")).execute(Tuple.of(hash))
+        // every row is of the one family the token belongs to
+        .map(rows -> rows.size() == 0 ? null : principals.<Void>session(rows.iterator().next().getUUID("family_id"), null));
   }
 
   /** Within a transaction: every open session of the user ends (password changed, deactivated). */

@@ -4,6 +4,7 @@ import io.moeen.common.i18n.PersonNames;
 import io.moeen.common.time.Timestamps;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
@@ -22,13 +23,15 @@ import java.util.UUID;
 /**
  * The people a patient lets see parts of their record (seed 004): parents, children, spouses.
  * The patient manages them (family.manage.own), and so may staff who edit patients. A revoked
- * grant stops at once: the API resolves each request's principal afresh.
+ * grant stops at once: each change invalidates the member's cached principals.
  */
 final class FamilyMembers {
   private final PatientStore store;
+  private final PrincipalInvalidations principals;
 
-  FamilyMembers(PatientStore store) {
+  FamilyMembers(PatientStore store, PrincipalInvalidations principals) {
     this.store = store;
+    this.principals = principals;
   }
 
   Future<JsonObject> list(RequestEnvelope request) {
@@ -61,7 +64,8 @@ final class FamilyMembers {
                     email != null ? "email" : "phone"))))
         .compose(userId -> store.addFamilyMember(conn, patientId, userId, body.getString("relationship"), scopes))
         .compose(memberId -> store.familyMember(conn, memberId, patientId))
-        .map(row -> view(row.orElseThrow())));
+        .map(row -> view(row.orElseThrow())))
+        .map(this::invalidateMember);
   }
 
   Future<JsonObject> change(RequestEnvelope request) {
@@ -74,7 +78,8 @@ final class FamilyMembers {
     return store.as(PatientRecords.actor(request, principal), conn -> store
         .updateFamilyMember(conn, memberId, patientId, scopes, body.getString("relationship"))
         .compose(updated -> store.familyMember(conn, memberId, patientId))
-        .map(row -> view(row.orElseThrow(() -> notFound(memberId)))));
+        .map(row -> view(row.orElseThrow(() -> notFound(memberId)))))
+        .map(this::invalidateMember);
   }
 
   Future<Void> revoke(RequestEnvelope request) {
@@ -83,7 +88,13 @@ final class FamilyMembers {
     UUID memberId = UUID.fromString(request.param("memberId"));
     requireManager(principal, patientId, "patients.write.any");
     return store.as(PatientRecords.actor(request, principal), conn -> store.revokeFamilyMember(conn, memberId, patientId)
-        .compose(revoked -> revoked ? Future.<Void>succeededFuture() : Future.failedFuture(notFound(memberId))));
+        .compose(member -> member.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(memberId)))))
+        .map(member -> principals.<Void>user(member, null));
+  }
+
+  /** The member's principal lists the patients and scopes granted to them. */
+  private JsonObject invalidateMember(JsonObject member) {
+    return principals.user(UUID.fromString(member.getString("userId")), member);
   }
 
   /** Staff holding {@code staffPermission}, or the patient themself; anyone else is told there is no such patient. */

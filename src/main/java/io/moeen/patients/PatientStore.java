@@ -94,9 +94,10 @@ final class PatientStore {
         .map(rows -> rows.size() == 1);
   }
 
-  Future<Boolean> revokeFamilyMember(SqlConnection conn, UUID memberId, UUID patientId) {
+  /** The member's account, when a grant was revoked. */
+  Future<Optional<UUID>> revokeFamilyMember(SqlConnection conn, UUID memberId, UUID patientId) {
     return conn.preparedQuery(SQL.get("revoke_family_member")).execute(Tuple.of(memberId, patientId))
-        .map(rows -> rows.size() == 1);
+        .map(rows -> first(rows).map(row -> row.getUUID("user_id")));
   }
 
   private static Optional<Row> first(RowSet<Row> rows) {

@@ -1,5 +1,6 @@
 package io.moeen.patients;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.Reply;
@@ -24,7 +25,7 @@ public final class PatientsVerticle extends ServiceVerticle {
   public Future<?> start() {
     PatientStore store = new PatientStore(pool);
     PatientRecords records = new PatientRecords(store, clinicZone);
-    FamilyMembers family = new FamilyMembers(store);
+    FamilyMembers family = new FamilyMembers(store, new PrincipalInvalidations(vertx.eventBus()));
 
     serve(PatientsAddresses.RECORDS_REGISTER, anyOf("patients.create"), request -> records.register(request).map(Reply::of));
     serve(PatientsAddresses.RECORDS_SEARCH, anyOf("patients.read.any"), request -> search(store, request));

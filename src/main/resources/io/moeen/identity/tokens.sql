@@ -20,7 +20,8 @@ WHERE family_id = $1 AND revoked_at IS NULL;
 
 -- name: revoke_family_of_token
 UPDATE refresh_tokens SET revoked_at = now(), revoke_reason = 'logout'
-WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL;
+WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL
+RETURNING family_id;
 
 -- name: revoke_all_of_user
 UPDATE refresh_tokens SET revoked_at = now(), revoke_reason = $2

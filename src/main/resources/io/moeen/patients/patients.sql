@@ -91,4 +91,4 @@ RETURNING id;
 -- name: revoke_family_member
 UPDATE family_members SET revoked_at = now()
 WHERE id = $1 AND patient_id = $2 AND revoked_at IS NULL
-RETURNING id;
+RETURNING id, user_id;

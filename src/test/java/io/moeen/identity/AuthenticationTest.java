@@ -178,13 +178,21 @@ class AuthenticationTest {
     @Test
     void a_deactivated_account_s_token_stops_working_at_once() {
       String token = app.loginAs(DemoAccounts.PATIENT_REEM);
-      assertThat(app.get("/v1/me", "en", token).statusCode()).isEqualTo(200);
-      app.pool().query("UPDATE users SET is_active = false WHERE email = 'reem@patients.example'").execute().await();
+      String id = app.get("/v1/me", "en", token).bodyAsJsonObject().getString("id");
+      String admin = app.loginAs(DemoAccounts.ADMIN);
+      // through the administration API, which tells the API's principal cache (a bare UPDATE would
+      // only take effect once the cached principal expires)
+      assertThat(active(admin, id, false)).isEqualTo(200);
       try {
         assertInvalid(app.get("/v1/me", "en", token));
       } finally {
-        app.pool().query("UPDATE users SET is_active = true WHERE email = 'reem@patients.example'").execute().await();
+        assertThat(active(admin, id, true)).isEqualTo(200);
       }
+    }
+
+    private int active(String admin, String userId, boolean active) {
+      return app.send(app.client().patch("/v1/admin/users/" + userId).putHeader("Authorization", "Bearer " + admin), "en",
+          "application/json", new JsonObject().put("isActive", active).encode()).statusCode();
     }
 
     @Test

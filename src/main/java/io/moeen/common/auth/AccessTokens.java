@@ -1,5 +1,7 @@
 package io.moeen.common.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +20,32 @@ import java.util.UUID;
  * Short-lived signed access tokens (JWT, ES256 only). Verification checks the signature with the
  * one allowed algorithm, {@code iss}, {@code aud}, {@code exp}/{@code nbf} (30 s leeway) and our
  * {@code typ} claim, so a token minted for another purpose (the 2FA step) is not an access token.
+ * A token whose signature checked out is remembered for a minute: the ES256 check is most of the
+ * CPU an authenticated request costs, and a client sends the same token again and again. The time
+ * claims are still checked on every use.
  */
 public final class AccessTokens {
   public static final String ISSUER = "moeen";
   public static final String AUDIENCE = "moeen-api";
   public static final String ALGORITHM = "ES256";
   public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+  private static final long LEEWAY_SECONDS = 30;
+  /** How long a verified signature is trusted again without checking: bounds how long a withdrawn key still opens. */
+  private static final Duration REMEMBERED = Duration.ofSeconds(60);
 
   private final JWTAuth jwt;
+  private final Cache<String, Claims> verified = Caffeine.newBuilder()
+      .expireAfterWrite(REMEMBERED)
+      .maximumSize(20_000)
+      .executor(Runnable::run)
+      .build();
+
+  /** What a verified token says; {@code notBefore}/{@code expires} in epoch seconds. */
+  private record Claims(Verified who, String type, long notBefore, long expires) {
+    boolean timely(long now) {
+      return now >= notBefore - LEEWAY_SECONDS && now < expires + LEEWAY_SECONDS;
+    }
+  }
 
   public AccessTokens(Vertx vertx, SigningKeys keys) {
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
@@ -34,7 +54,7 @@ public final class AccessTokens {
         .setJWTOptions(new JWTOptions()
             .setIssuer(ISSUER)
             .setAudience(List.of(AUDIENCE))
-            .setLeeway(30)));
+            .setLeeway((int) LEEWAY_SECONDS)));
   }
 
   /** A signed token for {@code userId}, of type {@code type} ("access", "mfa"), valid for {@code ttl}. */
@@ -78,6 +98,12 @@ public final class AccessTokens {
     if (token == null || token.isBlank() || token.length() > 4096) {
       return Future.failedFuture(new InvalidTokenException("malformed"));
     }
+    Claims known = verified.getIfPresent(token);
+    if (known != null && known.timely(System.currentTimeMillis() / 1000)) {
+      return type.equals(known.type())
+          ? Future.succeededFuture(known.who())
+          : Future.failedFuture(new InvalidTokenException("wrong token type"));
+    }
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException(e.getMessage())))
         .compose(user -> {
@@ -90,8 +116,10 @@ public final class AccessTokens {
           }
           try {
             String sid = claims.getString("sid");
-            return Future.succeededFuture(new Verified(UUID.fromString(claims.getString("sub")),
-                sid == null ? Optional.empty() : Optional.of(UUID.fromString(sid))));
+            Verified who = new Verified(UUID.fromString(claims.getString("sub")),
+                sid == null ? Optional.empty() : Optional.of(UUID.fromString(sid)));
+            verified.put(token, new Claims(who, type, claims.getLong("nbf", 0L), claims.getLong("exp")));
+            return Future.succeededFuture(who);
           } catch (RuntimeException e) {
             return Future.failedFuture(new InvalidTokenException("bad subject"));
           }

@@ -1,5 +1,6 @@
 package io.moeen.identity.admin;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
@@ -23,9 +24,11 @@ public final class AccessAdminVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    RoleCatalogue roles = new RoleCatalogue(pool, SQL);
-    UserAccounts users = new UserAccounts(pool, SQL, roles);
-    RoleChangeRequests requests = new RoleChangeRequests(pool, SQL);
+    // what changes a principal tells the API's principal cache, after commit and before the reply
+    PrincipalInvalidations principals = new PrincipalInvalidations(vertx.eventBus());
+    RoleCatalogue roles = new RoleCatalogue(pool, SQL, principals);
+    UserAccounts users = new UserAccounts(pool, SQL, roles, principals);
+    RoleChangeRequests requests = new RoleChangeRequests(pool, SQL, principals);
     AuditLog audit = new AuditLog(pool, SQL);
 
     serve(IdentityAddresses.PERMISSIONS_LIST, anyOf("roles.manage"), request -> roles.permissions(request).map(Reply::of));

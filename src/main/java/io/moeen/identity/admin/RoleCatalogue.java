@@ -1,5 +1,6 @@
 package io.moeen.identity.admin;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SqlStatements;
@@ -33,10 +34,12 @@ import static io.moeen.identity.admin.AdminRequests.first;
 final class RoleCatalogue {
   private final Pool pool;
   private final SqlStatements sql;
+  private final PrincipalInvalidations principals;
 
-  RoleCatalogue(Pool pool, SqlStatements sql) {
+  RoleCatalogue(Pool pool, SqlStatements sql, PrincipalInvalidations principals) {
     this.pool = pool;
     this.sql = sql;
+    this.principals = principals;
   }
 
   Future<JsonObject> permissions(RequestEnvelope request) {
@@ -81,7 +84,9 @@ final class RoleCatalogue {
                     .execute(Tuple.tuple().addValue(role.getUUID("id")).addValue(ids)))
                 .compose(x -> conn.preparedQuery(sql.get("add_role_permissions"))
                     .execute(Tuple.tuple().addValue(role.getUUID("id")).addValue(ids)))))
-        .compose(x -> role(conn, code, request.locale())));
+        .compose(x -> role(conn, code, request.locale())))
+        // any number of accounts hold the role (deleting one needs none, so it invalidates nothing)
+        .map(principals::all);
   }
 
   Future<Void> delete(RequestEnvelope request) {

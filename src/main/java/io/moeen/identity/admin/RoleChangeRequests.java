@@ -1,6 +1,7 @@
 package io.moeen.identity.admin;
 
 import io.moeen.common.auth.Access;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext;
@@ -34,10 +35,12 @@ final class RoleChangeRequests {
 
   private final Pool pool;
   private final SqlStatements sql;
+  private final PrincipalInvalidations principals;
 
-  RoleChangeRequests(Pool pool, SqlStatements sql) {
+  RoleChangeRequests(Pool pool, SqlStatements sql, PrincipalInvalidations principals) {
     this.pool = pool;
     this.sql = sql;
+    this.principals = principals;
   }
 
   Future<JsonObject> create(RequestEnvelope request) {
@@ -95,7 +98,9 @@ final class RoleChangeRequests {
                   .<Void>mapEmpty())
               : decided;
         })
-        .compose(x -> one(conn, id, request.locale())));
+        .compose(x -> one(conn, id, request.locale())))
+        .map(reviewed -> "approved".equals(outcome)
+            ? principals.user(UUID.fromString(reviewed.getString("userId")), reviewed) : reviewed);
   }
 
   private Future<JsonObject> page(RequestEnvelope request, String status, UUID requester) {

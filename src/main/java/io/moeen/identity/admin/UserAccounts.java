@@ -1,6 +1,7 @@
 package io.moeen.identity.admin;
 
 import io.moeen.common.auth.Access;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext;
@@ -23,19 +24,21 @@ import static io.moeen.identity.admin.AdminRequests.first;
 import static io.moeen.identity.admin.AdminRequests.uuidParam;
 
 /**
- * Accounts as administrators see them: search, activation, role grants. Principals are resolved
- * on every request, so a change here applies from the account's next request; deactivation also
- * revokes its refresh tokens so no new access token can be minted.
+ * Accounts as administrators see them: search, activation, role grants. Each change invalidates
+ * the account's cached principals, so it applies from the account's next request; deactivation
+ * also revokes its refresh tokens so no new access token can be minted.
  */
 final class UserAccounts {
   private final Pool pool;
   private final SqlStatements sql;
   private final RoleCatalogue roles;
+  private final PrincipalInvalidations principals;
 
-  UserAccounts(Pool pool, SqlStatements sql, RoleCatalogue roles) {
+  UserAccounts(Pool pool, SqlStatements sql, RoleCatalogue roles, PrincipalInvalidations principals) {
     this.pool = pool;
     this.sql = sql;
     this.roles = roles;
+    this.principals = principals;
   }
 
   Future<JsonObject> list(RequestEnvelope request) {
@@ -78,7 +81,8 @@ final class UserAccounts {
         .compose(x -> conn.preparedQuery(sql.get("set_user_active")).execute(Tuple.of(id, active)))
         .compose(x -> active ? Future.succeededFuture()
             : conn.preparedQuery(sql.get("revoke_refresh_tokens")).execute(Tuple.of(id, "deactivated")))
-        .compose(x -> user(conn, id, request.locale())));
+        .compose(x -> user(conn, id, request.locale())))
+        .map(json -> principals.user(id, json));
   }
 
   Future<JsonObject> grant(RequestEnvelope request) {
@@ -87,7 +91,8 @@ final class UserAccounts {
     return SessionContext.inTransaction(pool, actor(request), conn -> roles.lockRole(conn, request.param("code"))
         .compose(role -> user(conn, id, request.locale())
             .compose(x -> conn.preparedQuery(sql.get("grant_role")).execute(Tuple.of(id, role.getUUID("id"), grantedBy))))
-        .compose(x -> user(conn, id, request.locale())));
+        .compose(x -> user(conn, id, request.locale())))
+        .map(json -> principals.user(id, json));
   }
 
   Future<JsonObject> revoke(RequestEnvelope request) {
@@ -97,7 +102,8 @@ final class UserAccounts {
             .compose(x -> role.getBoolean("is_protected") ? notTheLastHolderOf(conn, role.getUUID("id"), id)
                 : Future.succeededFuture())
             .compose(x -> conn.preparedQuery(sql.get("revoke_role")).execute(Tuple.of(id, role.getUUID("id")))))
-        .compose(x -> user(conn, id, request.locale())));
+        .compose(x -> user(conn, id, request.locale())))
+        .map(json -> principals.user(id, json));
   }
 
   /** Deactivating an account must leave every protected role with an active holder. */

@@ -2,6 +2,7 @@ package io.moeen.identity.twofactor;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
@@ -23,10 +24,13 @@ public final class TwoFactorSettings {
 
   private final Pool pool;
   private final TotpCodes codes;
+  private final PrincipalInvalidations principals;
 
-  public TwoFactorSettings(Pool pool, TotpCodes codes) {
+  /** {@code principals}: turning the second factor on or off is a security change the API hears of. */
+  public TwoFactorSettings(Pool pool, TotpCodes codes, PrincipalInvalidations principals) {
     this.pool = pool;
     this.codes = codes;
+    this.principals = principals;
   }
 
   /** A new, not yet enabled secret; replaces one that was never confirmed. */
@@ -56,7 +60,7 @@ public final class TwoFactorSettings {
       }
       return requireCode(principal, secret, code)
           .compose(x -> pool.preparedQuery(SQL.get("enable_two_factor")).execute(Tuple.of(principal.userId(), secret)))
-          .mapEmpty();
+          .map(x -> principals.<Void>user(principal.userId(), null));
     });
   }
 
@@ -69,7 +73,7 @@ public final class TwoFactorSettings {
       }
       return requireCode(principal, account.getString("totp_secret"), code)
           .compose(x -> pool.preparedQuery(SQL.get("disable_two_factor")).execute(Tuple.of(principal.userId())))
-          .mapEmpty();
+          .map(x -> principals.<Void>user(principal.userId(), null));
     });
   }
 

@@ -1,6 +1,7 @@
 package io.moeen.notifications.preferences;
 
 import io.moeen.common.auth.Access;
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
@@ -23,11 +24,14 @@ final class Preferences {
   private final Pool pool;
   private final SqlStatements sql;
   private final ZoneId clinicZone;
+  private final PrincipalInvalidations principals;
 
-  Preferences(Pool pool, SqlStatements sql, ZoneId clinicZone) {
+  /** {@code principals}: the language preference is part of a principal. */
+  Preferences(Pool pool, SqlStatements sql, ZoneId clinicZone, PrincipalInvalidations principals) {
     this.pool = pool;
     this.sql = sql;
     this.clinicZone = clinicZone;
+    this.principals = principals;
   }
 
   Future<JsonObject> get(RequestEnvelope request) {
@@ -45,6 +49,7 @@ final class Preferences {
           return pool.withTransaction(conn -> conn.preparedQuery(sql.get("save_preferences"))
                   .execute(Tuple.of(me, input.channels(), input.quietStart(), input.quietEnd(), input.timeZone()))
                   .compose(saved -> conn.preparedQuery(sql.get("save_language")).execute(Tuple.of(me, input.language()))))
+              .map(saved -> input.language() == null ? saved : principals.user(me, saved))
               .compose(saved -> read(me, events));
         });
   }

@@ -1,5 +1,6 @@
 package io.moeen.notifications.preferences;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
@@ -30,7 +31,7 @@ public final class PreferencesVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    Preferences preferences = new Preferences(pool, SQL, zone);
+    Preferences preferences = new Preferences(pool, SQL, zone, new PrincipalInvalidations(vertx.eventBus()));
     Consents consents = new Consents(pool, SQL, messages, defaultLocale);
     serve(NotificationsAddresses.PREFERENCES_GET, anyOf("notifications.read.own"), request -> preferences.get(request).map(Reply::of));
     serve(NotificationsAddresses.PREFERENCES_UPDATE, anyOf("notifications.read.own"), request -> preferences.update(request).map(Reply::of));

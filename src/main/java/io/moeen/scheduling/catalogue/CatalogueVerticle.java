@@ -1,5 +1,6 @@
 package io.moeen.scheduling.catalogue;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
@@ -26,7 +27,7 @@ public final class CatalogueVerticle extends ServiceVerticle {
     CatalogueWrites writes = new CatalogueWrites(pool, SQL);
     Sites sites = new Sites(writes);
     ServiceOfferings services = new ServiceOfferings(writes);
-    DoctorProfiles doctors = new DoctorProfiles(writes);
+    DoctorProfiles doctors = new DoctorProfiles(writes, new PrincipalInvalidations(vertx.eventBus()));
     WeeklyHours hours = new WeeklyHours(writes, reads);
     DayExceptions exceptions = new DayExceptions(writes);
 

@@ -1,5 +1,6 @@
 package io.moeen.scheduling.catalogue;
 
+import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.auth.Access;
 import io.moeen.common.bus.RequestEnvelope;
 import io.vertx.core.Future;
@@ -19,9 +20,12 @@ import static io.moeen.scheduling.catalogue.CatalogueRequests.uuidParam;
 /** Doctors: an existing account made a doctor (and given the doctor role), with specialty, fee and services. */
 final class DoctorProfiles {
   private final CatalogueWrites writes;
+  private final PrincipalInvalidations principals;
 
-  DoctorProfiles(CatalogueWrites writes) {
+  /** {@code principals}: a new doctor profile grants the account the doctor role. */
+  DoctorProfiles(CatalogueWrites writes, PrincipalInvalidations principals) {
     this.writes = writes;
+    this.principals = principals;
   }
 
   Future<JsonObject> create(RequestEnvelope request) {
@@ -37,7 +41,8 @@ final class DoctorProfiles {
         .map(rows -> rows.iterator().next().getUUID("id"))
         .compose(id -> conn.preparedQuery(writes.sql().get("grant_doctor_role")).execute(Tuple.of(user, grantedBy))
             .compose(x -> offers(conn, id, b))
-            .compose(x -> readBack(conn, id, request))));
+            .compose(x -> readBack(conn, id, request))))
+        .map(json -> principals.user(user, json));
   }
 
   Future<JsonObject> update(RequestEnvelope request) {
