@@ -148,6 +148,13 @@ class ObjectAccessWalkTest {
         // notifications are the recipient's own, family or not
         "POST /v1/me/notifications/{id}/read", 404), 403));
     assertThat(wrong).isEmpty();
+    // the refusal says, in the caller's language, what was not shared
+    String yousef = app.loginAs(DemoAccounts.FAMILY_YOUSEF);
+    JsonObject refusal = ApiCalls.call(app, "GET", "/v1/appointments/" + AHMED_APPOINTMENT, "en", yousef, null).bodyAsJsonObject();
+    assertThat(refusal.getString("code")).isEqualTo("scope_not_granted");
+    assertThat(refusal.getString("detail")).contains("see their appointments");
+    assertThat(ApiCalls.call(app, "GET", "/v1/appointments/" + AHMED_APPOINTMENT, "ar", yousef, null).bodyAsJsonObject()
+        .getString("detail")).contains("«الاطلاع على مواعيده»");
 
     assertThat(queryOne("SELECT row_to_json(p)::text FROM patients p WHERE id = '" + DemoAccounts.AHMED_PATIENT_ID + "'"))
         .isEqualTo(ahmedBefore);

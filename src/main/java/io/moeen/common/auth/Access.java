@@ -68,7 +68,8 @@ public final class Access {
   /** Why a caller may not act on a patient's record: {@code hidden} (404), or 403 for a linked family member. */
   public static Problem refusal(Principal principal, UUID patientId, String resource, String action, Problem hidden) {
     if (principal.family().containsKey(patientId)) {
-      return new Problem(ProblemKind.FORBIDDEN, "scope_not_granted", Map.of("scope", resource + "." + action));
+      String scope = resource + "." + action;
+      return new Problem(ProblemKind.FORBIDDEN, "scope_not_granted", Map.of("scope", scope, "reasonKey", "family_scope." + scope));
     }
     return hidden;
   }
