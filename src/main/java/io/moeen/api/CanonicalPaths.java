@@ -46,10 +46,14 @@ final class CanonicalPaths implements Handler<RoutingContext> {
     if (raw == null || raw.isEmpty() || raw.charAt(0) != '/' || !raw.equals(normalized)) {
       return false;
     }
-    String lower = raw.toLowerCase(Locale.ROOT);
-    if (raw.indexOf('\\') >= 0 || raw.indexOf(';') >= 0 || lower.contains("%2f") || lower.contains("%5c")
-        || lower.contains("%00") || lower.contains("%2e")) {
+    if (raw.indexOf('\\') >= 0 || raw.indexOf(';') >= 0) {
       return false;
+    }
+    if (raw.indexOf('%') >= 0) { // most paths have none: no copy for them
+      String lower = raw.toLowerCase(Locale.ROOT);
+      if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || lower.contains("%2e")) {
+        return false;
+      }
     }
     // static areas (/docs/) name directories with a trailing slash; API resources never do
     return !(raw.startsWith(API_PREFIX) && raw.length() > API_PREFIX.length() && raw.endsWith("/"))

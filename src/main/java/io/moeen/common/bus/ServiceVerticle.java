@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public abstract class ServiceVerticle extends VerticleBase {
    */
   protected final void serve(String address, List<String> anyOf, Function<RequestEnvelope, Future<Reply>> handler) {
     serve(address, request -> {
-      io.vertx.core.json.JsonArray held = request.principal().getJsonArray("permissions", new io.vertx.core.json.JsonArray());
+      JsonArray held = request.principal().getJsonArray("permissions", new JsonArray());
       return anyOf.stream().anyMatch(held::contains)
           ? handler.apply(request)
           : Future.failedFuture(new Problem(ProblemKind.FORBIDDEN, "forbidden"));
