@@ -37,8 +37,11 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole service, in start-up order: database (embedded or external) → migrations →
@@ -91,6 +94,7 @@ public final class Application {
   }
 
   private void boot() {
+    long started = System.nanoTime();
     vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
             .setEnabled(true)
@@ -98,14 +102,22 @@ public final class Application {
             .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .build();
-    // Starting PostgreSQL, connecting over JDBC and migrating all block: they run on a worker.
-    database = vertx.executeBlocking(this::openDatabase).await();
+    // What needs no database (each feature's own resources, the signing keys, the texts) starts now and
+    // overlaps with starting PostgreSQL and migrating, which block and so run on a worker of their own.
+    Map<String, Future<?>> preparing = new LinkedHashMap<>();
+    for (Feature feature : FEATURES) {
+      preparing.put(feature.name(), feature.prepare(vertx));
+    }
+    Future<SigningKeys> keys = vertx.executeBlocking(() -> SigningKeys.loadOrCreate(config.signingKeysDir()), false);
+    Future<Messages> messages = vertx.executeBlocking(Messages::load, false);
+    database = vertx.executeBlocking(this::openDatabase, false).await();
+    long databaseStarted = System.nanoTime();
     vertx.executeBlocking(() -> {
       Migrations.apply(database, config.demoData());
       return null;
-    }).await();
-    SigningKeys keys = vertx.executeBlocking(() -> SigningKeys.loadOrCreate(config.signingKeysDir())).await();
-    AccessTokens tokens = new AccessTokens(vertx, keys);
+    }, false).await();
+    long migrated = System.nanoTime();
+    AccessTokens tokens = new AccessTokens(vertx, keys.await());
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(16).setName("moeen").setShared(false))
         // the pool acts as moeen_app, which owns nothing: row-level security applies to every query
@@ -115,15 +127,58 @@ public final class Application {
     store = KeyValueStores.create(vertx, config.redisUrl());
     store.ping().recover(e -> Future.failedFuture(new IllegalStateException(
         "Cannot reach Redis at REDIS_URL: " + e.getMessage(), e))).await();
-    Messages messages = Messages.load();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
-
-    FeatureContext context = new FeatureContext(pool, store, config, messages, defaultLocale, Clock.systemUTC(), tokens);
-    for (Feature feature : FEATURES) {
-      for (Deployment deployment : feature.deployments(context)) {
-        deployments.add(vertx.deployVerticle(deployment.verticle(), deployment.options()).await());
+    Map<String, Object> prepared = new LinkedHashMap<>();
+    preparing.forEach((name, result) -> {
+      Object value = result.await();
+      if (value != null) {
+        prepared.put(name, value);
       }
+    });
+
+    FeatureContext context = new FeatureContext(pool, store, config, messages.await(), defaultLocale,
+        Clock.systemUTC(), tokens, prepared);
+    deployFeatures(context);
+    LOG.info("Started in {} ms: database {} ms, migrations {} ms, features {} ms", millisSince(started),
+        (databaseStarted - started) / 1_000_000, (migrated - databaseStarted) / 1_000_000, millisSince(migrated));
+  }
+
+  /**
+   * The features only call one another over the bus when a request comes, so all but the last deploy
+   * side by side (each one's verticles in its order); the last, the API, opens the port once they are all up.
+   * Whatever did deploy is recorded, in {@link #FEATURES}' order, before a failure is reported.
+   */
+  private void deployFeatures(FeatureContext context) {
+    List<List<String>> ids = new ArrayList<>();
+    List<Future<?>> side = new ArrayList<>();
+    for (Feature feature : FEATURES.subList(0, FEATURES.size() - 1)) {
+      List<String> featureIds = Collections.synchronizedList(new ArrayList<>());
+      ids.add(featureIds);
+      side.add(deployInOrder(feature.deployments(context), featureIds));
     }
+    Future.join(side).otherwiseEmpty().await();
+    ids.forEach(deployments::addAll);
+    side.stream().filter(Future::failed).findFirst().ifPresent(failed -> {
+      throw asRuntime(failed.cause());
+    });
+    deployInOrder(FEATURES.get(FEATURES.size() - 1).deployments(context), deployments).await();
+  }
+
+  private Future<?> deployInOrder(List<Deployment> featureDeployments, List<String> ids) {
+    Future<?> chain = Future.succeededFuture();
+    for (Deployment deployment : featureDeployments) {
+      chain = chain.compose(previous -> vertx.deployVerticle(deployment.verticle(), deployment.options())
+          .onSuccess(ids::add));
+    }
+    return chain;
+  }
+
+  private static RuntimeException asRuntime(Throwable cause) {
+    return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   private DatabaseServer openDatabase() {

@@ -5,6 +5,8 @@ import io.moeen.common.Feature;
 import io.moeen.common.FeatureContext;
 import io.moeen.common.config.AppConfig;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,21 @@ public final class ApiFeature implements Feature {
     return "api";
   }
 
+  /** The contract, read and modelled once while the database starts (seconds of YAML and schema work). */
+  @Override
+  public Future<?> prepare(Vertx vertx) {
+    return ContractLoader.load(vertx, ApiVerticle.CONTRACT);
+  }
+
   @Override
   public List<Deployment> deployments(FeatureContext ctx) {
+    ContractLoader.Loaded contract = ctx.prepared(this, ContractLoader.Loaded.class);
     AppConfig config = ctx.config();
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), ctx.defaultLocale(),
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
         config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
     PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
-    return List.of(new Deployment(() -> new ApiVerticle(api, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(), principals),
+    return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(), principals),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
   }
 }

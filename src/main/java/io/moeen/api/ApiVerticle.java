@@ -8,7 +8,6 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +33,7 @@ public final class ApiVerticle extends VerticleBase {
   private static final long BUS_TIMEOUT_MS = 30_000;
 
   private final Settings settings;
+  private final ContractLoader.Loaded contract;
   private final Messages messages;
   private final Pool pool;
   private final KeyValueStore store;
@@ -52,9 +52,10 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   /** {@code principals}: one cache for every instance of the process. */
-  public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens,
+  public ApiVerticle(Settings settings, ContractLoader.Loaded contract, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens,
                      PrincipalCache principals) {
     this.settings = settings;
+    this.contract = contract;
     this.principals = principals;
     this.tokens = tokens;
     this.messages = messages;
@@ -69,8 +70,7 @@ public final class ApiVerticle extends VerticleBase {
     // each instance listens, so the shared cache hears every event even while one instance stops
     return vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> principals.invalidate(event.body()))
         .completion()
-        .compose(listening -> vertx.fileSystem().readFile(CONTRACT))
-        .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text, problems, negotiator)))
+        .map(listening -> router(problems, negotiator))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
@@ -81,12 +81,11 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(listening -> server = listening);
   }
 
-  private Router router(ContractLoader.Loaded loaded, Buffer contractText, ProblemResponses problems,
-                        LocaleNegotiator negotiator) {
-    OpenAPIContract contract = loaded.contract();
+  private Router router(ProblemResponses problems, LocaleNegotiator negotiator) {
+    OpenAPIContract contract = this.contract.contract();
     SupportedLocale fallback = settings.defaultLocale();
     AllowedMethods allowed = new AllowedMethods();
-    List<ContractOperation> operations = ContractOperation.readAll(loaded.raw());
+    List<ContractOperation> operations = ContractOperation.readAll(this.contract.raw());
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract)
@@ -118,7 +117,7 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     Router router = builder.createRouter();
-    OperationalRoutes.mount(router, vertx, pool, store, contractText, allowed);
+    OperationalRoutes.mount(router, vertx, pool, store, this.contract.yaml(), allowed);
     router.route().failureHandler(problems::handleFailure);
     router.errorHandler(400, problems::handleFailure);
     router.errorHandler(404, problems::notFound);

@@ -2,6 +2,7 @@ package io.moeen.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -19,7 +20,12 @@ final class ContractLoader {
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
 
-  record Loaded(JsonObject raw, OpenAPIContract contract) {
+  /**
+   * The merged document, the router's model of it, and the merged document as YAML for
+   * {@code GET /openapi.yaml}. Loaded once per process and shared by the API's instances: after
+   * loading, the model is only read (a validation keeps its state in the call).
+   */
+  record Loaded(JsonObject raw, OpenAPIContract contract, Buffer yaml) {
   }
 
   private ContractLoader() {
@@ -28,7 +34,7 @@ final class ContractLoader {
   static Future<Loaded> load(Vertx vertx, String path) {
     return ContractParts.merged(vertx, path)
         .compose(raw -> OpenAPIContract.from(vertx, problemsAsJson(raw.copy()))
-            .map(contract -> new Loaded(raw, contract)));
+            .map(contract -> new Loaded(raw, contract, ContractParts.toYaml(raw))));
   }
 
   static JsonObject problemsAsJson(JsonObject node) {

@@ -1,5 +1,8 @@
 package io.moeen.common;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
 import java.util.List;
 
 /**
@@ -10,6 +13,15 @@ import java.util.List;
 public interface Feature {
   /** The feature's package under {@code io.moeen}, e.g. {@code scheduling}. */
   String name();
+
+  /**
+   * Work that needs neither the database nor another feature (reading and parsing the feature's own
+   * resources), started together with the database so the two overlap. What the future yields reaches
+   * {@link #deployments} as {@link FeatureContext#prepared(Feature, Class)}. Nothing by default.
+   */
+  default Future<?> prepare(Vertx vertx) {
+    return Future.succeededFuture();
+  }
 
   /** What to deploy, in order, built from what the application opened at start. */
   List<Deployment> deployments(FeatureContext context);

@@ -9,13 +9,29 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * What the application opened at start and hands to every feature: the database pool, the key-value
- * store, the configuration, the interface texts, the default locale, the clock and the access-token signer.
+ * store, the configuration, the interface texts, the default locale, the clock, the access-token signer,
+ * and what each feature's {@link Feature#prepare} yielded (by feature name).
  */
 public record FeatureContext(Pool pool, KeyValueStore store, AppConfig config, Messages messages,
-                             SupportedLocale defaultLocale, Clock clock, AccessTokens tokens) {
+                             SupportedLocale defaultLocale, Clock clock, AccessTokens tokens,
+                             Map<String, Object> prepared) {
+  public FeatureContext {
+    prepared = Map.copyOf(prepared);
+  }
+
+  /** What {@code feature}'s {@link Feature#prepare} yielded. */
+  public <T> T prepared(Feature feature, Class<T> type) {
+    Object value = prepared.get(feature.name());
+    if (!type.isInstance(value)) {
+      throw new IllegalStateException(feature.name() + " prepared " + value + ", not a " + type.getSimpleName());
+    }
+    return type.cast(value);
+  }
+
   /** The clinic's zone ({@code MOEEN_TIMEZONE}). */
   public ZoneId timeZone() {
     return config.timeZone();

@@ -20,6 +20,12 @@ import java.util.Properties;
 /**
  * Applies the Liquibase changelogs under {@code db/} (packaged on the classpath). Blocking: call it
  * on a worker, before any verticle deploys. Applying twice is a no-op.
+ *
+ * <p>Liquibase takes seconds to start even when it has nothing to do, so after a successful update the
+ * changelog's fingerprint ({@link ChangelogFingerprint}: every listed file's bytes and the contexts) is
+ * recorded in {@code moeen_migration_fingerprint}; a start whose fingerprint is already recorded skips
+ * Liquibase. Any change to a file, a new file or other contexts changes the fingerprint, and Liquibase
+ * runs as before (it alone decides what to apply).
  */
 public final class Migrations {
   public static final String CHANGELOG = "db/changelog.yaml";
@@ -39,10 +45,15 @@ public final class Migrations {
   }
 
   public static void apply(DatabaseServer server, boolean demoData) {
+    String contexts = demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT;
+    String fingerprint = ChangelogFingerprint.of(CHANGELOG, contexts);
     Properties props = new Properties();
     props.setProperty("user", server.user());
     props.setProperty("password", server.password());
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
+      if (ChangelogFingerprint.isRecorded(connection, fingerprint)) {
+        return;
+      }
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Map<String, Object> scope = Map.of(
@@ -52,12 +63,17 @@ public final class Migrations {
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
           .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
           .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-          .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG,
-              demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT)
+          .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
           .execute());
     } catch (Exception e) {
       throw new DatabaseUnavailableException("Database migration failed on " + server.describe() + ": "
           + rootMessage(e), e);
+    }
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
+      ChangelogFingerprint.record(connection, fingerprint);
+    } catch (java.sql.SQLException e) {
+      throw new DatabaseUnavailableException("Could not record the applied changelog on " + server.describe() + ": "
+          + e.getMessage(), e);
     }
   }
 

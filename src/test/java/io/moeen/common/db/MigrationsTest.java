@@ -60,6 +60,31 @@ class MigrationsTest {
   }
 
   @Test
+  void a_recorded_fingerprint_skips_liquibase_and_any_other_hands_the_decision_back() throws SQLException {
+    String recorded = strings("SELECT fingerprint FROM moeen_migration_fingerprint").get(0);
+    assertThat(recorded).isEqualTo(ChangelogFingerprint.of(Migrations.CHANGELOG, "main"));
+    assertThat(ChangelogFingerprint.of(Migrations.CHANGELOG, "main,demo")).isNotEqualTo(recorded);
+    String extensions = "SELECT count(*) FROM databasechangelog WHERE id = '001-extensions'";
+    try (Connection c = connect()) {
+      // forget one idempotent changeset: with the fingerprint recorded, Liquibase does not even look
+      c.createStatement().execute("DELETE FROM databasechangelog WHERE id = '001-extensions'");
+      Migrations.apply(db, false);
+      assertThat(count(extensions)).isZero();
+      // a changed or added file gives another fingerprint: Liquibase runs and applies what it misses
+      c.createStatement().execute("UPDATE moeen_migration_fingerprint SET fingerprint = 'stale'");
+    }
+    Migrations.apply(db, false);
+    assertThat(count(extensions)).isEqualTo(1);
+    assertThat(strings("SELECT fingerprint FROM moeen_migration_fingerprint")).containsExactly(recorded);
+  }
+
+  @Test
+  void the_service_role_cannot_read_the_fingerprint() throws SQLException {
+    assertThat(strings("SELECT has_table_privilege('moeen_app', 'moeen_migration_fingerprint', 'SELECT')::text"))
+        .containsExactly("false");
+  }
+
+  @Test
   void demo_data_only_arrives_in_the_demo_context() throws SQLException {
     DatabaseServer other = TestDatabases.empty("migrations_demo");
     Migrations.apply(other, false);
