@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# Request overhead on loopback: the packaged service (embedded PostgreSQL 17, demo clinic, a fresh
-# data dir under /tmp) under wrk, one path after another, against the bare GET /health/live of the
-# same run. Prints path, req/s, p50/p99, the ratio to that baseline and the target; then the RSS of
-# the java process.
+# Every figure of issue 15 in one run, each beside a baseline measured in the same run.
+#
+#  1. Request overhead: the packaged service (embedded PostgreSQL 17, demo clinic, a fresh data dir
+#     under /tmp, started with the README's heap flags) under wrk for GET /health/live (the bare route,
+#     the baseline), GET /v1/services anonymous and with a Bearer token, and GET /v1/me. The paths take
+#     turns in rounds; each figure is the median. wrk is a closed loop (it waits for answers, so it sends
+#     less when the service slows down); the p99 beside it comes from bench OpenLoop, an open loop at
+#     half the path's throughput that counts each latency from when the request was due (coordinated
+#     omission corrected, like wrk2, which Debian does not package).
+#  2. GET /v1/slots (one doctor, one week) under wrk with 64 connections, against pgbench of the same
+#     statements (bench/sql/slots.sql) with 64 clients, as moeen_app under row-level security.
+#  3. The mains under src/test/java/io/moeen/bench that print one line with --machine (booking, chat,
+#     lead search): each starts its own service and measures its own pgbench baseline.
+#  4. Start: the same jar restarted on the data dir section 1 initialised, to /health/ready, 3 times
+#     (median); then the RSS of the process that served sections 1 and 2.
+#
 # Usage: bench/all.sh [seconds-per-path=10] [connections=32] [rounds=3]
-#   MOEEN_BENCH_JFR=/tmp/x.jfr  also records the whole run with Java Flight Recorder (profile settings)
-#   MOEEN_BENCH_PORT=18080      the loopback port
+#   MOEEN_BENCH_JFR=/tmp/x.jfr   also records section 1 and 2 with Java Flight Recorder (profile settings)
+#   MOEEN_BENCH_PORT=18080       the loopback port
+#   MOEEN_BENCH_JAVA_OPTS=...    other JVM flags than the README's (to compare)
+#   MOEEN_BENCH_ONLY=overhead    run one section: overhead, slots, mains, start
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PATH=${1:-10}
@@ -13,41 +27,88 @@ CONNECTIONS=${2:-32}
 ROUNDS=${3:-3}
 PORT=${MOEEN_BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
+ONLY=${MOEEN_BENCH_ONLY:-}
+# the README's run command uses these flags; keep the two in step
+JAVA_OPTS=${MOEEN_BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError}
 
-if [ ! -f target/moeen.jar ] || [ -n "$(find src/main pom.xml openapi.yaml contract db -newer target/moeen.jar -print -quit)" ]; then
-  # maven.test.skip: -DskipTests alone still compiles tests, which need the generated client
-  mvn -B -q -o -Dmaven.test.skip=true package
+if [ ! -f target/moeen.jar ] || [ ! -d target/test-classes ] \
+  || [ -n "$(find src pom.xml openapi.yaml contract db i18n -newer target/moeen.jar -print -quit)" ]; then
+  mvn -B -q -o -DskipTests package
 fi
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
-command -v jq >/dev/null || apt-get install -y jq >/dev/null
+if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; then
+  mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+fi
+BENCH_CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+need() { command -v "$1" >/dev/null || apt-get install -y "$2" >/dev/null; }
+need wrk wrk
+need jq jq
+need pgbench postgresql-client
 
 DATA=$(mktemp -d /tmp/moeen-bench.XXXXXX)
 JFR_OPTION=()
 if [ -n "${MOEEN_BENCH_JFR:-}" ]; then
   JFR_OPTION=("-XX:StartFlightRecording=filename=$MOEEN_BENCH_JFR,settings=profile,dumponexit=true")
 fi
-HTTP_HOST=127.0.0.1 HTTP_PORT=$PORT MOEEN_DATA_DIR="$DATA" MOEEN_DISPATCH_INTERVAL_MS=0 \
-  java "${JFR_OPTION[@]}" -jar target/moeen.jar >"$DATA/service.log" 2>&1 &
-PID=$!
-stop() {
-  kill "$PID" 2>/dev/null || true
-  wait "$PID" 2>/dev/null || true
-  rm -rf "$DATA"
+PID=
+start_service() {
+  # shellcheck disable=SC2086
+  HTTP_HOST=127.0.0.1 HTTP_PORT=$PORT MOEEN_DATA_DIR="$DATA" MOEEN_DISPATCH_INTERVAL_MS=0 \
+    java $JAVA_OPTS "$@" -jar target/moeen.jar >>"$DATA/service.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 2400); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$PID" 2>/dev/null || { echo "the service did not start:"; tail -20 "$DATA/service.log"; exit 1; }
+    sleep 0.05
+  done
+  echo "the service was not ready after 120 s"; exit 1
 }
-trap stop EXIT
+stop_service() {
+  if [ -n "$PID" ]; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    PID=
+  fi
+}
+trap 'stop_service; rm -rf "$DATA"' EXIT
 
-for _ in $(seq 1 240); do
-  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PID" 2>/dev/null || { echo "the service did not start:"; tail -20 "$DATA/service.log"; exit 1; }
-  sleep 1
-done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+line() { printf '%-40s %9s %9s %9s %9s %7s  %-34s %s\n' "$@"; }
+header() {
+  printf '%-40s %9s %9s %9s %9s %7s  %-34s %s\n' path 'req/s' 'p50 ms' 'p99 ms' 'p99 open' ratio baseline target
+}
+# one wrk run: prints "req/s p50 p99 non-2xx" (latencies in ms)
+run_wrk() {
+  local seconds=$1 connections=$2 path=$3; shift 3
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$BASE$path" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
+}
+# open-loop p99 (ms) at a fixed rate: prints the OpenLoop line
+open_loop() {
+  local rate=$1 seconds=$2 connections=$3 path=$4; shift 4
+  java -cp "$BENCH_CP" io.moeen.bench.OpenLoop "$BASE$path" "$rate" "$seconds" "$connections" "$@"
+}
+db_port() { sed -n 's/.*embedded PostgreSQL on localhost:\([0-9]*\)\/.*/\1/p' "$DATA/service.log" | head -1; }
+# pgbench tps of a script as moeen_app (row-level security applies), prepared statements
+pgbench_tps() {
+  local script=$1 clients=$2 seconds=$3
+  PGOPTIONS="-c role=moeen_app" pgbench -n -M prepared -c "$clients" -j 2 -T "$seconds" \
+    -h localhost -p "$(db_port)" -U postgres -f "$script" moeen 2>&1 \
+    | awk '/^tps/ { print int($3) } /^latency average/ { }' | head -1
+}
 
+printf '%s, nproc %s, load average %s, JVM flags: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$JAVA_OPTS"
+start_service "${JFR_OPTION[@]}"
 login() {
   curl -fs -H 'Content-Type: application/json' \
     -d "{\"identifier\":\"$1\",\"password\":\"MoeenDemo#2026\"}" "$BASE/v1/auth/login" | jq -r .accessToken
 }
 TOKEN=$(login reception@moeen-clinic.example)
 PATIENT_TOKEN=$(login ahmed@patients.example)
+SLOTS="/v1/slots?serviceId=00000000-0000-4000-c300-000000000001&doctorId=00000000-0000-4000-c200-000000000004"
 
 # a path that does not answer 200 is not measured
 check() {
@@ -60,55 +121,86 @@ check /health/live
 check /v1/services
 check /v1/services -H "Authorization: Bearer $TOKEN"
 check /v1/me -H "Authorization: Bearer $PATIENT_TOKEN"
+check "$SLOTS"
 
-# one wrk run: prints "req/s p50 p99 non-2xx" (latencies in ms)
-run() {
-  local path=$1; shift
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_PATH}s" --latency "$@" "$BASE$path" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
-}
+header
+if [ -z "$ONLY" ] || [ "$ONLY" = overhead ]; then
+  # warm-up: JIT and pools, not measured
+  run_wrk 5 "$CONNECTIONS" /health/live >/dev/null
+  run_wrk 5 "$CONNECTIONS" /v1/services >/dev/null
+  run_wrk 5 "$CONNECTIONS" /v1/services -H "Authorization: Bearer $TOKEN" >/dev/null
+  run_wrk 5 "$CONNECTIONS" /v1/me -H "Authorization: Bearer $PATIENT_TOKEN" >/dev/null
+  # on a shared machine the load of other processes swings within seconds: the paths take turns
+  ROUND_SECONDS=$(( (SECONDS_PER_PATH + ROUNDS - 1) / ROUNDS ))
+  : >"$DATA/rounds"
+  for _ in $(seq 1 "$ROUNDS"); do
+    echo "live $(run_wrk "$ROUND_SECONDS" "$CONNECTIONS" /health/live)" >>"$DATA/rounds"
+    echo "anon $(run_wrk "$ROUND_SECONDS" "$CONNECTIONS" /v1/services)" >>"$DATA/rounds"
+    echo "auth $(run_wrk "$ROUND_SECONDS" "$CONNECTIONS" /v1/services -H "Authorization: Bearer $TOKEN")" >>"$DATA/rounds"
+    echo "me $(run_wrk "$ROUND_SECONDS" "$CONNECTIONS" /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")" >>"$DATA/rounds"
+  done
+  median() {
+    awk -v key="$1" -v col="$2" '$1 == key { print $col }' "$DATA/rounds" | sort -g \
+      | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+  }
+  row() { echo "$(median "$1" 2) $(median "$1" 3) $(median "$1" 4)"; }
+  # the open-loop p99 at half of what wrk reached on that path
+  open_p99() {
+    local rps=$1 path=$2; shift 2
+    open_loop "$(( rps / 2 > 50 ? rps / 2 : 50 ))" "$SECONDS_PER_PATH" "$CONNECTIONS" "$path" "$@" | awk '{ print $3 }'
+  }
+  read -r BASE_RPS BASE_P50 BASE_P99 < <(row live)
+  read -r ANON_RPS ANON_P50 ANON_P99 < <(row anon)
+  read -r AUTH_RPS AUTH_P50 AUTH_P99 < <(row auth)
+  read -r ME_RPS ME_P50 ME_P99 < <(row me)
+  BASE_OPEN=$(open_p99 "$BASE_RPS" /health/live)
+  ANON_OPEN=$(open_p99 "$ANON_RPS" /v1/services)
+  AUTH_OPEN=$(open_p99 "$AUTH_RPS" /v1/services -H "Authorization: Bearer $TOKEN")
+  ME_OPEN=$(open_p99 "$ME_RPS" /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")
+  line 'GET /health/live' "$BASE_RPS" "$BASE_P50" "$BASE_P99" "$BASE_OPEN" 1.00 'itself' 'the bare route'
+  line 'GET /v1/services anonymous' "$ANON_RPS" "$ANON_P50" "$ANON_P99" "$ANON_OPEN" \
+    "$(ratio "$ANON_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.5'
+  line 'GET /v1/services Bearer' "$AUTH_RPS" "$AUTH_P50" "$AUTH_P99" "$AUTH_OPEN" \
+    "$(ratio "$AUTH_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.4'
+  line 'GET /v1/me Bearer (patient)' "$ME_RPS" "$ME_P50" "$ME_P99" "$ME_OPEN" \
+    "$(ratio "$ME_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.4'
+fi
 
-# warm-up: JIT and pools, not measured
-for path in /health/live /v1/services; do
-  wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null
-done
-wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "$BASE/v1/services" >/dev/null
-
-# On a shared machine the load of other processes swings within seconds: the paths take turns,
-# ROUNDS times for SECONDS_PER_PATH/ROUNDS each, and each figure is the median of its rounds.
-ROUND_SECONDS=$(( (SECONDS_PER_PATH + ROUNDS - 1) / ROUNDS ))
-: >"$DATA/rounds"
-for round in $(seq 1 "$ROUNDS"); do
-  echo "live $(SECONDS_PER_PATH=$ROUND_SECONDS run /health/live)" >>"$DATA/rounds"
-  echo "anon $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/services)" >>"$DATA/rounds"
-  echo "auth $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/services -H "Authorization: Bearer $TOKEN")" >>"$DATA/rounds"
-  echo "me $(SECONDS_PER_PATH=$ROUND_SECONDS run /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")" >>"$DATA/rounds"
-done
-# median of column $2 (req/s), $3 (p50), $4 (p99); sum of $5 (non-2xx) for one path
-median() {
-  awk -v key="$1" -v col="$2" '$1 == key { print $col }' "$DATA/rounds" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-row() {
-  echo "$(median "$1" 2) $(median "$1" 3) $(median "$1" 4) $(awk -v key="$1" '$1 == key { s += $5 } END { print s + 0 }' "$DATA/rounds")"
-}
-read -r BASE_RPS BASE_P50 BASE_P99 BASE_BAD < <(row live)
-read -r ANON_RPS ANON_P50 ANON_P99 ANON_BAD < <(row anon)
-read -r AUTH_RPS AUTH_P50 AUTH_P99 AUTH_BAD < <(row auth)
-read -r ME_RPS ME_P50 ME_P99 ME_BAD < <(row me)
+if { [ -z "$ONLY" ] || [ "$ONLY" = slots ]; } && [ -f bench/sql/slots.sql ]; then
+  run_wrk 5 64 "$SLOTS" >/dev/null
+  read -r SLOT_RPS SLOT_P50 SLOT_P99 _ < <(run_wrk "$SECONDS_PER_PATH" 64 "$SLOTS")
+  SLOT_OPEN=$(open_loop "$(( SLOT_RPS / 2 > 20 ? SLOT_RPS / 2 : 20 ))" "$SECONDS_PER_PATH" 64 "$SLOTS" | awk '{ print $3 }')
+  SLOT_TPS=$(pgbench_tps bench/sql/slots.sql 64 "$SECONDS_PER_PATH")
+  line 'GET /v1/slots one doctor, week (c64)' "$SLOT_RPS" "$SLOT_P50" "$SLOT_P99" "$SLOT_OPEN" \
+    "$(ratio "$SLOT_RPS" "$SLOT_TPS")" "pgbench slots.sql c64: $SLOT_TPS tps" '≥ 0.6, p99 ≤ 20 ms'
+fi
 RSS_KB=$(ps -o rss= -p "$PID" | tr -d ' ')
+stop_service
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-printf '%s, nproc %s, load average %s, %s rounds of %ss per path (medians), %s connections\n' \
-  "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$ROUNDS" "$ROUND_SECONDS" "$CONNECTIONS"
-printf '%-36s %9s %9s %9s %7s %6s  %s\n' path 'req/s' 'p50 ms' 'p99 ms' non-2xx ratio target
-line() { printf '%-36s %9s %9s %9s %7s %6s  %s\n' "$@"; }
-line 'GET /health/live (baseline)' "$BASE_RPS" "$BASE_P50" "$BASE_P99" "$BASE_BAD" 1.00 'the bare route: request overhead'
-line 'GET /v1/services anonymous' "$ANON_RPS" "$ANON_P50" "$ANON_P99" "$ANON_BAD" "$(ratio "$ANON_RPS" "$BASE_RPS")" 'one bus round trip + a cached read'
-line 'GET /v1/services Bearer' "$AUTH_RPS" "$AUTH_P50" "$AUTH_P99" "$AUTH_BAD" "$(ratio "$AUTH_RPS" "$BASE_RPS")" \
-  "≥ 0.8 × anonymous (now $(ratio "$AUTH_RPS" "$ANON_RPS"))"
-line 'GET /v1/me Bearer (patient)' "$ME_RPS" "$ME_P50" "$ME_P99" "$ME_BAD" "$(ratio "$ME_RPS" "$BASE_RPS")" \
-  '≥ 0.5 × anonymous services (reads the profile row)'
-printf 'RSS of the java process after the run: %s MiB\n' "$((RSS_KB / 1024))"
+if [ -z "$ONLY" ] || [ "$ONLY" = mains ]; then
+  # each prints one line per figure: "<label>|req/s|p50|p99|p99 open|ratio|baseline|target"
+  for main in BookingBench ChatBench LeadSearchBench; do
+    if grep -q -- '--machine' "src/test/java/io/moeen/bench/$main.java" 2>/dev/null; then
+      java $JAVA_OPTS -cp "$BENCH_CP" "io.moeen.bench.$main" --machine 2>"$DATA/$main.err" \
+        | grep '^|' | while IFS='|' read -r _ label rps p50 p99 open r baseline target; do
+          line "$label" "$rps" "$p50" "$p99" "$open" "$r" "$baseline" "$target"
+        done || { echo "$main failed:"; tail -5 "$DATA/$main.err"; }
+    fi
+  done
+fi
+
+if [ -z "$ONLY" ] || [ "$ONLY" = start ]; then
+  : >"$DATA/starts"
+  for _ in 1 2 3; do
+    started=$(date +%s%N)
+    start_service
+    echo $(( ($(date +%s%N) - started) / 1000000 )) >>"$DATA/starts"
+    stop_service
+  done
+  START_MS=$(sort -g "$DATA/starts" | sed -n 2p)
+  printf 'start to /health/ready (initialised data dir, median of 3): %s ms (target ≤ 3000); runs: %s\n' \
+    "$START_MS" "$(tr '\n' ' ' <"$DATA/starts")"
+fi
+if [ -n "${RSS_KB:-}" ]; then
+  printf 'RSS of the java process after sections 1-2: %s MiB (target ≤ 350)\n' "$((RSS_KB / 1024))"
+fi

@@ -5,6 +5,9 @@ import io.moeen.common.config.ConfigException;
 import io.moeen.common.config.ConfigReader;
 import io.moeen.common.db.DatabaseUnavailableException;
 
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 
 /** Boot: configuration → database → migrations → verticles. Problems an operator can fix print as plain lines. */
@@ -38,6 +41,10 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       out.println("Moeen is stopping: finishing requests in flight…");
       app.stop();
+      // the log is written by a thread of its own (logback.xml): let it write what the stop logged
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+        logging.stop();
+      }
       out.println("Moeen stopped.");
     }, "moeen-shutdown"));
     String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
