@@ -72,9 +72,19 @@ stop_service() {
 trap 'stop_service; rm -rf "$DATA"' EXIT
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-line() { printf '%-40s %9s %9s %9s %9s %7s  %-34s %s\n' "$@"; }
+line() { printf '%-40s %9s %9s %9s %9s %5s %7s  %-34s %s\n' "$@"; }
 header() {
-  printf '%-40s %9s %9s %9s %9s %7s  %-34s %s\n' path 'req/s' 'p50 ms' 'p99 ms' 'p99 open' ratio baseline target
+  printf '%-40s %9s %9s %9s %9s %5s %7s  %-34s %s\n' path 'req/s' 'p50 ms' 'p99 ms' 'p99 open' hops ratio baseline target
+}
+# event-bus messages sent per request of a path (replies not counted): the service's own counter
+# (vertx_eventbus_sent_total on /metrics) over 20 requests one after another
+hops() {
+  local path=$1; shift
+  local before after
+  before=$(curl -s "$BASE/metrics" | awk '/^vertx_eventbus_sent_total/ { print $2 }')
+  for _ in $(seq 1 20); do curl -s -o /dev/null "$@" "$BASE$path"; done
+  after=$(curl -s "$BASE/metrics" | awk '/^vertx_eventbus_sent_total/ { print $2 }')
+  awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", (a - b) / 20 }'
 }
 # one wrk run: prints "req/s p50 p99 non-2xx" (latencies in ms)
 run_wrk() {
@@ -157,12 +167,14 @@ if [ -z "$ONLY" ] || [ "$ONLY" = overhead ]; then
   ANON_OPEN=$(open_p99 "$ANON_RPS" /v1/services)
   AUTH_OPEN=$(open_p99 "$AUTH_RPS" /v1/services -H "Authorization: Bearer $TOKEN")
   ME_OPEN=$(open_p99 "$ME_RPS" /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")
-  line 'GET /health/live' "$BASE_RPS" "$BASE_P50" "$BASE_P99" "$BASE_OPEN" 1.00 'itself' 'the bare route'
-  line 'GET /v1/services anonymous' "$ANON_RPS" "$ANON_P50" "$ANON_P99" "$ANON_OPEN" \
+  line 'GET /health/live' "$BASE_RPS" "$BASE_P50" "$BASE_P99" "$BASE_OPEN" "$(hops /health/live)" 1.00 'itself' 'the bare route'
+  line 'GET /v1/services anonymous' "$ANON_RPS" "$ANON_P50" "$ANON_P99" "$ANON_OPEN" "$(hops /v1/services)" \
     "$(ratio "$ANON_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.5'
   line 'GET /v1/services Bearer' "$AUTH_RPS" "$AUTH_P50" "$AUTH_P99" "$AUTH_OPEN" \
+    "$(hops /v1/services -H "Authorization: Bearer $TOKEN")" \
     "$(ratio "$AUTH_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.4'
   line 'GET /v1/me Bearer (patient)' "$ME_RPS" "$ME_P50" "$ME_P99" "$ME_OPEN" \
+    "$(hops /v1/me -H "Authorization: Bearer $PATIENT_TOKEN")" \
     "$(ratio "$ME_RPS" "$BASE_RPS")" 'GET /health/live' '≥ 0.4'
 fi
 
@@ -171,19 +183,19 @@ if { [ -z "$ONLY" ] || [ "$ONLY" = slots ]; } && [ -f bench/sql/slots.sql ]; the
   read -r SLOT_RPS SLOT_P50 SLOT_P99 _ < <(run_wrk "$SECONDS_PER_PATH" 64 "$SLOTS")
   SLOT_OPEN=$(open_loop "$(( SLOT_RPS / 2 > 20 ? SLOT_RPS / 2 : 20 ))" "$SECONDS_PER_PATH" 64 "$SLOTS" | awk '{ print $3 }')
   SLOT_TPS=$(pgbench_tps bench/sql/slots.sql 64 "$SECONDS_PER_PATH")
-  line 'GET /v1/slots one doctor, week (c64)' "$SLOT_RPS" "$SLOT_P50" "$SLOT_P99" "$SLOT_OPEN" \
+  line 'GET /v1/slots one doctor, week (c64)' "$SLOT_RPS" "$SLOT_P50" "$SLOT_P99" "$SLOT_OPEN" "$(hops "$SLOTS")" \
     "$(ratio "$SLOT_RPS" "$SLOT_TPS")" "pgbench slots.sql c64: $SLOT_TPS tps" '≥ 0.6, p99 ≤ 20 ms'
 fi
 RSS_KB=$(ps -o rss= -p "$PID" | tr -d ' ')
 stop_service
 
 if [ -z "$ONLY" ] || [ "$ONLY" = mains ]; then
-  # each prints one line per figure: "<label>|req/s|p50|p99|p99 open|ratio|baseline|target"
+  # each prints one line per figure: "|<label>|req/s|p50|p99|p99 open|hops|ratio|baseline|target"
   for main in BookingBench ChatBench LeadSearchBench; do
     if grep -q -- '--machine' "src/test/java/io/moeen/bench/$main.java" 2>/dev/null; then
       java $JAVA_OPTS -cp "$BENCH_CP" "io.moeen.bench.$main" --machine 2>"$DATA/$main.err" \
-        | grep '^|' | while IFS='|' read -r _ label rps p50 p99 open r baseline target; do
-          line "$label" "$rps" "$p50" "$p99" "$open" "$r" "$baseline" "$target"
+        | grep '^|' | while IFS='|' read -r _ label rps p50 p99 open hop r baseline target; do
+          line "$label" "$rps" "$p50" "$p99" "$open" "$hop" "$r" "$baseline" "$target"
         done || { echo "$main failed:"; tail -5 "$DATA/$main.err"; }
     fi
   done
