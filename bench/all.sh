@@ -29,7 +29,7 @@ PORT=${MOEEN_BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 ONLY=${MOEEN_BENCH_ONLY:-}
 # the README's run command uses these flags; keep the two in step
-JAVA_OPTS=${MOEEN_BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${MOEEN_BENCH_JAVA_OPTS:--XX:SharedArchiveFile=target/moeen.jsa -XX:+UseSerialGC -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError}
 
 if [ ! -f target/moeen.jar ] || [ ! -d target/test-classes ] \
   || [ -n "$(find src pom.xml openapi.yaml contract db i18n -newer target/moeen.jar -print -quit)" ]; then
