@@ -5,7 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
+import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
 
 /**
  * Loads {@code openapi.yaml}, with its parts put together (see {@link ContractParts}), for the
@@ -33,8 +36,29 @@ final class ContractLoader {
 
   static Future<Loaded> load(Vertx vertx, String path) {
     return ContractParts.merged(vertx, path)
-        .compose(raw -> OpenAPIContract.from(vertx, problemsAsJson(raw.copy()))
+        .compose(raw -> model(vertx, problemsAsJson(raw.copy()))
             .map(contract -> new Loaded(raw, contract, ContractParts.toYaml(raw))));
+  }
+
+  /**
+   * What {@link OpenAPIContract#from(Vertx, JsonObject)} does — the document checked against the
+   * OpenAPI schema, its references resolved — with the schema repository wrapped in a
+   * {@link ValidatorCache}, which {@code from} offers no way to do.
+   */
+  static Future<OpenAPIContract> model(Vertx vertx, JsonObject document) {
+    OpenAPIVersion version = OpenAPIVersion.fromContract(document);
+    return version.getRepository(vertx, "app://")
+        .compose(repository -> version.validateContract(vertx, repository, document)
+            .compose(result -> {
+              try {
+                result.checkValidity();
+              } catch (JsonSchemaValidationException e) {
+                return Future.failedFuture(new IllegalStateException("openapi.yaml is not a valid OpenAPI document: "
+                    + e.getMessage() + " at " + e.location(), e));
+              }
+              return version.resolve(vertx, repository, document);
+            })
+            .map(resolved -> new OpenAPIContractImpl(resolved, version, new ValidatorCache(repository))));
   }
 
   static JsonObject problemsAsJson(JsonObject node) {
