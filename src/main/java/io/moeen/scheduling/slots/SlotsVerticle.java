@@ -45,14 +45,16 @@ public final class SlotsVerticle extends ServiceVerticle {
   private Future<Reply> list(RequestEnvelope request) {
     SlotQuery query = SlotQuery.from(request);
     Instant now = clock.instant();
-    Future<ZoneId> zone = query.needsLocationZone()
-        ? store.location(query.criteria().locationId()) : Future.succeededFuture(clinicZone);
-    return zone.compose(z -> {
-      Instant[] range = query.range(z, now);
-      return search.find(query.criteria(), range[0], range[1], now)
-          .map(offers -> Reply.of(SlotView.page(offers, query.criteria().serviceId(), request.locale(),
-              query.callerZone(), range[0], range[1])));
-    });
+    Future<SlotSearch.Found> found;
+    if (query.needsLocationZone()) {
+      // local dates at a location: midnight there is known only once the location is read, in the same statement
+      found = search.find(query.criteria(), query.around(now), zone -> query.range(zone, now), now);
+    } else {
+      Instant[] range = query.range(clinicZone, now);
+      found = search.find(query.criteria(), range, zone -> range, now);
+    }
+    return found.map(page -> Reply.of(SlotView.page(page.offers(), query.criteria().serviceId(), request.locale(),
+        query.callerZone(), page.from(), page.to())));
   }
 
   /** {serviceId, doctorId, locationId, startsAt, patientId?} → {bookable, reason?, endsAt, blockedFrom, blockedUntil}. */
