@@ -31,8 +31,8 @@ final class SlotSearch {
   record Offer(Slot slot, DoctorPlace place) {
   }
 
-  /** A start time checked for booking: empty refusal when bookable. */
-  record Verdict(Slot slot, Optional<SlotFinder.Refusal> refusal) {
+  /** A start time checked for booking: empty refusal when bookable; {@code zone} is the location's. */
+  record Verdict(Slot slot, Optional<SlotFinder.Refusal> refusal, ZoneId zone) {
   }
 
   private static final Duration MARGIN = Duration.ofDays(1);
@@ -87,7 +87,7 @@ final class SlotSearch {
               : inputs.hours().of(places.get(0));
           var refusal = new SlotFinder(known.rules()).check(availability, known.service(),
               inputs.doctorBusy().getOrDefault(criteria.doctorId(), List.of()), inputs.patientBusy(), now, startsAt);
-          return new Verdict(SlotFinder.slotAt(startsAt, known.service()), refusal);
+          return new Verdict(SlotFinder.slotAt(startsAt, known.service()), refusal, known.zone());
         });
   }
 

@@ -3,6 +3,7 @@ package io.moeen.scheduling.slots;
 import io.moeen.common.db.SqlStatements;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -17,13 +18,14 @@ import java.time.ZoneOffset;
 final class SlotStore {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/slots.sql");
 
-  private final Pool pool;
+  private final SqlClient client;
 
-  SlotStore(Pool pool) {
-    this.pool = pool;
+  /** {@code client}: the pool, or the connection of a transaction the search is part of (booking). */
+  SlotStore(SqlClient client) {
+    this.client = client;
   }
 
-  Future<Void> verify() {
+  static Future<Void> verify(Pool pool) {
     return SQL.verify(pool);
   }
 
@@ -36,7 +38,7 @@ final class SlotStore {
     Tuple args = Tuple.tuple().addUUID(criteria.doctorId()).addUUID(criteria.serviceId()).addUUID(criteria.locationId())
         .addLocalDate(since).addLocalDate(firstDay).addLocalDate(lastDay)
         .addOffsetDateTime(utc(busyFrom)).addOffsetDateTime(utc(busyUntil)).addUUID(criteria.patientId());
-    return pool.preparedQuery(SQL.get("slot_inputs")).execute(args).map(SlotInputs::of);
+    return client.preparedQuery(SQL.get("slot_inputs")).execute(args).map(SlotInputs::of);
   }
 
   private static OffsetDateTime utc(Instant instant) {
