@@ -91,12 +91,12 @@ public final class BookingBench {
       if (offers.size() < measured + rounds) {
         throw new IllegalStateException("only " + offers.size() + " non-overlapping free slots in the horizon");
       }
-      IntFunction<Future<HttpResponse<Buffer>>> booking = i -> book(client, token, offers.get(i), patients.get(i));
+      IntFunction<Future<Integer>> booking = i -> CorrectedLoad.status(book(client, token, offers.get(i), patients.get(i)));
       CorrectedLoad.Result warm = CorrectedLoad.closed(booking, warmUp, concurrency, 201);
-      IntFunction<Future<HttpResponse<Buffer>>> second = i -> booking.apply(warmUp + i);
+      IntFunction<Future<Integer>> second = i -> booking.apply(warmUp + i);
       CorrectedLoad.Result closed = CorrectedLoad.closed(second, bookings, concurrency, 201);
       double rate = options.containsKey("--rate") ? Double.parseDouble(options.get("--rate")) : closed.perSecond() * 0.7;
-      IntFunction<Future<HttpResponse<Buffer>>> third = i -> booking.apply(warmUp + bookings + i);
+      IntFunction<Future<Integer>> third = i -> booking.apply(warmUp + bookings + i);
       CorrectedLoad.Result open = CorrectedLoad.open(vertx, third, bookings, rate, 201);
       int[] races = race(client, token, offers.subList(measured, measured + rounds),
           patients.subList(measured, patients.size()), concurrency, !machine);

@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 
 /**
  * Drives one HTTP path for the scheduling benches (SlotsBench, BookingBench) in two ways, into
- * HdrHistogram latencies (microseconds):
+ * HdrHistogram latencies (microseconds). A request answers its status (an HTTP status, or 200 for a bus reply):
  * <ul>
  *   <li>{@link #closed}: {@code concurrency} requests always in flight, as wrk and pgbench do; its
  *   throughput is the figure to compare with pgbench's tps at the same concurrency.</li>
@@ -49,8 +49,13 @@ final class CorrectedLoad {
   private CorrectedLoad() {
   }
 
+  /** The status of an HTTP request, -1 when it got no answer. */
+  static Future<Integer> status(Future<HttpResponse<Buffer>> response) {
+    return response.map(HttpResponse::statusCode);
+  }
+
   /** Request {@code i} of {@code requests}, {@code concurrency} in flight; {@code expected}: the status that counts as ok. */
-  static Result closed(IntFunction<Future<HttpResponse<Buffer>>> request, int requests, int concurrency, int expected) {
+  static Result closed(IntFunction<Future<Integer>> request, int requests, int concurrency, int expected) {
     Run run = new Run(requests, expected);
     AtomicInteger next = new AtomicInteger();
     Runnable[] fire = new Runnable[1];
@@ -59,7 +64,7 @@ final class CorrectedLoad {
       if (i < requests) {
         long start = System.nanoTime();
         request.apply(i).onComplete(result -> {
-          run.record(result.succeeded() ? result.result().statusCode() : -1, System.nanoTime() - start);
+          run.record(result.succeeded() ? result.result() : -1, System.nanoTime() - start);
           fire[0].run();
         });
       }
@@ -73,7 +78,7 @@ final class CorrectedLoad {
   }
 
   /** {@code requests} requests due at {@code perSecond} a second; latency from when each was due. */
-  static Result open(Vertx vertx, IntFunction<Future<HttpResponse<Buffer>>> request, int requests, double perSecond,
+  static Result open(Vertx vertx, IntFunction<Future<Integer>> request, int requests, double perSecond,
                      int expected) {
     Run run = new Run(requests, expected);
     long interval = (long) (1e9 / perSecond);
@@ -85,7 +90,7 @@ final class CorrectedLoad {
       for (int i = next.get(); i < requests && started + i * interval <= now; i = next.incrementAndGet()) {
         long due = started + i * interval;
         request.apply(i).onComplete(result ->
-            run.record(result.succeeded() ? result.result().statusCode() : -1, System.nanoTime() - due));
+            run.record(result.succeeded() ? result.result() : -1, System.nanoTime() - due));
       }
     });
     try {
