@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class SlotsBench {
     int concurrency = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 16;
     boolean machine = options.containsKey("--machine");
     Application app = null;
+    Path dataDir = null;
     URI base;
     if (options.containsKey("--url")) {
       base = URI.create(options.get("--url"));
@@ -61,7 +63,8 @@ public final class SlotsBench {
       Map<String, String> env = new HashMap<>();
       env.put("HTTP_HOST", "127.0.0.1");
       env.put("HTTP_PORT", String.valueOf(port));
-      env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
+      dataDir = Files.createTempDirectory("moeen-bench");
+      env.put("MOEEN_DATA_DIR", dataDir.toString());
       app = Application.start(ConfigReader.read(env));
       base = URI.create("http://127.0.0.1:" + port);
     }
@@ -74,7 +77,9 @@ public final class SlotsBench {
           : i -> CorrectedLoad.status(client.get(paths[i % paths.length])
               .putHeader("Accept-Language", i % 2 == 0 ? "ar" : "en").send());
       CorrectedLoad.closed(request, Math.max(500, requests / 2), concurrency, 200); // warm-up: JIT, pools, plans
+      double[] cpuBefore = dataDir == null ? null : ProcessCpu.millis(dataDir);
       CorrectedLoad.Result closed = CorrectedLoad.closed(request, requests, concurrency, 200);
+      double[] cpuAfter = dataDir == null ? null : ProcessCpu.millis(dataDir);
       double rate = options.containsKey("--rate") ? Double.parseDouble(options.get("--rate")) : closed.perSecond() * 0.7;
       CorrectedLoad.Result open = CorrectedLoad.open(vertx, request, requests, rate, 200);
       if (machine) {
@@ -84,6 +89,10 @@ public final class SlotsBench {
         System.out.printf("GET /v1/slots (%s): %d requests each run%n", String.join(" | ", paths), requests);
         System.out.printf("  %d in flight:      %s%n", concurrency, closed.describe());
         System.out.printf("  at %.0f req/s fixed: %s (latency from when each request was due)%n", rate, open.describe());
+      }
+      if (cpuAfter != null) {
+        System.out.printf("# CPU per request (%d in flight): service JVM %.2f ms, PostgreSQL %.2f ms%n", concurrency,
+            (cpuAfter[0] - cpuBefore[0]) / requests, (cpuAfter[1] - cpuBefore[1]) / requests);
       }
     } finally {
       vertx.close().await();
