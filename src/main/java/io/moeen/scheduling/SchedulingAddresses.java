@@ -64,6 +64,11 @@ public final class SchedulingAddresses {
   public static final String SLOTS_NEXT = "scheduling.slots.next";
 
   // Events this feature publishes.
+  /**
+   * Event, published after every committed catalogue write: {@code {}}; each node's catalogue drops the
+   * answers it keeps in memory (CatalogueCache).
+   */
+  public static final String CATALOGUE_INVALIDATED = "scheduling.catalogue.invalidated";
   /** Event, published after commit: the appointment as booked. */
   public static final String APPOINTMENTS_BOOKED = "scheduling.appointments.booked";
   /** Event, published after commit: {@code {appointmentId, from, to, …}} for every change. */

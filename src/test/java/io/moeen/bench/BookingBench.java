@@ -3,7 +3,6 @@ package io.moeen.bench;
 import io.moeen.Application;
 import io.moeen.common.config.ConfigReader;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -13,6 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,16 +28,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * Load generator for POST /v1/appointments: starts the whole service on the embedded database with
- * the demo clinic, books (after a 50-booking warm-up) {@code bookings} distinct free follow-up slots for distinct patients with at
- * most {@code concurrency} in flight, then lets {@code concurrency} patients race for one slot,
- * {@code rounds} times. Prints throughput, latency percentiles and answers by status. Not a test:
- * run bench/booking.sh.
+ * the demo clinic (or uses one already running: {@code --url} and its database's {@code --db-port}),
+ * books (after a 50-booking warm-up) {@code bookings} distinct free follow-up slots for distinct
+ * patients with {@code concurrency} in flight (throughput), then as many again at a fixed rate
+ * (latency corrected for coordinated omission, see {@link CorrectedLoad}), then lets
+ * {@code concurrency} patients race for one slot, {@code rounds} times. Not a test: run bench/booking.sh.
+ * <p>Usage: {@code [bookings=300] [concurrency=8] [rounds=20] [--url U --db-port P] [--rate per-second] [--machine]};
+ * {@code --rate} defaults to 70% of the measured throughput. {@code --machine} prints one line:
+ * {@code POST /v1/appointments <bookings/s> <p50 ms> <p99 ms> <errors>}, the errors counting answers
+ * other than 201 and contention rounds without exactly one 201.
  */
 public final class BookingBench {
   private static final String FOLLOW_UP = "00000000-0000-4000-c300-000000000002"; // offered by all three demo doctors
@@ -51,37 +54,66 @@ public final class BookingBench {
   }
 
   public static void main(String[] args) throws Exception {
-    int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    List<String> positional = new ArrayList<>();
+    Map<String, String> options = BenchArgs.parse(args, positional, "--machine");
+    int bookings = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 300;
+    int concurrency = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 8;
+    int rounds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 20;
+    boolean machine = options.containsKey("--machine");
+    Application app = null;
+    URI base;
+    String jdbcUrl;
+    if (options.containsKey("--url")) {
+      base = URI.create(options.get("--url"));
+      jdbcUrl = "jdbc:postgresql://localhost:" + options.get("--db-port") + "/moeen";
+    } else {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Map<String, String> env = new HashMap<>();
+      env.put("HTTP_HOST", "127.0.0.1");
+      env.put("HTTP_PORT", String.valueOf(port));
+      env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
+      app = Application.start(ConfigReader.read(env));
+      base = URI.create("http://127.0.0.1:" + port);
+      jdbcUrl = app.database().jdbcUrl();
     }
-    Map<String, String> env = new HashMap<>();
-    env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", String.valueOf(port));
-    env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
-    Application app = Application.start(ConfigReader.read(env));
     Vertx vertx = Vertx.vertx();
     try {
-      WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-          new PoolOptions().setHttp1MaxSize(Math.max(concurrency, 4)));
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
+          .setDefaultPort(base.getPort()), new PoolOptions().setHttp1MaxSize(Math.max(concurrency, 4)).setMaxWaitQueueSize(-1));
       String token = login(client);
       int warmUp = Math.min(50, bookings);
-      int measured = warmUp + bookings;
-      List<String> patients = addPatients(app, measured + concurrency * rounds);
-      List<Offer> offers = freeSlots(client, token, measured + rounds);
+      int measured = warmUp + 2 * bookings;
+      List<String> patients = addPatients(jdbcUrl, measured + concurrency * rounds);
+      List<Offer> offers = freeSlots(client, token, measured + rounds, !machine);
       if (offers.size() < measured + rounds) {
         throw new IllegalStateException("only " + offers.size() + " non-overlapping free slots in the horizon");
       }
-      bookAll(client, token, offers.subList(0, warmUp), patients.subList(0, warmUp), concurrency, false);
-      bookAll(client, token, offers.subList(warmUp, measured), patients.subList(warmUp, measured), concurrency, true);
-      race(client, token, offers.subList(measured, measured + rounds), patients.subList(measured, patients.size()),
-          concurrency);
+      IntFunction<Future<Integer>> booking = i -> CorrectedLoad.status(book(client, token, offers.get(i), patients.get(i)));
+      CorrectedLoad.Result warm = CorrectedLoad.closed(booking, warmUp, concurrency, 201);
+      IntFunction<Future<Integer>> second = i -> booking.apply(warmUp + i);
+      CorrectedLoad.Result closed = CorrectedLoad.closed(second, bookings, concurrency, 201);
+      double rate = options.containsKey("--rate") ? Double.parseDouble(options.get("--rate")) : closed.perSecond() * 0.7;
+      IntFunction<Future<Integer>> third = i -> booking.apply(warmUp + bookings + i);
+      CorrectedLoad.Result open = CorrectedLoad.open(vertx, third, bookings, rate, 201);
+      int[] races = race(client, token, offers.subList(measured, measured + rounds),
+          patients.subList(measured, patients.size()), concurrency, !machine);
+      if (machine) {
+        System.out.printf("POST /v1/appointments %.0f %.2f %.2f %d%n", closed.perSecond(), open.ms(50), open.ms(99),
+            closed.errors() + open.errors() + (races[1] - races[0]));
+      } else {
+        System.out.printf("warm-up: %d bookings, statuses %s%n", warmUp, warm.statuses());
+        System.out.printf("POST /v1/appointments: %d bookings each run (distinct slots and patients)%n", bookings);
+        System.out.printf("  %d in flight:      %s%n", concurrency, closed.describe());
+        System.out.printf("  at %.0f/s fixed:    %s (latency from when each booking was due)%n", rate, open.describe());
+      }
     } finally {
       vertx.close().await();
-      app.stop();
+      if (app != null) {
+        app.stop();
+      }
     }
   }
 
@@ -95,9 +127,8 @@ public final class BookingBench {
   }
 
   /** Walk-in patients inserted as the tables' owner, so each booking has its own patient (max 3 active each). */
-  private static List<String> addPatients(Application app, int count) throws Exception {
-    var db = app.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+  private static List<String> addPatients(String jdbcUrl, int count) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
       c.createStatement().execute("INSERT INTO patients (id, first_name_en, phone) SELECT ('00000000-0000-4000-9b00-' "
           + "|| lpad(g::text, 12, '0'))::uuid, 'Bench ' || g, '+96655' || lpad(g::text, 7, '0') "
           + "FROM generate_series(1, " + count + ") g");
@@ -114,7 +145,7 @@ public final class BookingBench {
    * per doctor only slots that do not overlap one already kept, so every one can be booked. Doctors are
    * interleaved so the load spreads over all of them.
    */
-  private static List<Offer> freeSlots(WebClient client, String token, int wanted) {
+  private static List<Offer> freeSlots(WebClient client, String token, int wanted, boolean verbose) {
     Instant from = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
     Map<String, List<Offer>> byDoctor = new TreeMap<>();
     Map<String, Instant> busyUntil = new HashMap<>();
@@ -135,8 +166,10 @@ public final class BookingBench {
         }
       });
     }
-    System.out.printf("free non-overlapping follow-up slots: %s%n",
-        byDoctor.entrySet().stream().map(e -> e.getKey().substring(30) + "=" + e.getValue().size()).toList());
+    if (verbose) {
+      System.out.printf("free non-overlapping follow-up slots: %s%n",
+          byDoctor.entrySet().stream().map(e -> e.getKey().substring(30) + "=" + e.getValue().size()).toList());
+    }
     List<Offer> spread = new ArrayList<>();
     for (int i = 0; spread.size() < wanted && byDoctor.values().stream().anyMatch(l -> l.size() > 0); i++) {
       for (List<Offer> list : byDoctor.values()) {
@@ -159,58 +192,10 @@ public final class BookingBench {
         .putHeader("Content-Type", "application/json").putHeader("Accept-Language", "en").sendBuffer(body.toBuffer());
   }
 
-  /** Keeps {@code concurrency} bookings in flight until every offer has been answered. */
-  private static void bookAll(WebClient client, String token, List<Offer> offers, List<String> patients, int concurrency,
-                              boolean report) {
-    int n = offers.size();
-    long[] latencies = new long[n];
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    AtomicReference<String> firstRefusal = new AtomicReference<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger finished = new AtomicInteger();
-    Promise<Void> done = Promise.promise();
-    Runnable[] fire = new Runnable[1];
-    fire[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= n) {
-        return;
-      }
-      long start = System.nanoTime();
-      book(client, token, offers.get(i), patients.get(i)).onComplete(result -> {
-        latencies[i] = System.nanoTime() - start;
-        int status = result.succeeded() ? result.result().statusCode() : -1;
-        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-        if (status != 201) {
-          firstRefusal.compareAndSet(null, result.succeeded() ? result.result().bodyAsString() : result.cause().toString());
-        }
-        if (finished.incrementAndGet() == n) {
-          done.complete();
-        } else {
-          fire[0].run();
-        }
-      });
-    };
-    long started = System.nanoTime();
-    for (int c = 0; c < concurrency; c++) {
-      fire[0].run();
-    }
-    done.future().await();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    if (!report) {
-      System.out.printf("warm-up: %d bookings, statuses %s%n", n, new TreeMap<>(statuses));
-      return;
-    }
-    System.out.printf("POST /v1/appointments: %d bookings (distinct slots and patients), concurrency %d, %.1f s%n",
-        n, concurrency, seconds);
-    System.out.printf("throughput %.0f bookings/s; latency %s; statuses %s%n", n / seconds, percentiles(latencies),
-        new TreeMap<>(statuses));
-    if (firstRefusal.get() != null) {
-      System.out.println("first refusal: " + firstRefusal.get());
-    }
-  }
-
   /** Each round, {@code concurrency} different patients ask for the same slot at once: one 201, the rest 409. */
-  private static void race(WebClient client, String token, List<Offer> offers, List<String> patients, int concurrency) {
+  /** Answers {rounds with exactly one 201 and the rest 409, rounds}. */
+  private static int[] race(WebClient client, String token, List<Offer> offers, List<String> patients, int concurrency,
+                            boolean verbose) {
     List<Long> latencies = new ArrayList<>();
     int exactlyOne = 0;
     List<String> perRound = new ArrayList<>();
@@ -234,10 +219,13 @@ public final class BookingBench {
       perRound.add(statuses.getOrDefault(201, 0) + "/" + statuses.getOrDefault(409, 0)
           + (statuses.size() > 2 || statuses.keySet().stream().anyMatch(s -> s != 201 && s != 409) ? statuses : ""));
     }
-    System.out.printf("contention: %d rounds of %d clients racing for one slot; 201/409 per round %s%n",
-        offers.size(), concurrency, perRound);
-    System.out.printf("rounds with exactly one 201 and the rest 409: %d of %d; latency %s%n", exactlyOne,
-        offers.size(), percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
+    if (verbose) {
+      System.out.printf("contention: %d rounds of %d clients racing for one slot; 201/409 per round %s%n",
+          offers.size(), concurrency, perRound);
+      System.out.printf("rounds with exactly one 201 and the rest 409: %d of %d; latency %s%n", exactlyOne,
+          offers.size(), percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
+    }
+    return new int[] {exactlyOne, offers.size()};
   }
 
   private static String percentiles(long[] latencies) {

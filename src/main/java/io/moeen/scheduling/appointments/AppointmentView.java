@@ -54,6 +54,11 @@ public final class AppointmentView {
     return callerZone == null ? json : inCallerZone(json, callerZone);
   }
 
+  /** A row with the columns of {@code appointment_rows} (booking reads its insert back that way). */
+  public static JsonObject of(Row row, SupportedLocale lang) {
+    return json(row, lang, null);
+  }
+
   /** The appointment as this transaction sees it, read through the same SQL as {@code GET /v1/appointments/{id}}. */
   public static Future<JsonObject> read(SqlConnection conn, UUID id, SupportedLocale lang) {
     return AppointmentStore.details(conn, id).map(row -> json(row, lang, null));

@@ -14,9 +14,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What booking writes, all inside the caller's transaction; SQL in booking.sql. */
+/** What booking reads and writes, all inside the caller's transaction; SQL in booking.sql. */
 final class BookingStore {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/booking.sql");
+  private static final int DEFAULT_MAX_ACTIVE = 3;
 
   /** The first answer to an idempotent request, kept with the hash of its body. */
   record StoredAnswer(String requestHash, boolean completed, int status, JsonObject body) {
@@ -24,6 +25,10 @@ final class BookingStore {
 
   /** Who the appointment is for, and how to reach them. */
   record Patient(UUID id, UUID userId, String phone, String email, String language) {
+  }
+
+  /** The active patient visible to the caller (empty: none), how many future appointments they may hold, and hold. */
+  record Facts(Optional<Patient> patient, int maxActive, int active) {
   }
 
   Future<Void> verify(Pool pool) {
@@ -37,46 +42,43 @@ final class BookingStore {
         (JsonObject) row.getValue("response_body"))));
   }
 
-  /** Claims the key for this request; a concurrent duplicate blocks here, then fails with 23505. */
+  /** Claims the key for this request; a concurrent duplicate blocks here, then fails with 23505. Both sent at once. */
   Future<Void> claim(SqlConnection conn, String scope, String key, String hash) {
-    return run(conn, "idempotency_forget_expired", Tuple.of(scope, key))
-        .compose(forgotten -> run(conn, "idempotency_claim", Tuple.of(scope, key, hash))).mapEmpty();
+    Future<?> forgotten = run(conn, "idempotency_forget_expired", Tuple.of(scope, key));
+    Future<?> claimed = run(conn, "idempotency_claim", Tuple.of(scope, key, hash));
+    return Future.all(forgotten, claimed).mapEmpty();
   }
 
   Future<Void> complete(SqlConnection conn, String scope, String key, int status, JsonObject body) {
     return run(conn, "idempotency_complete", Tuple.of(scope, key, status, body)).mapEmpty();
   }
 
-  /** The active patient visible to the caller, if any. */
-  Future<Optional<Patient>> patient(SqlConnection conn, UUID id) {
-    return run(conn, "patient", Tuple.of(id)).map(rows -> first(rows).filter(row -> row.getBoolean("is_active"))
-        .map(row -> new Patient(row.getUUID("id"), row.getUUID("user_id"), row.getString("phone"),
-            row.getString("email"), row.getString("preferred_language"))));
+  Future<Facts> facts(SqlConnection conn, UUID patientId) {
+    return run(conn, "facts", Tuple.of(patientId)).map(rows -> {
+      Row row = rows.iterator().next();
+      Optional<Patient> patient = row.getUUID("id") == null || !row.getBoolean("is_active") ? Optional.empty()
+          : Optional.of(new Patient(row.getUUID("id"), row.getUUID("user_id"), row.getString("phone"),
+              row.getString("email"), row.getString("preferred_language")));
+      Integer max = row.getInteger("max_active");
+      return new Facts(patient, max == null ? DEFAULT_MAX_ACTIVE : max, row.getLong("active").intValue());
+    });
   }
 
-  /** How many more future appointments the patient may hold: the limit and the current count. */
-  Future<int[]> activeAppointments(SqlConnection conn, UUID patientId) {
-    Future<RowSet<Row>> limit = run(conn, "max_active", Tuple.tuple());
-    return limit.compose(l -> run(conn, "active_count", Tuple.of(patientId)).map(count -> new int[] {
-        first(l).map(row -> ((Number) row.getValue("value")).intValue()).orElse(3),
-        first(count).map(row -> row.getLong("active").intValue()).orElse(0)}));
-  }
-
-  /** Inserts the appointment; the row comes back with its location's time zone. */
-  Future<Row> insert(SqlConnection conn, BookingRequest b, JsonObject check, UUID createdBy) {
+  /**
+   * Inserts the appointment {@code id} and its outbox rows; answers the appointment as appointment_rows
+   * shows it (with its location's time zone). {@code check} is the slot verdict (end and blocked range).
+   */
+  Future<Row> book(SqlConnection conn, UUID id, BookingRequest b, JsonObject check, UUID createdBy, BookingOutbox.Rows outbox) {
     Tuple values = Tuple.tuple()
-        .addUUID(b.patientId()).addUUID(b.doctorId()).addUUID(b.serviceId()).addUUID(b.locationId())
+        .addUUID(id).addUUID(b.patientId()).addUUID(b.doctorId()).addUUID(b.serviceId()).addUUID(b.locationId())
         .addOffsetDateTime(utc(b.startsAt()))
         .addOffsetDateTime(utc(Instant.parse(check.getString("endsAt"))))
         .addOffsetDateTime(utc(Instant.parse(check.getString("blockedFrom"))))
         .addOffsetDateTime(utc(Instant.parse(check.getString("blockedUntil"))))
         .addString(b.type()).addString(b.source()).addString(b.notes()).addString(b.idempotencyKey())
         .addUUID(createdBy);
-    return run(conn, "insert_appointment", values).map(rows -> rows.iterator().next());
-  }
-
-  Future<Void> notify(SqlConnection conn, Tuple values) {
-    return run(conn, "insert_notification", values).mapEmpty();
+    outbox.addTo(values);
+    return run(conn, "book", values).map(rows -> rows.iterator().next());
   }
 
   static java.time.OffsetDateTime utc(Instant instant) {

@@ -2,7 +2,6 @@ package io.moeen.scheduling.booking;
 
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
-import io.moeen.common.bus.BusFailures;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
@@ -12,23 +11,24 @@ import io.moeen.common.errors.Problem;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.scheduling.SchedulingAddresses;
 import io.moeen.scheduling.appointments.AppointmentView;
-import io.moeen.scheduling.slots.SlotsVerticle;
+import io.moeen.scheduling.slots.SlotVerdicts;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Booking ({@value SchedulingAddresses#APPOINTMENTS_CREATE}): access, the slot check, then one transaction that writes the
- * appointment, its outbox rows and the idempotency record; the database's exclusion constraints
- * have the last word. The answer is the appointment read back in that transaction, the same
+ * Booking ({@value SchedulingAddresses#APPOINTMENTS_CREATE}): access, then one transaction that checks the slot
+ * ({@link SlotVerdicts}, on the same connection) and writes the appointment, its outbox rows and the idempotency
+ * record; the database's exclusion constraints have the last word. The answer is the appointment read back in that transaction, the same
  * {@code Appointment} every other operation answers. After commit,
  * {@value SchedulingAddresses#APPOINTMENTS_BOOKED} is published.
  */
@@ -38,7 +38,6 @@ public final class BookingVerticle extends ServiceVerticle {
   private final Pool pool;
   private final Clock clock;
   private final BookingStore store = new BookingStore();
-  private final BookingOutbox outbox = new BookingOutbox(store);
 
   public BookingVerticle(Pool pool, Clock clock) {
     this.pool = pool;
@@ -78,8 +77,7 @@ public final class BookingVerticle extends ServiceVerticle {
   private Future<Reply> answer(RequestEnvelope request, BookingRequest booking, Actor actor, String scope) {
     return replay(actor, scope, booking).compose(stored -> stored.isPresent()
         ? Future.succeededFuture(stored.get())
-        : checkSlot(booking, request.locale())
-            .compose(check -> book(actor, scope, booking, check, request.locale()))
+        : book(actor, scope, booking, request.locale())
             .recover(failure -> BookingFailures.isDuplicateKey(failure)
                 ? replay(actor, scope, booking).map(Optional::orElseThrow)
                 : answeredMeanwhile(actor, scope, booking, failure)));
@@ -113,15 +111,6 @@ public final class BookingVerticle extends ServiceVerticle {
         }));
   }
 
-  /** The slot engine's verdict; a refusal becomes its problem, a taken slot offers the next three. */
-  private Future<JsonObject> checkSlot(BookingRequest booking, String locale) {
-    return vertx.eventBus().<JsonObject>request(SchedulingAddresses.SLOTS_CHECK, booking.slotQuestion())
-        .map(Message::body)
-        .recover(BusFailures::recover)
-        .compose(check -> check.getBoolean("bookable") ? Future.succeededFuture(check)
-            : refuse(BookingFailures.refusal(check.getString("reason"), booking), booking, locale));
-  }
-
   private <T> Future<T> refuse(Problem problem, BookingRequest booking, String locale) {
     if (!"slot_taken".equals(problem.code())) {
       return Future.failedFuture(problem);
@@ -139,25 +128,41 @@ public final class BookingVerticle extends ServiceVerticle {
   private record Booked(JsonObject event, JsonObject answer) {
   }
 
-  private Future<Reply> book(Actor actor, String scope, BookingRequest booking, JsonObject check, String locale) {
+  /**
+   * One transaction on one connection, in three round trips after BEGIN: the session settings, the
+   * idempotency claim, the slot check and the patient's facts sent together; then the appointment, its
+   * outbox rows and its read-back in one statement; then (with a key) the stored answer. A refused
+   * slot becomes its problem; a taken one offers the next three.
+   */
+  private Future<Reply> book(Actor actor, String scope, BookingRequest booking, String locale) {
     String key = booking.idempotencyKey();
     SupportedLocale lang = SupportedLocale.fromTag(locale).orElse(SupportedLocale.AR);
-    Future<Booked> written = SessionContext.inTransaction(pool, actor, conn ->
-        (key == null ? Future.<Void>succeededFuture() : store.claim(conn, scope, key, booking.requestHash()))
-            .compose(claimed -> store.patient(conn, booking.patientId()))
-            .map(patient -> patient.orElseThrow(() -> BookingFailures.patientNotFound(booking)))
-            .compose(patient -> store.activeAppointments(conn, patient.id()).compose(active -> {
-              if (active[1] >= active[0]) {
-                return Future.failedFuture(BookingFailures.tooManyActive(active[0]));
-              }
-              return store.insert(conn, booking, check, actor.principal().userId())
-                  .map(BookedEvent::of)
-                  .compose(event -> outbox.write(conn, patient, event, booking.startsAt(), clock.instant())
-                      .compose(sent -> AppointmentView.read(conn, UUID.fromString(event.getString("id")), lang))
-                      .compose(answer -> (key == null ? Future.<Void>succeededFuture()
-                          : store.complete(conn, scope, key, CREATED, answer))
-                          .map(done -> new Booked(event, answer))));
-            })));
+    Instant now = clock.instant();
+    Future<Booked> written = pool.withTransaction(conn -> {
+      Future<Void> acting = SessionContext.actAs(conn, actor);
+      Future<Void> claimed = key == null ? Future.succeededFuture() : store.claim(conn, scope, key, booking.requestHash());
+      Future<JsonObject> check = SlotVerdicts.check(conn, booking.slotQuestion(), now);
+      Future<BookingStore.Facts> facts = store.facts(conn, booking.patientId());
+      return Future.all(acting, claimed, check, facts).compose(sent -> {
+        if (!check.result().getBoolean("bookable")) {
+          return Future.failedFuture(BookingFailures.refusal(check.result().getString("reason"), booking));
+        }
+        BookingStore.Patient patient = facts.result().patient().orElseThrow(() -> BookingFailures.patientNotFound(booking));
+        if (facts.result().active() >= facts.result().maxActive()) {
+          return Future.failedFuture(BookingFailures.tooManyActive(facts.result().maxActive()));
+        }
+        UUID id = UUID.randomUUID();
+        String startsAt = booking.startsAt().atZone(ZoneId.of(check.result().getString("timeZone"))).toOffsetDateTime()
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return store.book(conn, id, booking, check.result(), actor.principal().userId(),
+                BookingOutbox.rows(patient, id, booking, startsAt, now))
+            .compose(row -> {
+              Booked booked = new Booked(BookedEvent.of(row), AppointmentView.of(row, lang));
+              return (key == null ? Future.<Void>succeededFuture()
+                  : store.complete(conn, scope, key, CREATED, booked.answer())).map(done -> booked);
+            });
+      });
+    });
     return written
         .recover(failure -> {
           Throwable problem = BookingFailures.translate(failure, booking);

@@ -1,21 +1,28 @@
 package io.moeen.scheduling.catalogue;
 
+import io.moeen.identity.IdentityAddresses;
 import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
+import java.util.function.Function;
+
 /**
- * The scheduling catalogue: what can be booked, with whom, where and when. Reads are public and
- * localized; writes need {@code schedule.manage}, which the API checks before a request arrives.
+ * The scheduling catalogue: what can be booked, with whom, where and when. Reads are public,
+ * localized and served from memory ({@link CatalogueCache}); writes need {@code schedule.manage},
+ * which the API checks before a request arrives, and each drops the cached answers once committed.
  */
 public final class CatalogueVerticle extends ServiceVerticle {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/catalogue.sql");
 
   private final Pool pool;
+  private CatalogueCache cache;
 
   public CatalogueVerticle(Pool pool) {
     this.pool = pool;
@@ -23,6 +30,14 @@ public final class CatalogueVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
+    cache = new CatalogueCache(vertx);
+    // another node's catalogue write; and an account change, which may rename or deactivate a doctor
+    var otherNodes = vertx.eventBus().consumer(SchedulingAddresses.CATALOGUE_INVALIDATED, event -> cache.invalidateAll());
+    var accounts = vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> {
+      if (event.body().getString("userId") != null) {
+        cache.invalidateAll();
+      }
+    });
     PublicCatalogue reads = new PublicCatalogue(pool, SQL);
     CatalogueWrites writes = new CatalogueWrites(pool, SQL);
     Sites sites = new Sites(writes);
@@ -31,40 +46,56 @@ public final class CatalogueVerticle extends ServiceVerticle {
     WeeklyHours hours = new WeeklyHours(writes, reads);
     DayExceptions exceptions = new DayExceptions(writes);
 
-    servePublic(SchedulingAddresses.LOCATIONS_LIST, reads::locations);
-    servePublic(SchedulingAddresses.LOCATIONS_GET, reads::location);
-    servePublic(SchedulingAddresses.DEPARTMENTS_LIST, reads::departments);
-    servePublic(SchedulingAddresses.SERVICES_LIST, reads::services);
-    servePublic(SchedulingAddresses.SERVICES_GET, reads::service);
-    servePublic(SchedulingAddresses.DOCTORS_LIST, reads::doctors);
-    servePublic(SchedulingAddresses.DOCTORS_GET, reads::doctor);
-    servePublic(SchedulingAddresses.AVAILABILITY_GET, reads::availability);
-    servePublic(SchedulingAddresses.HOLIDAYS_LIST, reads::holidays);
-    servePublic(SchedulingAddresses.RAMADAN_HOURS_GET, reads::ramadanHours);
+    read(SchedulingAddresses.LOCATIONS_LIST, reads::locations);
+    read(SchedulingAddresses.LOCATIONS_GET, reads::location);
+    read(SchedulingAddresses.DEPARTMENTS_LIST, reads::departments);
+    read(SchedulingAddresses.SERVICES_LIST, reads::services);
+    read(SchedulingAddresses.SERVICES_GET, reads::service);
+    read(SchedulingAddresses.DOCTORS_LIST, reads::doctors);
+    read(SchedulingAddresses.DOCTORS_GET, reads::doctor);
+    read(SchedulingAddresses.AVAILABILITY_GET, reads::availability);
+    read(SchedulingAddresses.HOLIDAYS_LIST, reads::holidays);
+    read(SchedulingAddresses.RAMADAN_HOURS_GET, reads::ramadanHours);
 
-    serve(SchedulingAddresses.DEPARTMENTS_CREATE, request -> sites.createDepartment(request).map(Reply::of));
-    serve(SchedulingAddresses.DEPARTMENTS_UPDATE, request -> sites.updateDepartment(request).map(Reply::of));
-    serve(SchedulingAddresses.DEPARTMENTS_DELETE, request -> sites.deleteDepartment(request).map(x -> Reply.empty()));
-    serve(SchedulingAddresses.LOCATIONS_CREATE, request -> sites.createLocation(request).map(Reply::of));
-    serve(SchedulingAddresses.LOCATIONS_UPDATE, request -> sites.updateLocation(request).map(Reply::of));
-    serve(SchedulingAddresses.LOCATIONS_DELETE, request -> sites.deleteLocation(request).map(x -> Reply.empty()));
+    write(SchedulingAddresses.DEPARTMENTS_CREATE, sites::createDepartment);
+    write(SchedulingAddresses.DEPARTMENTS_UPDATE, sites::updateDepartment);
+    remove(SchedulingAddresses.DEPARTMENTS_DELETE, sites::deleteDepartment);
+    write(SchedulingAddresses.LOCATIONS_CREATE, sites::createLocation);
+    write(SchedulingAddresses.LOCATIONS_UPDATE, sites::updateLocation);
+    remove(SchedulingAddresses.LOCATIONS_DELETE, sites::deleteLocation);
     serve(SchedulingAddresses.ROOMS_LIST, request -> sites.rooms(request).map(Reply::of));
-    serve(SchedulingAddresses.ROOMS_CREATE, request -> sites.createRoom(request).map(Reply::of));
-    serve(SchedulingAddresses.ROOMS_UPDATE, request -> sites.updateRoom(request).map(Reply::of));
-    serve(SchedulingAddresses.ROOMS_DELETE, request -> sites.deleteRoom(request).map(x -> Reply.empty()));
-    serve(SchedulingAddresses.SERVICES_CREATE, request -> services.create(request).map(Reply::of));
-    serve(SchedulingAddresses.SERVICES_UPDATE, request -> services.update(request).map(Reply::of));
-    serve(SchedulingAddresses.SERVICES_DELETE, request -> services.delete(request).map(x -> Reply.empty()));
-    serve(SchedulingAddresses.DOCTORS_CREATE, request -> doctors.create(request).map(Reply::of));
-    serve(SchedulingAddresses.DOCTORS_UPDATE, request -> doctors.update(request).map(Reply::of));
-    serve(SchedulingAddresses.DOCTORS_DELETE, request -> doctors.delete(request).map(x -> Reply.empty()));
-    serve(SchedulingAddresses.AVAILABILITY_REPLACE, request -> hours.replaceAvailability(request).map(Reply::of));
-    serve(SchedulingAddresses.RAMADAN_HOURS_REPLACE, request -> hours.replaceRamadanHours(request).map(Reply::of));
+    write(SchedulingAddresses.ROOMS_CREATE, sites::createRoom);
+    write(SchedulingAddresses.ROOMS_UPDATE, sites::updateRoom);
+    remove(SchedulingAddresses.ROOMS_DELETE, sites::deleteRoom);
+    write(SchedulingAddresses.SERVICES_CREATE, services::create);
+    write(SchedulingAddresses.SERVICES_UPDATE, services::update);
+    remove(SchedulingAddresses.SERVICES_DELETE, services::delete);
+    write(SchedulingAddresses.DOCTORS_CREATE, doctors::create);
+    write(SchedulingAddresses.DOCTORS_UPDATE, doctors::update);
+    remove(SchedulingAddresses.DOCTORS_DELETE, doctors::delete);
+    write(SchedulingAddresses.AVAILABILITY_REPLACE, hours::replaceAvailability);
+    write(SchedulingAddresses.RAMADAN_HOURS_REPLACE, hours::replaceRamadanHours);
     serve(SchedulingAddresses.OVERRIDES_LIST, request -> exceptions.overrides(request).map(Reply::of));
-    serve(SchedulingAddresses.OVERRIDES_CREATE, request -> exceptions.addOverride(request).map(Reply::of));
-    serve(SchedulingAddresses.OVERRIDES_DELETE, request -> exceptions.removeOverride(request).map(x -> Reply.empty()));
-    serve(SchedulingAddresses.HOLIDAYS_CREATE, request -> exceptions.addHoliday(request).map(Reply::of));
-    serve(SchedulingAddresses.HOLIDAYS_DELETE, request -> exceptions.removeHoliday(request).map(x -> Reply.empty()));
-    return SQL.verify(pool).compose(verified -> registered());
+    write(SchedulingAddresses.OVERRIDES_CREATE, exceptions::addOverride);
+    remove(SchedulingAddresses.OVERRIDES_DELETE, exceptions::removeOverride);
+    write(SchedulingAddresses.HOLIDAYS_CREATE, exceptions::addHoliday);
+    remove(SchedulingAddresses.HOLIDAYS_DELETE, exceptions::removeHoliday);
+    return SQL.verify(pool).compose(verified -> registered())
+        .compose(served -> Future.all(otherNodes.completion(), accounts.completion()));
+  }
+
+  /** A public read, answered from memory once read. */
+  private void read(String address, Function<RequestEnvelope, Future<Reply>> read) {
+    servePublic(address, cache.cached(address, read));
+  }
+
+  /** A write that answers the written record; committed, it drops the cached answers. */
+  private void write(String address, Function<RequestEnvelope, Future<JsonObject>> write) {
+    serve(address, request -> write.apply(request).map(Reply::of).map(cache::changed));
+  }
+
+  /** A delete (204); committed, it drops the cached answers. */
+  private void remove(String address, Function<RequestEnvelope, Future<Void>> delete) {
+    serve(address, request -> delete.apply(request).map(x -> Reply.empty()).map(cache::changed));
   }
 }

@@ -7,10 +7,11 @@ import java.util.UUID;
 
 /** A doctor who offers the service and works at a location, with the name in both languages. */
 record DoctorPlace(UUID doctorId, UUID locationId, ZoneId zone, String nameAr, String nameEn) {
+  /** From a {@code place} row of slot_inputs. */
   static DoctorPlace from(Row row) {
-    return new DoctorPlace(row.getUUID("doctor_id"), row.getUUID("location_id"), ZoneId.of(row.getString("time_zone")),
-        join(row.getString("first_name_ar"), row.getString("last_name_ar")),
-        join(row.getString("first_name_en"), row.getString("last_name_en")));
+    String[] names = row.getArrayOfStrings("names"); // first and last, in Arabic then English
+    return new DoctorPlace(row.getUUID("doctor_id"), row.getUUID("location_id"), ZoneId.of(row.getString("label")),
+        join(names[0], names[1]), join(names[2], names[3]));
   }
 
   /** The name in {@code locale}, or in the other language when it has none. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The hours rows of every doctor in one request, loaded once and cut per doctor and location. */
+/** The hours rows of every doctor in one request (parts of slot_inputs), loaded once and cut per doctor and location. */
 record Hours(List<Row> weekly, List<Row> overrides, List<Row> holidays, List<Row> ramadan) {
 
   Availability of(DoctorPlace place) {
@@ -20,14 +20,14 @@ record Hours(List<Row> weekly, List<Row> overrides, List<Row> holidays, List<Row
     return new Availability(place.zone(),
         weekly.stream().filter(r -> at(r, doctor, location))
             .map(r -> new WeeklyBlock(DayOfWeek.of(r.getInteger("day_of_week")), r.getLocalTime("starts_at"),
-                r.getLocalTime("ends_at"), r.getLocalDate("valid_from"), r.getLocalDate("valid_until")))
+                r.getLocalTime("ends_at"), r.getLocalDate("first_day"), r.getLocalDate("last_day")))
             .toList(),
         overrides.stream().filter(r -> at(r, doctor, location))
-            .map(r -> new DateOverride(r.getLocalDate("on_date"), r.getBoolean("is_closed"), r.getLocalTime("starts_at"),
+            .map(r -> new DateOverride(r.getLocalDate("first_day"), r.getBoolean("flag"), r.getLocalTime("starts_at"),
                 r.getLocalTime("ends_at")))
             .toList(),
         holidays.stream().filter(r -> r.getUUID("location_id") == null || location.equals(r.getUUID("location_id")))
-            .map(r -> new Holiday(r.getLocalDate("starts_on"), r.getLocalDate("ends_on")))
+            .map(r -> new Holiday(r.getLocalDate("first_day"), r.getLocalDate("last_day")))
             .toList(),
         ramadan.stream()
             .filter(r -> location.equals(r.getUUID("location_id"))

@@ -4,10 +4,12 @@ import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.errors.Problem;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +51,19 @@ record SlotQuery(SlotSearch.Criteria criteria, Bound from, Bound to, Optional<Zo
       throw Problem.invalid("range_too_long", "to", Map.of("maxDays", MAX_DAYS));
     }
     return new Instant[] {start, end};
+  }
+
+  /**
+   * Unchecked bounds that hold {@link #range} in every zone (a local midnight is within 14 h of
+   * UTC's), for reading before the location's zone is known; never longer than the longest range.
+   */
+  Instant[] around(Instant now) {
+    Duration day = Duration.ofDays(1);
+    Instant start = from == null ? now : from.instant() != null ? from.instant() : from.in(ZoneOffset.UTC).minus(day);
+    Instant end = to == null ? start.plus(Duration.ofDays(7)).plus(day.multipliedBy(2))
+        : to.instant() != null ? to.instant() : to.in(ZoneOffset.UTC).plus(day);
+    Instant longest = start.plus(Duration.ofDays(MAX_DAYS + 3));
+    return new Instant[] {start, end.isAfter(longest) ? longest : end.isBefore(start) ? start : end};
   }
 
   private static boolean isDate(Bound bound) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Slot search over the database: checks the service, location and doctor, loads every doctor's
- * hours and busy times once, asks {@link SlotFinder}, and without a chosen doctor offers each
+ * Slot search over the database: reads the service, location, doctor, every doctor's hours and
+ * busy times in one statement ({@link SlotStore}), checks them, asks {@link SlotFinder}, and without a chosen doctor offers each
  * start time at a location once, from the doctor with the fewest appointments that local day.
  */
 final class SlotSearch {
@@ -29,8 +31,8 @@ final class SlotSearch {
   record Offer(Slot slot, DoctorPlace place) {
   }
 
-  /** A start time checked for booking: empty refusal when bookable. */
-  record Verdict(Slot slot, Optional<SlotFinder.Refusal> refusal) {
+  /** A start time checked for booking: empty refusal when bookable; {@code zone} is the location's. */
+  record Verdict(Slot slot, Optional<SlotFinder.Refusal> refusal, ZoneId zone) {
   }
 
   private static final Duration MARGIN = Duration.ofDays(1);
@@ -41,11 +43,29 @@ final class SlotSearch {
     this.store = store;
   }
 
+  /** The free slots in [from, to). */
   Future<List<Offer>> find(Criteria criteria, Instant from, Instant to, Instant now) {
-    return validate(criteria).compose(known -> store.places(criteria.doctorId(), criteria.serviceId(),
-            criteria.locationId(), day(from).minusDays(1))
-        .compose(places -> places.isEmpty() ? Future.succeededFuture(List.<Offer>of())
-            : offers(known, criteria, places, from, to, now)));
+    return find(criteria, new Instant[] {from, to}, zone -> new Instant[] {from, to}, now).map(Found::offers);
+  }
+
+  /** Free slots and the range they were searched in. */
+  record Found(List<Offer> offers, Instant from, Instant to) {
+  }
+
+  /**
+   * The free slots in the range {@code exact} gives in the location's zone (UTC without a location),
+   * read in one statement over {@code around}, which must hold that range whatever the zone.
+   */
+  Future<Found> find(Criteria criteria, Instant[] around, Function<ZoneId, Instant[]> exact, Instant now) {
+    Instant busyFrom = around[0].minus(MARGIN);
+    Instant busyUntil = around[1].plus(MARGIN);
+    return store.inputs(criteria, day(around[0]).minusDays(1), day(busyFrom).minusDays(1), day(busyUntil).plusDays(1),
+            busyFrom, busyUntil)
+        .map(inputs -> {
+          SlotInputs.Known known = inputs.known(criteria);
+          Instant[] range = exact.apply(known.zone());
+          return new Found(offers(known, criteria, inputs, range[0], range[1], now), range[0], range[1]);
+        });
   }
 
   /** Up to {@code count} free slots from {@code after} on, within the booking horizon. */
@@ -56,46 +76,38 @@ final class SlotSearch {
   }
 
   Future<Verdict> check(Criteria criteria, Instant startsAt, Instant now) {
-    return validate(criteria).compose(known -> store.places(criteria.doctorId(), criteria.serviceId(),
-            criteria.locationId(), day(startsAt).minusDays(1))
-        .compose(places -> {
-          Instant from = startsAt.minus(MARGIN);
-          Instant until = startsAt.plus(MARGIN);
-          List<UUID> doctor = List.of(criteria.doctorId());
-          Future<Hours> hours = store.hours(doctor, day(from).minusDays(1), day(until).plusDays(1));
-          Future<Map<UUID, List<TimeRange>>> busy = store.doctorBusy(doctor, from, until);
-          Future<List<TimeRange>> patient = store.patientBusy(criteria.patientId(), from, until);
-          return Future.all(hours, busy, patient).map(done -> {
-            Availability availability = places.isEmpty()
-                ? new Availability(known.zone(), List.of(), List.of(), List.of(), List.of())
-                : hours.result().of(places.get(0));
-            var refusal = new SlotFinder(known.rules()).check(availability, known.service(),
-                busy.result().getOrDefault(criteria.doctorId(), List.of()), patient.result(), now, startsAt);
-            return new Verdict(SlotFinder.slotAt(startsAt, known.service()), refusal);
-          });
-        }));
+    Instant from = startsAt.minus(MARGIN);
+    Instant until = startsAt.plus(MARGIN);
+    return store.inputs(criteria, day(startsAt).minusDays(1), day(from).minusDays(1), day(until).plusDays(1), from, until)
+        .map(inputs -> {
+          SlotInputs.Known known = inputs.known(criteria);
+          List<DoctorPlace> places = inputs.places();
+          Availability availability = places.isEmpty()
+              ? new Availability(known.zone(), List.of(), List.of(), List.of(), List.of())
+              : inputs.hours().of(places.get(0));
+          var refusal = new SlotFinder(known.rules()).check(availability, known.service(),
+              inputs.doctorBusy().getOrDefault(criteria.doctorId(), List.of()), inputs.patientBusy(), now, startsAt);
+          return new Verdict(SlotFinder.slotAt(startsAt, known.service()), refusal, known.zone());
+        });
   }
 
-  private Future<List<Offer>> offers(Known known, Criteria criteria, List<DoctorPlace> places, Instant from,
-                                     Instant to, Instant now) {
-    List<UUID> doctors = places.stream().map(DoctorPlace::doctorId).distinct().toList();
-    Instant busyFrom = from.minus(MARGIN);
-    Instant busyUntil = to.plus(MARGIN);
-    Future<Hours> hours = store.hours(doctors, day(busyFrom).minusDays(1), day(busyUntil).plusDays(1));
-    Future<Map<UUID, List<TimeRange>>> busy = store.doctorBusy(doctors, busyFrom, busyUntil);
-    Future<List<TimeRange>> patient = store.patientBusy(criteria.patientId(), busyFrom, busyUntil);
-    return Future.all(hours, busy, patient).map(done -> {
-      SlotFinder finder = new SlotFinder(known.rules());
-      List<Offer> offers = new ArrayList<>();
-      for (DoctorPlace place : places) {
-        List<TimeRange> doctorBusy = busy.result().getOrDefault(place.doctorId(), List.of());
-        finder.find(hours.result().of(place), known.service(), doctorBusy, patient.result(), now, from, to)
-            .forEach(slot -> offers.add(new Offer(slot, place)));
-      }
-      List<Offer> chosen = criteria.doctorId() != null ? offers : spread(offers, busy.result());
-      return chosen.stream().sorted(Comparator.comparing((Offer o) -> o.slot().startsAt())
-          .thenComparing(o -> o.place().locationId())).toList();
-    });
+  private List<Offer> offers(SlotInputs.Known known, Criteria criteria, SlotInputs inputs, Instant from, Instant to,
+                             Instant now) {
+    if (inputs.places().isEmpty()) {
+      return List.of();
+    }
+    Hours hours = inputs.hours();
+    Map<UUID, List<TimeRange>> busy = inputs.doctorBusy();
+    SlotFinder finder = new SlotFinder(known.rules());
+    List<Offer> offers = new ArrayList<>();
+    for (DoctorPlace place : inputs.places()) {
+      List<TimeRange> doctorBusy = busy.getOrDefault(place.doctorId(), List.of());
+      finder.find(hours.of(place), known.service(), doctorBusy, inputs.patientBusy(), now, from, to)
+          .forEach(slot -> offers.add(new Offer(slot, place)));
+    }
+    List<Offer> chosen = criteria.doctorId() != null ? offers : spread(offers, busy);
+    return chosen.stream().sorted(Comparator.comparing((Offer o) -> o.slot().startsAt())
+        .thenComparing(o -> o.place().locationId())).toList();
   }
 
   /** One offer per location and start time: the doctor with the fewest appointments that local day. */
@@ -119,27 +131,6 @@ final class SlotSearch {
         busy.getOrDefault(offer.place().doctorId(), List.of()).stream()
             .filter(range -> range.from().atZone(zone).toLocalDate().equals(day))
             .count());
-  }
-
-  /** The rules, the service and (when named) the location, checked in a fixed order. */
-  private record Known(SlotRules rules, ServiceTiming service, java.time.ZoneId zone) {
-  }
-
-  private Future<Known> validate(Criteria criteria) {
-    Future<SlotRules> rules = store.rules();
-    Future<ServiceTiming> service = store.service(criteria.serviceId());
-    Future<java.time.ZoneId> zone = criteria.locationId() == null
-        ? Future.succeededFuture(ZoneOffset.UTC) : store.location(criteria.locationId());
-    Future<Void> doctor = criteria.doctorId() == null
-        ? Future.succeededFuture() : store.requireDoctorOffering(criteria.doctorId(), criteria.serviceId());
-    return Future.join(rules, service, zone, doctor).transform(done -> {
-      for (Future<?> step : List.of(rules, service, zone, doctor)) {
-        if (step.failed()) {
-          return Future.failedFuture(step.cause());
-        }
-      }
-      return Future.succeededFuture(new Known(rules.result(), service.result(), zone.result()));
-    });
   }
 
   private static LocalDate day(Instant instant) {

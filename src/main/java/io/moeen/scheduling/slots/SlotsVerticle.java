@@ -23,7 +23,6 @@ public final class SlotsVerticle extends ServiceVerticle {
   private final Pool pool;
   private final ZoneId clinicZone;
   private final Clock clock;
-  private SlotStore store;
   private SlotSearch search;
 
   public SlotsVerticle(Pool pool, ZoneId clinicZone, Clock clock) {
@@ -34,41 +33,31 @@ public final class SlotsVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    store = new SlotStore(pool);
-    search = new SlotSearch(store);
+    search = new SlotSearch(new SlotStore(pool));
     servePublic(SchedulingAddresses.SLOTS_LIST, this::list);
     serveInternal(SchedulingAddresses.SLOTS_CHECK, this::check);
     serveInternal(SchedulingAddresses.SLOTS_NEXT, this::next);
-    return store.verify().compose(verified -> registered());
+    return SlotStore.verify(pool).compose(verified -> registered());
   }
 
   private Future<Reply> list(RequestEnvelope request) {
     SlotQuery query = SlotQuery.from(request);
     Instant now = clock.instant();
-    Future<ZoneId> zone = query.needsLocationZone()
-        ? store.location(query.criteria().locationId()) : Future.succeededFuture(clinicZone);
-    return zone.compose(z -> {
-      Instant[] range = query.range(z, now);
-      return search.find(query.criteria(), range[0], range[1], now)
-          .map(offers -> Reply.of(SlotView.page(offers, query.criteria().serviceId(), request.locale(),
-              query.callerZone(), range[0], range[1])));
-    });
+    Future<SlotSearch.Found> found;
+    if (query.needsLocationZone()) {
+      // local dates at a location: midnight there is known only once the location is read, in the same statement
+      found = search.find(query.criteria(), query.around(now), zone -> query.range(zone, now), now);
+    } else {
+      Instant[] range = query.range(clinicZone, now);
+      found = search.find(query.criteria(), range, zone -> range, now);
+    }
+    return found.map(page -> Reply.of(SlotView.page(page.offers(), query.criteria().serviceId(), request.locale(),
+        query.callerZone(), page.from(), page.to())));
   }
 
-  /** {serviceId, doctorId, locationId, startsAt, patientId?} → {bookable, reason?, endsAt, blockedFrom, blockedUntil}. */
+  /** {serviceId, doctorId, locationId, startsAt, patientId?} → {bookable, reason?, endsAt, blockedFrom, blockedUntil, timeZone}. */
   private Future<JsonObject> check(JsonObject body) {
-    SlotSearch.Criteria criteria = new SlotSearch.Criteria(uuid(body, "serviceId"), uuid(body, "doctorId"),
-        uuid(body, "locationId"), uuid(body, "patientId"));
-    Instant startsAt = Instant.parse(body.getString("startsAt"));
-    return search.check(criteria, startsAt, clock.instant()).map(verdict -> {
-      JsonObject answer = new JsonObject()
-          .put("bookable", verdict.refusal().isEmpty())
-          .put("endsAt", verdict.slot().endsAt().toString())
-          .put("blockedFrom", verdict.slot().blocked().from().toString())
-          .put("blockedUntil", verdict.slot().blocked().until().toString());
-      verdict.refusal().ifPresent(r -> answer.put("reason", r.code()));
-      return answer;
-    });
+    return SlotVerdicts.check(pool, body, clock.instant());
   }
 
   /** {serviceId, doctorId?, locationId?, after, count, patientId?, locale?} → {items: [slots]}. */
