@@ -3,14 +3,14 @@
 --   PGOPTIONS='-c role=moeen_app' (the service's role; the chatbot tables have no row-level security
 --   policies, the role is the same all the same). Each client owns one conversation that ChatBaseline
 --   created: id ...-<client_id + 1>, token 'bench-<client_id + 1>'.
--- A turn is two statements: read the conversation by its id and token hash (conversation_by_token), then
--- save_turn (chatbot.sql): the state under the turn check plus the inbound message and two replies, in one
+-- A turn is two statements: read the conversation by its id and token hash (conversation_by_token; \gset keeps
+-- its turn), then save_turn (chatbot.sql): the state under the turn check plus the inbound message and two replies, in one
 -- statement. Turns with an action node also run the scheduling statements behind the action (the slot
 -- search, the catalogue); those belong to the scheduling baselines, not to this one.
 \set n :client_id + 1
 SELECT * FROM chatbot_conversations
 WHERE id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid AND channel = 'web'
-  AND session_token_hash = sha256(convert_to('bench-' || :n, 'UTF8'));
+  AND session_token_hash = sha256(convert_to('bench-' || :n, 'UTF8')) \gset c_
 WITH saved AS (
   UPDATE chatbot_conversations SET
     locale = 'en'::varchar, locale_chosen = true, status = 'active'::varchar, current_node = 'book_pick_doctor'::varchar,
@@ -20,7 +20,7 @@ WITH saved AS (
     handed_off_by = CASE WHEN 'active'::varchar = 'handed_off' AND status <> 'handed_off' THEN NULL::varchar ELSE handed_off_by END,
     last_message_at = now(), turn = turn + 1
   WHERE id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid
-    AND turn = (SELECT turn FROM chatbot_conversations WHERE id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid)
+    AND turn = :c_turn
   RETURNING id, turn
 ), written AS (
   INSERT INTO chatbot_messages (conversation_id, direction, author, text, payload)

@@ -56,8 +56,17 @@ final class ChatBaseline {
     }
     Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial").matcher(out);
     Matcher failed = Pattern.compile("number of failed transactions: ([0-9]+)").matcher(out);
-    if (!tps.find()) {
+    Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(out);
+    if (!tps.find() || !processed.find()) {
       throw new IllegalStateException("No tps in the pgbench output:\n" + out);
+    }
+    // every transaction must have saved its turn (the turn check held): the turns add up to the transactions
+    long turns = app.pool().preparedQuery("""
+        SELECT coalesce(sum(turn), 0) FROM chatbot_conversations
+        WHERE id = ANY (SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid FROM generate_series(1, $1) n)""")
+        .execute(Tuple.of(clients)).await().iterator().next().getLong(0);
+    if (turns != Long.parseLong(processed.group(1))) {
+      throw new IllegalStateException("pgbench saved " + turns + " turns in " + processed.group(1) + " transactions");
     }
     Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
     List<Path> files = new ArrayList<>();

@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code --rate=R}: open loop, R turns per second over all visitors (else a closed loop)</li>
  *   <li>{@code --baseline[=seconds]}: then pgbench of a turn's statements ({@link ChatBaseline}) with as many
  *       clients as visitors, against the same database, in the same run (default 15 s)</li>
+ *   <li>{@code --bus}: the visitors send the API verticle's envelopes straight to the chatbot's bus addresses,
+ *       to measure the chat slice without HTTP, contract validation and the access log</li>
  *   <li>{@code --jfr=file}: a JFR recording (settings "profile") of the measured run, written to file</li>
  *   <li>{@code --machine}: only one line on stdout, {@code turns/s p50 p99 errors} (ms), for a wrapper
  *       script; with {@code --baseline} a second line {@code baseline tps p50 p99 failed}. The rest goes
@@ -89,31 +91,43 @@ public final class ChatBench {
     try {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency));
-      ChatLoad load = new ChatLoad(vertx, client, SCRIPT, day);
+      boolean bus = flags.containsKey("bus");
+      ChatLoad load = new ChatLoad(vertx, bus ? ChatLoad.bus(app.vertx()) : ChatLoad.http(client), SCRIPT, day);
       int warmUp = Math.min(WARM_UP, conversations);
       ChatLoad.Result warm = load.run(warmUp, concurrency, 0, 0, 0);
       long expected = warm.latencies().getValueAtPercentile(50);
       human.printf("warm-up: %d conversations, statuses %s, turn p50 %.1f ms (the closed loop's expected interval)%n",
           warmUp, warm.statuses(), expected / 1e6);
       hops.reset();
+      long[] databaseBefore = databaseWork(app);
       Recording recording = flags.containsKey("jfr") ? new Recording(Configuration.getConfiguration("profile")) : null;
       if (recording != null) {
         recording.start();
       }
       ChatLoad.Result run = load.run(conversations, concurrency, rate, expected, 100_000);
+      long[] databaseAfter = databaseWork(app);
       if (recording != null) {
         recording.stop();
         recording.dump(Path.of(flags.get("jfr")));
         recording.close();
         human.printf("JFR recording of the run: %s%n", flags.get("jfr"));
       }
-      human.printf("web chat: %d conversations (%d turns each + a session), %d visitors, %s, %.1f s%n",
-          conversations, SCRIPT.size(), concurrency, rate > 0 ? "open loop at " + rate + " turns/s" : "closed loop",
-          run.seconds());
+      human.printf("web chat%s: %d conversations (%d turns each + a session), %d visitors, %s, %.1f s%n",
+          bus ? " over the bus (no HTTP, no API verticle)" : "", conversations, SCRIPT.size(), concurrency,
+          rate > 0 ? "open loop at " + rate + " turns/s" : "closed loop", run.seconds());
       human.printf("throughput %.0f turns/s; turn latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms "
               + "(HdrHistogram, coordinated omission corrected); statuses %s, no answer %d%n", run.turnsPerSecond(),
           run.percentileMillis(50), run.percentileMillis(90), run.percentileMillis(99), run.percentileMillis(100),
           run.statuses(), run.failures());
+      StringBuilder steps = new StringBuilder("turn latency by step, p50/p99 ms (uncorrected):");
+      for (int i = 0; i < SCRIPT.size(); i++) {
+        steps.append(String.format(" %s %.1f/%.1f;", SCRIPT.get(i).encode().replaceAll("[{}\"]", ""),
+            run.bySteps().get(i).getValueAtPercentile(50) / 1e6, run.bySteps().get(i).getValueAtPercentile(99) / 1e6));
+      }
+      human.println(steps);
+      human.printf("database per turn (sessions included): %.2f transactions (a lone statement is one), %.2f rows "
+              + "written%n", (databaseAfter[0] - databaseBefore[0]) / (double) run.turns(),
+          (databaseAfter[1] - databaseBefore[1]) / (double) run.turns());
       human.println("event-bus requests per turn (sessions included), by address: " + hops.perTurn(run.turns()));
       if (machine) {
         System.out.printf("%.0f %.1f %.1f %d%n", run.turnsPerSecond(), run.percentileMillis(50),
@@ -133,6 +147,19 @@ public final class ChatBench {
       vertx.close().await();
       app.stop();
     }
+  }
+
+  /**
+   * Committed transactions and rows written in the service's database so far. A busy backend flushes its
+   * statistics at most once a second and an idle one within ten: wait for that first.
+   */
+  private static long[] databaseWork(Application app) throws InterruptedException {
+    Thread.sleep(11_000);
+    app.pool().query("SELECT pg_stat_force_next_flush()").execute().await();
+    var row = app.pool().query("""
+        SELECT xact_commit, tup_inserted + tup_updated + tup_deleted AS written
+        FROM pg_stat_database WHERE datname = current_database()""").execute().await().iterator().next();
+    return new long[] {row.getLong("xact_commit"), row.getLong("written")};
   }
 
   /** Requests sent on the service's event bus (replies not counted), by address. */
