@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 final class ChatBaseline {
   static final String SCRIPT = "bench/sql/chat-turn.sql";
+  /** The same turn as the chatbot wrote it before save_turn: a transaction with a statement per message. */
+  static final String SCRIPT_BEFORE = "bench/sql/chat-turn-before.sql";
 
   /** tps and latency of pgbench over the run. */
   record Result(double tps, double p50Millis, double p99Millis, long failed) {
@@ -32,7 +34,7 @@ final class ChatBaseline {
   private ChatBaseline() {
   }
 
-  static Result run(Application app, int clients, int seconds) throws IOException, InterruptedException {
+  static Result run(Application app, int clients, int seconds, String script) throws IOException, InterruptedException {
     app.pool().preparedQuery("""
         INSERT INTO chatbot_conversations (id, channel, session_token_hash, locale, locale_chosen, flow_key,
                                            flow_version, current_node)
@@ -41,9 +43,10 @@ final class ChatBaseline {
         FROM generate_series(1, $1) n
         JOIN chatbot_flows f ON f.key = 'receptionist' AND f.status = 'published'
         ON CONFLICT (id) DO NOTHING""").execute(Tuple.of(clients)).await();
+    long sumBefore = turns(app, clients);
     DatabaseServer db = app.database();
     Path logs = Files.createTempDirectory("chat-pgbench");
-    ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", SCRIPT,
+    ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", script,
         "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-l",
         "--log-prefix=" + logs.resolve("turn"), "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(),
         db.database()).redirectErrorStream(true);
@@ -61,12 +64,10 @@ final class ChatBaseline {
       throw new IllegalStateException("No tps in the pgbench output:\n" + out);
     }
     // every transaction must have saved its turn (the turn check held): the turns add up to the transactions
-    long turns = app.pool().preparedQuery("""
-        SELECT coalesce(sum(turn), 0) FROM chatbot_conversations
-        WHERE id = ANY (SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid FROM generate_series(1, $1) n)""")
-        .execute(Tuple.of(clients)).await().iterator().next().getLong(0);
-    if (turns != Long.parseLong(processed.group(1))) {
-      throw new IllegalStateException("pgbench saved " + turns + " turns in " + processed.group(1) + " transactions");
+    long turns = turns(app, clients);
+    if (turns != sumBefore + Long.parseLong(processed.group(1))) {
+      throw new IllegalStateException("pgbench saved " + (turns - sumBefore) + " turns in " + processed.group(1)
+          + " transactions");
     }
     Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
     List<Path> files = new ArrayList<>();
@@ -84,5 +85,12 @@ final class ChatBaseline {
     Files.delete(logs);
     return new Result(Double.parseDouble(tps.group(1)), latencies.getValueAtPercentile(50) / 1e3,
         latencies.getValueAtPercentile(99) / 1e3, failed.find() ? Long.parseLong(failed.group(1)) : 0);
+  }
+
+  private static long turns(Application app, int clients) {
+    return app.pool().preparedQuery("""
+        SELECT coalesce(sum(turn), 0) FROM chatbot_conversations
+        WHERE id = ANY (SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid FROM generate_series(1, $1) n)""")
+        .execute(Tuple.of(clients)).await().iterator().next().getLong(0);
   }
 }

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       clients as visitors, against the same database, in the same run (default 15 s)</li>
  *   <li>{@code --bus}: the visitors send the API verticle's envelopes straight to the chatbot's bus addresses,
  *       to measure the chat slice without HTTP, contract validation and the access log</li>
+ *   <li>{@code --old-turn}: with {@code --baseline}, also pgbench of the turn as written before save_turn
+ *       ({@code bench/sql/chat-turn-before.sql})</li>
  *   <li>{@code --jfr=file}: a JFR recording (settings "profile") of the measured run, written to file</li>
  *   <li>{@code --machine}: only one line on stdout, {@code turns/s p50 p99 errors} (ms), for a wrapper
  *       script; with {@code --baseline} a second line {@code baseline tps p50 p99 failed}. The rest goes
@@ -128,6 +130,13 @@ public final class ChatBench {
       human.printf("database per turn (sessions included): %.2f transactions (a lone statement is one), %.2f rows "
               + "written%n", (databaseAfter[0] - databaseBefore[0]) / (double) run.turns(),
           (databaseAfter[1] - databaseBefore[1]) / (double) run.turns());
+      var table = app.pool().query("""
+          SELECT n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_total_relation_size('chatbot_conversations')) AS size,
+                 (SELECT avg(pg_column_size(variables))::int FROM chatbot_conversations) AS variables
+          FROM pg_stat_user_tables WHERE relname = 'chatbot_conversations'""").execute().await().iterator().next();
+      human.printf("chatbot_conversations since start: %d updates, %d of them HOT; %s with indexes; variables "
+              + "%d bytes on average as stored%n", table.getLong("n_tup_upd"), table.getLong("n_tup_hot_upd"),
+          table.getString("size"), table.getInteger("variables"));
       human.println("event-bus requests per turn (sessions included), by address: " + hops.perTurn(run.turns()));
       if (machine) {
         System.out.printf("%.0f %.1f %.1f %d%n", run.turnsPerSecond(), run.percentileMillis(50),
@@ -135,12 +144,17 @@ public final class ChatBench {
       }
       if (flags.containsKey("baseline")) {
         int seconds = flags.get("baseline").isEmpty() ? 15 : Integer.parseInt(flags.get("baseline"));
-        ChatBaseline.Result base = ChatBaseline.run(app, concurrency, seconds);
+        ChatBaseline.Result base = ChatBaseline.run(app, concurrency, seconds, ChatBaseline.SCRIPT);
         human.printf("baseline: pgbench of a turn's statements (%s) as moeen_app, %d clients, %d s: %.0f tps, "
                 + "p50 %.2f ms, p99 %.2f ms, failed %d; ratio turns/s : tps = %.2f%n", ChatBaseline.SCRIPT, concurrency,
             seconds, base.tps(), base.p50Millis(), base.p99Millis(), base.failed(), run.turnsPerSecond() / base.tps());
         if (machine) {
           System.out.printf("baseline %.0f %.2f %.2f %d%n", base.tps(), base.p50Millis(), base.p99Millis(), base.failed());
+        }
+        if (flags.containsKey("old-turn")) {
+          ChatBaseline.Result old = ChatBaseline.run(app, concurrency, seconds, ChatBaseline.SCRIPT_BEFORE);
+          human.printf("the same turn as written before save_turn (%s): %.0f tps, p50 %.2f ms, p99 %.2f ms, failed %d%n",
+              ChatBaseline.SCRIPT_BEFORE, old.tps(), old.p50Millis(), old.p99Millis(), old.failed());
         }
       }
     } finally {
