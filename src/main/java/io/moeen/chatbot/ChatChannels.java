@@ -26,14 +26,10 @@ public final class ChatChannels {
   /** {id, locale, replies}: a new web conversation on the published flow, and its greeting. */
   public Future<JsonObject> openWeb(byte[] tokenHash, String locale, boolean chosen, JsonObject utm, String ip,
                                     String requestId) {
-    return store.published(flowKey).compose(flow ->
-        store.create("web", tokenHash, null, locale, chosen, flow, utm, ip, null)
-            .compose(store::byId)
-            .compose(found -> {
-              Conversation c = found.orElseThrow();
-              return turns.greet(c, flow, requestId).map(replies -> new JsonObject().put("id", c.id.toString())
-                  .put("locale", c.locale).put("replies", json(replies)));
-            }));
+    return store.create("web", tokenHash, null, locale, chosen, flowKey, utm, ip, null)
+        .compose(c -> store.pinned(c).compose(flow -> turns.greet(c, flow, requestId))
+            .map(replies -> new JsonObject().put("id", c.id.toString()).put("locale", c.locale)
+                .put("replies", json(replies))));
   }
 
   public Future<JsonObject> webTurn(UUID id, byte[] tokenHash, String text, String replyId, String requestId) {

@@ -35,21 +35,28 @@ public final class ChatTurns {
 
   Future<List<BotReply>> greet(Conversation c, Flow flow, String requestId) {
     return engine.greet(c, flow, requestId)
-        .compose(replies -> store.saveTurn(c, null, null, replies, requestId).map(replies));
+        .compose(replies -> store.saveTurn(c, null, null, replies).map(replies));
   }
 
+  /** A web turn: its state and messages are one statement, no transaction around it. */
   Future<List<BotReply>> take(Conversation c, String text, String replyId, JsonObject inboundPayload, String requestId) {
-    return take(c, text, replyId, inboundPayload, requestId, (conn, replies) -> Future.succeededFuture());
+    return turn(c, text, replyId, requestId, replies -> store.saveTurn(c, text == null ? "" : text, inboundPayload,
+        replies));
   }
 
   /** A turn whose replies also need rows of their own in the same transaction (WhatsApp outbox). */
   public Future<List<BotReply>> take(Conversation c, String text, String replyId, JsonObject inboundPayload, String requestId,
                               java.util.function.BiFunction<io.vertx.sqlclient.SqlConnection, List<BotReply>, Future<Void>> also) {
+    return turn(c, text, replyId, requestId, replies -> store.saveTurn(c, text == null ? "" : text, inboundPayload,
+        replies, requestId, conn -> also.apply(conn, replies)));
+  }
+
+  private Future<List<BotReply>> turn(Conversation c, String text, String replyId, String requestId,
+                                      java.util.function.Function<List<BotReply>, Future<Void>> save) {
     boolean wasHandedOff = c.handedOff();
     return store.pinned(c)
         .compose(flow -> engine.turn(c, flow, text, replyId, requestId))
-        .compose(replies -> store.saveTurn(c, text == null ? "" : text, inboundPayload, replies, requestId,
-            conn -> also.apply(conn, replies)).map(replies))
+        .compose(replies -> save.apply(replies).map(replies))
         .compose(replies -> !wasHandedOff && c.handedOff()
             ? askForPerson(c, requestId).map(replies) : Future.succeededFuture(replies));
   }

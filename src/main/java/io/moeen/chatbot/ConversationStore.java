@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Conversations, their messages and flow versions; SQL in chatbot.sql. */
 public final class ConversationStore {
@@ -43,17 +45,6 @@ public final class ConversationStore {
     return pool.preparedQuery(SQL.get("seed_flow")).execute(Tuple.of(key, definition)).mapEmpty();
   }
 
-  public Future<Flow> published(String key) {
-    return pool.preparedQuery(SQL.get("published_flow")).execute(Tuple.of(key)).map(rows -> {
-      if (rows.size() == 0) {
-        throw new Problem(ProblemKind.UNAVAILABLE, "chat_flow_unavailable", Map.of("key", key));
-      }
-      Row row = rows.iterator().next();
-      return flows.computeIfAbsent(key + ":" + row.getInteger("version"),
-          k -> new Flow(key, row.getInteger("version"), (JsonObject) row.getValue("definition")));
-    });
-  }
-
   Future<Flow> pinned(Conversation c) {
     Flow cached = flows.get(c.flowKey + ":" + c.flowVersion);
     if (cached != null) {
@@ -66,23 +57,25 @@ public final class ConversationStore {
     });
   }
 
-  /** A new conversation; returns its id. */
-  Future<UUID> create(String channel, byte[] tokenHash, String phone, String locale, boolean localeChosen, Flow flow,
-                      JsonObject utm, String ip, UUID patientId) {
+  /** A new conversation on the published version of {@code flowKey}, read back whole, in one statement. */
+  Future<Conversation> create(String channel, byte[] tokenHash, String phone, String locale, boolean localeChosen,
+                              String flowKey, JsonObject utm, String ip, UUID patientId) {
     Tuple args = Tuple.tuple().addString(channel).addBuffer(tokenHash == null ? null : Buffer.buffer(tokenHash))
-        .addString(phone).addString(locale).addBoolean(localeChosen).addString(flow.key()).addInteger(flow.version())
+        .addString(phone).addString(locale).addBoolean(localeChosen).addString(flowKey)
         .addValue(utm).addString(ip).addUUID(patientId);
-    return pool.preparedQuery(SQL.get("insert_conversation")).execute(args)
-        .map(rows -> rows.iterator().next().getUUID("id"));
+    return pool.preparedQuery(SQL.get("insert_conversation")).execute(args).map(rows -> {
+      if (rows.size() == 0) {
+        throw new Problem(ProblemKind.UNAVAILABLE, "chat_flow_unavailable", Map.of("key", flowKey));
+      }
+      return conversation(rows.iterator().next());
+    });
   }
 
   /** A new WhatsApp conversation for a proven number, already linked to its patient (if any). */
-  public Future<Conversation> createWhatsApp(String phone, String locale, boolean localeChosen, Flow flow,
+  public Future<Conversation> createWhatsApp(String phone, String locale, boolean localeChosen, String flowKey,
                                              UUID patientId) {
-    return create("whatsapp", null, phone, locale, localeChosen, flow, new JsonObject(), null, patientId)
-        .compose(this::byId)
-        .map(found -> {
-          Conversation c = found.orElseThrow();
+    return create("whatsapp", null, phone, locale, localeChosen, flowKey, new JsonObject(), null, patientId)
+        .map(c -> {
           c.variables.put("phone", phone);
           if (patientId != null) {
             c.variables.put("patientId", patientId.toString());
@@ -93,10 +86,6 @@ public final class ConversationStore {
 
   Future<Optional<Conversation>> byToken(UUID id, byte[] tokenHash) {
     return one("conversation_by_token", Tuple.of(id, Buffer.buffer(tokenHash)));
-  }
-
-  Future<Optional<Conversation>> byId(UUID id) {
-    return one("conversation", Tuple.of(id));
   }
 
   public Future<Optional<Conversation>> openWhatsApp(String phone) {
@@ -116,40 +105,44 @@ public final class ConversationStore {
   }
 
   /**
-   * Writes a turn: the new state (only if no other turn of this conversation was saved since it
-   * was read; else 409 chat_busy and nothing is written), the inbound message and the replies.
+   * Writes a turn in one statement: the new state (only if no other turn of this conversation was saved
+   * since it was read; else 409 chat_busy and nothing is written), the inbound message and the replies.
+   * The chatbot tables have no row-level security and no audit trigger, so a lone statement (atomic by
+   * itself) needs no transaction and no session settings.
    */
-  Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies,
-                        String requestId) {
-    return saveTurn(c, inbound, inboundPayload, replies, requestId, conn -> Future.succeededFuture());
+  Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies) {
+    return checked(pool.preparedQuery(SQL.get("save_turn")).execute(turn(c, inbound, inboundPayload, replies)));
   }
 
   /** The same, with more work (the WhatsApp outbox rows) in the same transaction. */
   public Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies,
-                        String requestId, java.util.function.Function<SqlConnection, Future<Void>> also) {
+                               String requestId, Function<SqlConnection, Future<Void>> also) {
     return SessionContext.inTransaction(pool, SessionContext.Actor.system(requestId), conn ->
-        conn.preparedQuery(SQL.get("save_conversation")).execute(Tuple.tuple()
-                .addUUID(c.id).addInteger(c.turn).addString(c.locale).addBoolean(c.localeChosen).addString(c.status)
-                .addString(c.currentNode).addValue(c.variables).addUUID(c.patientId).addUUID(c.leadId)
-                .addString(c.phone).addBoolean(c.silentNoticeSent).addString(c.handedOffBy))
-            .compose(saved -> {
-              if (saved.rowCount() == 0) {
-                return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "chat_busy", Map.of()));
-              }
-              Future<Void> done = inbound == null ? Future.succeededFuture()
-                  : insert(conn, c.id, "in", "user", null, inbound, inboundPayload);
-              for (BotReply reply : replies) {
-                done = done.compose(v -> insert(conn, c.id, "out", "bot", null, reply.text(), reply.payload()));
-              }
-              return done.compose(v -> also.apply(conn));
-            }));
+        checked(conn.preparedQuery(SQL.get("save_turn")).execute(turn(c, inbound, inboundPayload, replies)))
+            .compose(v -> also.apply(conn)));
   }
 
-  Future<Void> insert(SqlConnection conn, UUID conversation, String direction, String author, UUID user, String text,
-                      JsonObject payload) {
-    return conn.preparedQuery(SQL.get("insert_message")).execute(Tuple.tuple().addUUID(conversation)
-        .addString(direction).addString(author).addUUID(user).addString(text)
-        .addValue(payload == null ? new JsonObject() : payload)).mapEmpty();
+  private static Tuple turn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies) {
+    JsonArray messages = new JsonArray();
+    if (inbound != null) {
+      messages.add(message("in", "user", inbound, inboundPayload));
+    }
+    replies.forEach(reply -> messages.add(message("out", "bot", reply.text(), reply.payload())));
+    return Tuple.tuple()
+        .addUUID(c.id).addInteger(c.turn).addString(c.locale).addBoolean(c.localeChosen).addString(c.status)
+        .addString(c.currentNode).addValue(c.variables).addUUID(c.patientId).addUUID(c.leadId)
+        .addString(c.phone).addBoolean(c.silentNoticeSent).addString(c.handedOffBy).addValue(messages);
+  }
+
+  private static JsonObject message(String direction, String author, String text, JsonObject payload) {
+    return new JsonObject().put("direction", direction).put("author", author).put("text", text)
+        .put("payload", payload == null ? new JsonObject() : payload);
+  }
+
+  private static Future<Void> checked(Future<RowSet<Row>> saved) {
+    return saved.compose(rows -> rows.size() == 0
+        ? Future.failedFuture(new Problem(ProblemKind.CONFLICT, "chat_busy", Map.of()))
+        : Future.succeededFuture());
   }
 
   Future<JsonArray> messages(UUID conversation, long after, int limit) {

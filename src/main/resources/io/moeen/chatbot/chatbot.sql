@@ -2,9 +2,6 @@
 -- Chatbot tables have no row-level security; who may read a conversation is decided in code
 -- (the session token for the visitor, chatbot.conversations.manage for staff).
 
--- name: published_flow
-SELECT key, version, definition FROM chatbot_flows WHERE key = $1 AND status = 'published';
-
 -- name: flow_version
 SELECT key, version, definition FROM chatbot_flows WHERE key = $1 AND version = $2;
 
@@ -15,10 +12,12 @@ SELECT $1::varchar, 1, 'published', $2::jsonb, now()
 WHERE NOT EXISTS (SELECT 1 FROM chatbot_flows WHERE key = $1::varchar);
 
 -- name: insert_conversation
+-- a new conversation on the key's published version, in one statement; no row when nothing is published
 INSERT INTO chatbot_conversations (channel, session_token_hash, phone, locale, locale_chosen, flow_key, flow_version,
                                    utm, client_ip, patient_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::inet, $10)
-RETURNING id, created_at;
+SELECT $1, $2, $3, $4, $5, f.key, f.version, $7, $8::text::inet, $9
+FROM chatbot_flows f WHERE f.key = $6 AND f.status = 'published'
+RETURNING *;
 
 -- name: conversation_by_token
 SELECT * FROM chatbot_conversations WHERE id = $1 AND channel = 'web' AND session_token_hash = $2;
@@ -29,16 +28,28 @@ SELECT * FROM chatbot_conversations WHERE id = $1;
 -- name: open_whatsapp_conversation
 SELECT * FROM chatbot_conversations WHERE channel = 'whatsapp' AND phone = $1 AND status <> 'closed';
 
--- name: save_conversation
--- optimistic: a turn that lost the race to another turn of the same conversation changes nothing
-UPDATE chatbot_conversations SET
-  locale = $3::varchar, locale_chosen = $4, status = $5::varchar, current_node = $6::varchar, variables = $7::jsonb,
-  patient_id = $8::uuid, lead_id = $9::uuid, phone = coalesce($10::varchar, phone), silent_notice_sent = $11,
-  handed_off_at = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN now() ELSE handed_off_at END,
-  handed_off_by = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN $12::varchar ELSE handed_off_by END,
-  last_message_at = now(), turn = turn + 1
-WHERE id = $1 AND turn = $2
-RETURNING turn;
+-- name: save_turn
+-- a whole turn in one statement: the new state, only if no other turn of this conversation was saved since
+-- it was read (else no row comes back and nothing is written), then the messages of the turn ($13: a JSON
+-- array of {direction, author, text, payload}) in their order, so seq follows it
+WITH saved AS (
+  UPDATE chatbot_conversations SET
+    locale = $3::varchar, locale_chosen = $4, status = $5::varchar, current_node = $6::varchar, variables = $7::jsonb,
+    patient_id = $8::uuid, lead_id = $9::uuid, phone = coalesce($10::varchar, phone), silent_notice_sent = $11,
+    handed_off_at = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN now() ELSE handed_off_at END,
+    handed_off_by = CASE WHEN $5::varchar = 'handed_off' AND status <> 'handed_off' THEN $12::varchar ELSE handed_off_by END,
+    last_message_at = now(), turn = turn + 1
+  WHERE id = $1 AND turn = $2
+  RETURNING id, turn
+), written AS (
+  INSERT INTO chatbot_messages (conversation_id, direction, author, text, payload)
+  SELECT saved.id, m.message ->> 'direction', m.message ->> 'author', m.message ->> 'text',
+         coalesce(m.message -> 'payload', '{}'::jsonb)
+  FROM saved CROSS JOIN jsonb_array_elements($13::jsonb) WITH ORDINALITY AS m(message, ord)
+  ORDER BY m.ord
+  RETURNING seq
+)
+SELECT saved.turn, (SELECT count(*) FROM written) AS messages FROM saved;
 
 -- name: insert_message
 INSERT INTO chatbot_messages (conversation_id, direction, author, author_user_id, text, payload)
@@ -64,6 +75,14 @@ SELECT name_ar, name_en, address_ar, address_en, phone FROM clinic_locations WHE
 
 -- name: patient_by_phone
 SELECT patient_id_by_contact($1, NULL) AS patient_id;
+
+-- name: outbox_replies
+-- a turn's replies on WhatsApp in one statement ($4: a JSON array of {text, payload, key}), in their order
+INSERT INTO notifications (recipient_phone, channel, event_type, locale, rendered_body, payload, priority, idempotency_key)
+SELECT $1, 'whatsapp', $2, $3, r.reply ->> 'text', coalesce(r.reply -> 'payload', '{}'::jsonb), 'urgent', r.reply ->> 'key'
+FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS r(reply, ord)
+ORDER BY r.ord
+ON CONFLICT (idempotency_key) DO NOTHING;
 
 -- name: outbox_reply
 -- a chatbot or staff reply on WhatsApp: rendered already, urgent, sent by the dispatcher at once

@@ -2,17 +2,18 @@ package io.moeen.bench;
 
 import io.moeen.Application;
 import io.moeen.common.config.ConfigReader;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,20 +23,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Load generator for the web chat: starts the whole service (embedded database, demo clinic), then
- * runs {@code conversations} scripted conversations, {@code concurrency} at a time, each a session
+ * runs {@code conversations} scripted conversations, {@code concurrency} visitors at a time, each a session
  * plus eleven turns through the receptionist flow (language, menu, service, doctor, day → free slots
- * from the slot engine, start over, opening hours, services and prices, goodbye). Prints turns per
- * second and turn latency percentiles. Each conversation poses as its own visitor behind a trusted
- * proxy, so the per-IP rate limit does not throttle the run. Not a test: run bench/chat.sh.
+ * from the slot engine, start over, opening hours, services and prices, goodbye). Each visitor poses as its
+ * own client behind a trusted proxy, so the per-IP rate limit does not throttle the run. Not a test: run
+ * bench/chat.sh.
+ * <p>Prints turns per second, turn latency percentiles (HdrHistogram, corrected for coordinated omission:
+ * see {@link ChatLoad}) and the event-bus requests per turn by address. Flags after the two numbers:
+ * <ul>
+ *   <li>{@code --rate=R}: open loop, R turns per second over all visitors (else a closed loop)</li>
+ *   <li>{@code --baseline[=seconds]}: then pgbench of a turn's statements ({@link ChatBaseline}) with as many
+ *       clients as visitors, against the same database, in the same run (default 15 s)</li>
+ *   <li>{@code --bus}: the visitors send the API verticle's envelopes straight to the chatbot's bus addresses,
+ *       to measure the chat slice without HTTP, contract validation and the access log</li>
+ *   <li>{@code --old-turn}: with {@code --baseline}, also pgbench of the turn as written before save_turn
+ *       ({@code bench/sql/chat-turn-before.sql})</li>
+ *   <li>{@code --jfr=file}: a JFR recording (settings "profile") of the measured run, written to file</li>
+ *   <li>{@code --machine}: only one line on stdout, {@code turns/s p50 p99 errors} (ms), for a wrapper
+ *       script; with {@code --baseline} a second line {@code baseline tps p50 p99 failed}. The rest goes
+ *       to stderr.</li>
+ * </ul>
  */
 public final class ChatBench {
   private static final List<JsonObject> SCRIPT = List.of(
       tap("en"), tap("book"), say("General consultation"), tap("any"), say("%DAY%"), say("start over"),
       tap("hours"), tap("yes"), say("services and prices"), tap("yes"), say("no thanks"));
+  private static final int WARM_UP = 50;
 
   private static JsonObject tap(String id) {
     return new JsonObject().put("replyId", id);
@@ -46,8 +63,18 @@ public final class ChatBench {
   }
 
   public static void main(String[] args) throws Exception {
-    int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    List<String> numbers = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+    Map<String, String> flags = new HashMap<>();
+    java.util.Arrays.stream(args).filter(a -> a.startsWith("--")).forEach(a -> {
+      int eq = a.indexOf('=');
+      flags.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "" : a.substring(eq + 1));
+    });
+    int conversations = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 200;
+    int concurrency = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 16;
+    double rate = flags.containsKey("rate") ? Double.parseDouble(flags.get("rate")) : 0;
+    boolean machine = flags.containsKey("machine");
+    PrintStream human = machine ? System.err : System.out;
+
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -58,91 +85,122 @@ public final class ChatBench {
     env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
     env.put("MOEEN_TRUSTED_PROXIES", "127.0.0.1");
     Application app = Application.start(ConfigReader.read(env));
+    BusRequests hops = new BusRequests();
+    app.vertx().eventBus().addOutboundInterceptor(hops::count);
     Vertx vertx = Vertx.vertx();
     String day = LocalDate.now(ZoneId.of("Asia/Riyadh")).plusDays(3)
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusWeeks(1).toString();
     try {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency));
-      Run warm = run(client, Math.min(20, conversations), concurrency, day, 0);
-      System.out.printf("warm-up: %d conversations, statuses %s%n", Math.min(20, conversations), warm.statuses);
-      long started = System.nanoTime();
-      Run run = run(client, conversations, concurrency, day, 100_000);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long[] latencies = run.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      int turns = latencies.length;
-      System.out.printf("web chat: %d conversations (%d turns each + a session), concurrency %d, %.1f s%n",
-          conversations, SCRIPT.size(), concurrency, seconds);
-      System.out.printf("throughput %.0f turns/s; turn latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
-              + "statuses %s%n", turns / seconds, latencies[turns / 2] / 1e6, latencies[(int) (turns * 0.9)] / 1e6,
-          latencies[(int) (turns * 0.99)] / 1e6, latencies[turns - 1] / 1e6, run.statuses);
+      boolean bus = flags.containsKey("bus");
+      ChatLoad load = new ChatLoad(vertx, bus ? ChatLoad.bus(app.vertx()) : ChatLoad.http(client), SCRIPT, day);
+      int warmUp = Math.min(WARM_UP, conversations);
+      ChatLoad.Result warm = load.run(warmUp, concurrency, 0, 0, 0);
+      long expected = warm.latencies().getValueAtPercentile(50);
+      human.printf("warm-up: %d conversations, statuses %s, turn p50 %.1f ms (the closed loop's expected interval)%n",
+          warmUp, warm.statuses(), expected / 1e6);
+      hops.reset();
+      long[] databaseBefore = databaseWork(app);
+      Recording recording = flags.containsKey("jfr") ? new Recording(Configuration.getConfiguration("profile")) : null;
+      if (recording != null) {
+        recording.start();
+      }
+      ChatLoad.Result run = load.run(conversations, concurrency, rate, expected, 100_000);
+      long[] databaseAfter = databaseWork(app);
+      if (recording != null) {
+        recording.stop();
+        recording.dump(Path.of(flags.get("jfr")));
+        recording.close();
+        human.printf("JFR recording of the run: %s%n", flags.get("jfr"));
+      }
+      human.printf("web chat%s: %d conversations (%d turns each + a session), %d visitors, %s, %.1f s%n",
+          bus ? " over the bus (no HTTP, no API verticle)" : "", conversations, SCRIPT.size(), concurrency,
+          rate > 0 ? "open loop at " + rate + " turns/s" : "closed loop", run.seconds());
+      human.printf("throughput %.0f turns/s; turn latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms "
+              + "(HdrHistogram, coordinated omission corrected); statuses %s, no answer %d%n", run.turnsPerSecond(),
+          run.percentileMillis(50), run.percentileMillis(90), run.percentileMillis(99), run.percentileMillis(100),
+          run.statuses(), run.failures());
+      StringBuilder steps = new StringBuilder("turn latency by step, p50/p99 ms (uncorrected):");
+      for (int i = 0; i < SCRIPT.size(); i++) {
+        steps.append(String.format(" %s %.1f/%.1f;", SCRIPT.get(i).encode().replaceAll("[{}\"]", ""),
+            run.bySteps().get(i).getValueAtPercentile(50) / 1e6, run.bySteps().get(i).getValueAtPercentile(99) / 1e6));
+      }
+      human.println(steps);
+      human.printf("database per turn (sessions included): %.2f transactions (a lone statement is one), %.2f rows "
+              + "written%n", (databaseAfter[0] - databaseBefore[0]) / (double) run.turns(),
+          (databaseAfter[1] - databaseBefore[1]) / (double) run.turns());
+      var table = app.pool().query("""
+          SELECT n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_total_relation_size('chatbot_conversations')) AS size,
+                 (SELECT avg(pg_column_size(variables))::int FROM chatbot_conversations) AS variables
+          FROM pg_stat_user_tables WHERE relname = 'chatbot_conversations'""").execute().await().iterator().next();
+      human.printf("chatbot_conversations since start: %d updates, %d of them HOT; %s with indexes; variables "
+              + "%d bytes on average as stored%n", table.getLong("n_tup_upd"), table.getLong("n_tup_hot_upd"),
+          table.getString("size"), table.getInteger("variables"));
+      human.println("event-bus requests per turn (sessions included), by address: " + hops.perTurn(run.turns()));
+      if (machine) {
+        System.out.printf("%.0f %.1f %.1f %d%n", run.turnsPerSecond(), run.percentileMillis(50),
+            run.percentileMillis(99), run.errors());
+      }
+      if (flags.containsKey("baseline")) {
+        int seconds = flags.get("baseline").isEmpty() ? 15 : Integer.parseInt(flags.get("baseline"));
+        ChatBaseline.Result base = ChatBaseline.run(app, concurrency, seconds, ChatBaseline.SCRIPT);
+        human.printf("baseline: pgbench of a turn's statements (%s) as moeen_app, %d clients, %d s: %.0f tps, "
+                + "p50 %.2f ms, p99 %.2f ms, failed %d; ratio turns/s : tps = %.2f%n", ChatBaseline.SCRIPT, concurrency,
+            seconds, base.tps(), base.p50Millis(), base.p99Millis(), base.failed(), run.turnsPerSecond() / base.tps());
+        if (machine) {
+          System.out.printf("baseline %.0f %.2f %.2f %d%n", base.tps(), base.p50Millis(), base.p99Millis(), base.failed());
+        }
+        if (flags.containsKey("old-turn")) {
+          ChatBaseline.Result old = ChatBaseline.run(app, concurrency, seconds, ChatBaseline.SCRIPT_BEFORE);
+          human.printf("the same turn as written before save_turn (%s): %.0f tps, p50 %.2f ms, p99 %.2f ms, failed %d%n",
+              ChatBaseline.SCRIPT_BEFORE, old.tps(), old.p50Millis(), old.p99Millis(), old.failed());
+        }
+      }
     } finally {
       vertx.close().await();
       app.stop();
     }
   }
 
-  private record Run(List<Long> latencies, Map<Integer, Integer> statuses) {
+  /**
+   * Committed transactions and rows written in the service's database so far. A busy backend flushes its
+   * statistics at most once a second and an idle one within ten: wait for that first.
+   */
+  private static long[] databaseWork(Application app) throws InterruptedException {
+    Thread.sleep(11_000);
+    app.pool().query("SELECT pg_stat_force_next_flush()").execute().await();
+    var row = app.pool().query("""
+        SELECT xact_commit, tup_inserted + tup_updated + tup_deleted AS written
+        FROM pg_stat_database WHERE datname = current_database()""").execute().await().iterator().next();
+    return new long[] {row.getLong("xact_commit"), row.getLong("written")};
   }
 
-  private static Run run(WebClient client, int conversations, int concurrency, String day, int ipBase) {
-    List<Long> latencies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger finished = new AtomicInteger();
-    Promise<Void> done = Promise.promise();
-    Runnable[] start = new Runnable[1];
-    start[0] = () -> {
-      int n = next.getAndIncrement();
-      if (n >= conversations) {
-        return;
+  /** Requests sent on the service's event bus (replies not counted), by address. */
+  private static final class BusRequests {
+    private final Map<String, LongAdder> byAddress = new ConcurrentHashMap<>();
+
+    void count(DeliveryContext<Object> delivery) {
+      String address = delivery.message().address();
+      // replies go to generated addresses: a request and its reply are one hop here
+      if (!address.startsWith("__vertx.")) {
+        byAddress.computeIfAbsent(address, a -> new LongAdder()).increment();
       }
-      String ip = "10." + ((ipBase + n) / 65536 % 256) + "." + ((ipBase + n) / 256 % 256) + "." + ((ipBase + n) % 256);
-      conversation(client, ip, day, latencies, statuses).onComplete(x -> {
-        if (finished.incrementAndGet() == conversations) {
-          done.complete();
-        } else {
-          start[0].run();
-        }
-      });
-    };
-    for (int i = 0; i < Math.min(concurrency, conversations); i++) {
-      start[0].run();
+      delivery.next();
     }
-    done.future().await();
-    return new Run(latencies, new TreeMap<>(statuses));
-  }
 
-  private static Future<Void> conversation(WebClient client, String ip, String day, List<Long> latencies,
-                                           Map<Integer, Integer> statuses) {
-    return client.post("/v1/chat/sessions").putHeader("X-Forwarded-For", ip).putHeader("Accept-Language", "en")
-        .sendJsonObject(new JsonObject())
-        .compose(opened -> {
-          statuses.merge(opened.statusCode(), 1, Integer::sum);
-          if (opened.statusCode() != 201) {
-            return Future.succeededFuture();
-          }
-          JsonObject session = opened.bodyAsJsonObject();
-          Future<Void> turns = Future.succeededFuture();
-          for (JsonObject step : SCRIPT) {
-            JsonObject body = step.containsKey("text")
-                ? new JsonObject().put("text", step.getString("text").replace("%DAY%", day)) : step;
-            turns = turns.compose(v -> turn(client, ip, session, body, latencies, statuses));
-          }
-          return turns;
-        });
-  }
+    void reset() {
+      byAddress.clear();
+    }
 
-  private static Future<Void> turn(WebClient client, String ip, JsonObject session, JsonObject body,
-                                   List<Long> latencies, Map<Integer, Integer> statuses) {
-    long t0 = System.nanoTime();
-    return client.post("/v1/chat/sessions/" + session.getString("sessionId") + "/messages")
-        .putHeader("X-Forwarded-For", ip).putHeader("X-Chat-Token", session.getString("token"))
-        .putHeader("Accept-Language", "en").sendJsonObject(body)
-        .map((HttpResponse<Buffer> r) -> {
-          latencies.add(System.nanoTime() - t0);
-          statuses.merge(r.statusCode(), 1, Integer::sum);
-          return (Void) null;
-        });
+    String perTurn(long turns) {
+      Map<String, String> out = new TreeMap<>();
+      long all = 0;
+      for (Map.Entry<String, LongAdder> e : byAddress.entrySet()) {
+        out.put(e.getKey(), String.format("%.2f", e.getValue().sum() / (double) turns));
+        all += e.getValue().sum();
+      }
+      return String.format("%.2f in all %s", all / (double) turns, out);
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.moeen.common.errors.Problem;
 import io.moeen.notifications.NotificationsAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -90,8 +91,7 @@ public final class WhatsAppChat {
             String remembered = (String) known[0];
             String locale = remembered != null ? remembered
                 : LanguageDetector.detect(text).map(l -> l.tag()).orElse("ar");
-            return store.published(flowKey).compose(flow -> store.createWhatsApp(phone, locale, remembered != null,
-                flow, (UUID) known[1]));
+            return store.createWhatsApp(phone, locale, remembered != null, flowKey, (UUID) known[1]);
           })
           .recover(failure -> store.openWhatsApp(phone).map(again -> again.orElseThrow(() -> failure instanceof RuntimeException r
               ? r : new IllegalStateException(failure))));
@@ -103,13 +103,16 @@ public final class WhatsAppChat {
         ? conn.preparedQuery(ConversationStore.SQL.get("remember_contact_locale")).execute(Tuple.of(c.phone, c.locale))
             .mapEmpty()
         : Future.succeededFuture();
-    for (int i = 0; i < replies.size(); i++) {
-      BotReply reply = replies.get(i);
-      String key = "chatbot:" + messageId + ":" + i;
-      done = done.compose(v -> conn.preparedQuery(ConversationStore.SQL.get("outbox_reply")).execute(Tuple.tuple()
-          .addString(c.phone).addString("chatbot_reply").addString(c.locale).addString(reply.text())
-          .addValue(reply.payload()).addString(key)).mapEmpty());
+    if (replies.isEmpty()) {
+      return done;
     }
+    JsonArray rows = new JsonArray();
+    for (int i = 0; i < replies.size(); i++) {
+      rows.add(new JsonObject().put("text", replies.get(i).text()).put("payload", replies.get(i).payload())
+          .put("key", "chatbot:" + messageId + ":" + i));
+    }
+    done = done.compose(v -> conn.preparedQuery(ConversationStore.SQL.get("outbox_replies"))
+        .execute(Tuple.of(c.phone, "chatbot_reply", c.locale, rows)).mapEmpty());
     return done;
   }
 }
