@@ -10,8 +10,9 @@
 #     omission corrected, like wrk2, which Debian does not package).
 #  2. GET /v1/slots (one doctor, one week) under wrk with 64 connections, against pgbench of the same
 #     statements (bench/sql/slots.sql) with 64 clients, as moeen_app under row-level security.
-#  3. The mains under src/test/java/io/moeen/bench that print one line with --machine (booking, chat,
-#     lead search): each starts its own service and measures its own pgbench baseline.
+#  3. POST /v1/appointments (BookingBench --url against the same service) against pgbench of its
+#     transaction (bench/sql/booking.sql); the web chat turn (ChatBench, its own service and its own pgbench
+#     baseline of a turn's statements); the lead search over 100,000 leads (LeadSearchBench).
 #  4. Start: the same jar restarted on the data dir section 1 initialised, to /health/ready, 3 times
 #     (median); then the RSS of the process that served sections 1 and 2.
 #
@@ -19,7 +20,7 @@
 #   MOEEN_BENCH_JFR=/tmp/x.jfr   also records section 1 and 2 with Java Flight Recorder (profile settings)
 #   MOEEN_BENCH_PORT=18080       the loopback port
 #   MOEEN_BENCH_JAVA_OPTS=...    other JVM flags than the README's (to compare)
-#   MOEEN_BENCH_ONLY=overhead    run one section: overhead, slots, mains, start
+#   MOEEN_BENCH_ONLY=overhead    run one section: overhead, slots, booking, chat, leads, start
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PATH=${1:-10}
@@ -186,19 +187,28 @@ if { [ -z "$ONLY" ] || [ "$ONLY" = slots ]; } && [ -f bench/sql/slots.sql ]; the
   line 'GET /v1/slots one doctor, week (c64)' "$SLOT_RPS" "$SLOT_P50" "$SLOT_P99" "$SLOT_OPEN" "$(hops "$SLOTS")" \
     "$(ratio "$SLOT_RPS" "$SLOT_TPS")" "pgbench slots.sql c64: $SLOT_TPS tps" '≥ 0.6, p99 ≤ 20 ms'
 fi
+if [ -z "$ONLY" ] || [ "$ONLY" = booking ]; then
+  # distinct free follow-up slots for distinct walk-in patients, 16 in flight (req/s); p50 and the open
+  # p99 at a fixed 70% of that rate (CorrectedLoad); baseline: pgbench of the booking transaction, 16 clients
+  read -r _ _ BOOK_RPS BOOK_P50 BOOK_P99 BOOK_BAD < <(java -cp "$BENCH_CP" io.moeen.bench.BookingBench 400 16 20 \
+    --url "$BASE" --db-port "$(db_port)" --machine 2>"$DATA/booking.err" | grep '^POST' | tail -1)
+  BOOK_TPS=$(pgbench_tps bench/sql/booking.sql 16 "$SECONDS_PER_PATH")
+  line 'POST /v1/appointments (c16)' "$BOOK_RPS" "$BOOK_P50" '-' "$BOOK_P99" '-' \
+    "$(ratio "$BOOK_RPS" "$BOOK_TPS")" "pgbench booking.sql c16: $BOOK_TPS tps" "≥ 0.4, p99 ≤ 50 ms ($BOOK_BAD bad)"
+fi
 RSS_KB=$(ps -o rss= -p "$PID" | tr -d ' ')
 stop_service
 
-if [ -z "$ONLY" ] || [ "$ONLY" = mains ]; then
-  # each prints one line per figure: "|<label>|req/s|p50|p99|p99 open|hops|ratio|baseline|target"
-  for main in BookingBench ChatBench LeadSearchBench; do
-    if grep -q -- '--machine' "src/test/java/io/moeen/bench/$main.java" 2>/dev/null; then
-      java $JAVA_OPTS -cp "$BENCH_CP" "io.moeen.bench.$main" --machine 2>"$DATA/$main.err" \
-        | grep '^|' | while IFS='|' read -r _ label rps p50 p99 open hop r baseline target; do
-          line "$label" "$rps" "$p50" "$p99" "$open" "$hop" "$r" "$baseline" "$target"
-        done || { echo "$main failed:"; tail -5 "$DATA/$main.err"; }
-    fi
-  done
+if [ -z "$ONLY" ] || [ "$ONLY" = chat ]; then
+  # ChatBench runs its own service (README flags) and its own pgbench baseline of a turn's statements,
+  # 16 visitors / 16 clients; its first line: turns/s p50 p99 errors, its second: baseline tps p50 p99 failed
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "$BENCH_CP" io.moeen.bench.ChatBench 200 16 --baseline --machine 2>"$DATA/chat.err" \
+    | grep -v '^{' >"$DATA/chat.out" || { echo "ChatBench failed:"; tail -5 "$DATA/chat.err"; }
+  read -r CHAT_RPS CHAT_P50 CHAT_P99 CHAT_BAD < <(sed -n 1p "$DATA/chat.out")
+  read -r _ CHAT_TPS _ < <(grep '^baseline' "$DATA/chat.out")
+  line 'web chat turn (16 visitors)' "$CHAT_RPS" "$CHAT_P50" "$CHAT_P99" '-' '-' \
+    "$(ratio "$CHAT_RPS" "$CHAT_TPS")" "pgbench chat-turn.sql c16: $CHAT_TPS tps" "≥ 1000 turns/s, p99 ≤ 30 ms ($CHAT_BAD bad)"
 fi
 
 if [ -z "$ONLY" ] || [ "$ONLY" = start ]; then
