@@ -8,6 +8,7 @@ import io.moeen.common.FeatureContext;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
 import io.moeen.common.config.AppConfig;
+import io.moeen.common.http.PageRoutes;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
@@ -22,6 +23,7 @@ import io.moeen.notifications.NotificationsFeature;
 import io.moeen.patients.PatientsFeature;
 import io.moeen.reference.ReferenceFeature;
 import io.moeen.scheduling.SchedulingFeature;
+import io.moeen.web.WebFeature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -59,6 +61,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new WebFeature(),
       new ApiFeature());
 
   private final AppConfig config;
@@ -118,7 +121,8 @@ public final class Application {
     Messages messages = Messages.load();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
 
-    FeatureContext context = new FeatureContext(pool, store, config, messages, defaultLocale, Clock.systemUTC(), tokens);
+    List<PageRoutes> pages = FEATURES.stream().flatMap(feature -> feature.pages().stream()).toList();
+    FeatureContext context = new FeatureContext(pool, store, config, messages, defaultLocale, Clock.systemUTC(), tokens, pages);
     for (Feature feature : FEATURES) {
       for (Deployment deployment : feature.deployments(context)) {
         deployments.add(vertx.deployVerticle(deployment.verticle(), deployment.options()).await());

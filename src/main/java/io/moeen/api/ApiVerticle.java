@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.http.PageRoutes;
 import io.moeen.identity.IdentityAddresses;
 import io.moeen.common.i18n.LocaleNegotiator;
 import io.moeen.common.i18n.Messages;
@@ -39,6 +40,7 @@ public final class ApiVerticle extends VerticleBase {
   private final KeyValueStore store;
   private final AccessTokens tokens;
   private final PrincipalCache principals;
+  private final List<PageRoutes> pages;
   private final LiveStreams streams = new LiveStreams();
   private HttpServer server;
 
@@ -51,10 +53,11 @@ public final class ApiVerticle extends VerticleBase {
     }
   }
 
-  /** {@code principals}: one cache for every instance of the process. */
+  /** {@code principals}: one cache for every instance of the process; {@code pages}: what features serve to browsers. */
   public ApiVerticle(Settings settings, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens,
-                     PrincipalCache principals) {
+                     PrincipalCache principals, List<PageRoutes> pages) {
     this.settings = settings;
+    this.pages = List.copyOf(pages);
     this.principals = principals;
     this.tokens = tokens;
     this.messages = messages;
@@ -69,7 +72,8 @@ public final class ApiVerticle extends VerticleBase {
     // each instance listens, so the shared cache hears every event even while one instance stops
     return vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> principals.invalidate(event.body()))
         .completion()
-        .compose(listening -> vertx.fileSystem().readFile(CONTRACT))
+        .compose(listening -> Future.all(pages.stream().map(page -> page.load(vertx)).toList()))
+        .compose(loaded -> vertx.fileSystem().readFile(CONTRACT))
         .compose(text -> ContractLoader.load(vertx, CONTRACT).map(loaded -> router(loaded, text, problems, negotiator)))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
@@ -119,6 +123,10 @@ public final class ApiVerticle extends VerticleBase {
 
     Router router = builder.createRouter();
     OperationalRoutes.mount(router, vertx, pool, store, contractText, allowed);
+    for (PageRoutes page : pages) {
+      page.mount(router);
+      page.paths().forEach(path -> allowed.add(path, "GET"));
+    }
     router.route().failureHandler(problems::handleFailure);
     router.errorHandler(400, problems::handleFailure);
     router.errorHandler(404, problems::notFound);

@@ -1,5 +1,7 @@
 package io.moeen.common;
 
+import io.moeen.common.http.PageRoutes;
+
 import java.util.List;
 
 /**
@@ -13,4 +15,9 @@ public interface Feature {
 
   /** What to deploy, in order, built from what the application opened at start. */
   List<Deployment> deployments(FeatureContext context);
+
+  /** What it serves to browsers outside the contract (none by default); the API mounts it. */
+  default List<PageRoutes> pages() {
+    return List.of();
+  }
 }
