@@ -1,0 +1,311 @@
+// The chat widget: a launcher and a chat panel in a shadow root, talking to the web chat API.
+// The service's history is the conversation; this keeps only the session, the last seq it has seen and
+// the messages still on their way (a network drop keeps them and sends them again, once).
+
+import { ApiError, ChatApi, utmOf } from './api.js';
+import { Formats, loadBundle } from './i18n.js';
+import { loadState, saveState } from './storage.js';
+import { ChatView } from './view.js';
+
+const POLL_OPEN_MS = 4000;
+const POLL_HANDED_OFF_MS = 3000;
+const POLL_CLOSED_MS = 20000;
+const MAX_BACKOFF_MS = 30000;
+
+class ChatWidget {
+  constructor(options) {
+    this.origin = options.origin;
+    this.assets = options.assets;
+    this.state = loadState(this.origin);
+    this.locale = this.state.locale || (options.locale === 'en' ? 'en' : 'ar');
+    this.api = new ChatApi(this.origin, () => this.locale);
+    this.messages = [];
+    this.pending = [];
+    this.lastSeq = 0;
+    this.unread = 0;
+    this.failures = 0;
+    this.timer = null;
+    this.busy = false;
+    this.settings = { timeZone: 'Asia/Riyadh', settings: {} };
+
+    const host = document.createElement('div');
+    host.setAttribute('data-moeen-widget', '');
+    document.body.append(host);
+    this.host = host;
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.view = new ChatView(shadow, this.assets, {
+      toggle: () => this.setOpen(this.view.panel.hidden),
+      close: () => { this.setOpen(false); this.view.focusLauncher(); },
+      send: (text) => this.submit({ text }, text),
+      choose: (replyId, title) => { this.submit({ replyId }, title); this.view.focusInput(); },
+      switchLanguage: () => this.switchLanguage(),
+    });
+    this.view.launcher.hidden = true; // until its texts are there
+    window.addEventListener('online', () => this.poll(0));
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) this.poll(0); });
+    this.loadFont();
+  }
+
+  /** The Arabic font, registered with the document (fonts declared inside a shadow root are not used). */
+  loadFont() {
+    if (!('FontFace' in window)) {
+      return;
+    }
+    const face = new FontFace('Moeen Naskh', `url(${this.assets}/fonts/NotoNaskhArabic-Regular.ttf)`, {
+      display: 'swap',
+      unicodeRange: 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF, U+200C-200F',
+    });
+    document.fonts.add(face);
+  }
+
+  async start() {
+    try {
+      this.settings = await this.api.settings();
+    } catch (error) {
+      // the clinic's name and digits are nice to have; the chat works without them
+    }
+    await this.applyLanguage();
+    this.view.launcher.hidden = false;
+    if (this.state.open) {
+      await this.setOpen(true, false);
+    } else if (this.state.sessionId) {
+      this.poll(0);
+    }
+    return this;
+  }
+
+  async applyLanguage() {
+    const bundle = await loadBundle(this.api, this.locale);
+    const digits = this.settings.settings['clinic.digits'] || 'latin';
+    const clinic = this.settings.settings['clinic.name'] || bundle.messages['app.name'] || 'Moeen';
+    this.view.setLanguage(bundle, new Formats(this.locale, digits, this.settings.timeZone), clinic);
+    this.view.setOpen(!this.view.panel.hidden);
+    this.render();
+  }
+
+  /** Flips the widget's language and layout at once, with no reload; a new session starts in it. */
+  async switchLanguage() {
+    this.locale = this.locale === 'ar' ? 'en' : 'ar';
+    this.persist();
+    try {
+      this.settings = await this.api.settings();
+    } catch (error) {
+      // keep the clinic's name in the language we had
+    }
+    await this.applyLanguage();
+  }
+
+  async setOpen(open, focus = true) {
+    this.view.setOpen(open);
+    this.state.open = open;
+    this.persist();
+    if (!open) {
+      this.schedule();
+      return;
+    }
+    this.unread = 0;
+    this.view.setUnread(0);
+    if (focus) {
+      this.view.focusInput();
+    }
+    if (!this.state.sessionId) {
+      await this.openSession();
+    } else {
+      await this.poll(0);
+    }
+  }
+
+  async openSession() {
+    try {
+      this.view.setTyping(true);
+      const session = await this.api.openSession(this.locale, utmOf(window.location));
+      this.state.sessionId = session.sessionId;
+      this.state.token = session.token;
+      this.messages = [];
+      this.lastSeq = 0;
+      this.persist();
+      this.view.setBanner(null);
+      await this.poll(0);
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.view.setTyping(false);
+    }
+  }
+
+  session() {
+    return { id: this.state.sessionId, token: this.state.token };
+  }
+
+  /** Sends what the visitor typed or tapped; it shows at once and stays until the service has it. */
+  submit(message, title) {
+    if (!this.state.sessionId) {
+      return;
+    }
+    this.pending.push({ key: `${Date.now()}-${Math.random()}`, message, title, failed: false });
+    this.render();
+    this.flush();
+  }
+
+  async flush() {
+    if (this.busy || this.pending.length === 0) {
+      return;
+    }
+    this.busy = true;
+    const item = this.pending[0];
+    this.view.setTyping(true);
+    try {
+      if (item.failed && await this.alreadyArrived(item)) {
+        this.pending.shift();
+      } else {
+        const turn = await this.api.send(this.session(), item.message);
+        this.pending.shift();
+        this.state.status = turn.status;
+        if (turn.locale && turn.locale !== this.locale) {
+          // the visitor chose the other language in the conversation: the widget follows
+          this.locale = turn.locale;
+          await this.applyLanguage();
+        }
+        this.persist();
+      }
+      this.failures = 0;
+      this.view.setBanner(null);
+      await this.fetchNew();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'chat_busy') {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      } else if (error instanceof ApiError) {
+        this.pending.shift(); // refused for good (rate limit, session gone): say why, do not resend
+        this.showError(error);
+      } else {
+        item.failed = true;
+        this.showOffline();
+      }
+    } finally {
+      this.busy = false;
+      this.view.setTyping(false);
+      this.render();
+    }
+    if (this.pending.length && !this.pending[0].failed) {
+      this.flush();
+    } else {
+      this.schedule();
+    }
+  }
+
+  /** After a drop mid-send the service may have the message already: then it is not sent twice. */
+  async alreadyArrived(item) {
+    const page = await this.api.history(this.session(), this.lastSeq);
+    return page.items.some((m) => m.direction === 'in' && (m.text === item.title || m.text === item.message.text));
+  }
+
+  async fetchNew() {
+    const page = await this.api.history(this.session(), this.lastSeq);
+    const fresh = page.items.filter((m) => m.seq > this.lastSeq);
+    if (fresh.length) {
+      this.messages.push(...fresh);
+      this.lastSeq = fresh[fresh.length - 1].seq;
+      if (this.view.panel.hidden) {
+        this.unread += fresh.filter((m) => m.direction === 'out').length;
+        this.view.setUnread(this.unread);
+      }
+      this.render();
+    }
+  }
+
+  /** Asks for what arrived meanwhile (staff replies), sends what waits; on a drop, backs off and tries again. */
+  async poll(delay) {
+    clearTimeout(this.timer);
+    if (delay > 0) {
+      this.timer = setTimeout(() => this.poll(0), delay);
+      return;
+    }
+    if (!this.state.sessionId || this.busy) {
+      this.schedule();
+      return;
+    }
+    try {
+      await this.fetchNew();
+      this.failures = 0;
+      this.view.setBanner(null);
+      if (this.pending.length) {
+        this.pending.forEach((p) => { p.failed = true; });
+        this.flush();
+        return;
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        this.forgetSession(); // the service no longer knows this session: start afresh when opened
+        if (!this.view.panel.hidden) {
+          await this.openSession();
+          this.view.setBanner(this.view.t('widget.restarted'));
+        }
+        return;
+      }
+      this.showOffline();
+    }
+    this.schedule();
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    if (!this.state.sessionId || document.hidden) {
+      return;
+    }
+    let delay = this.view.panel.hidden ? POLL_CLOSED_MS
+      : this.state.status === 'handed_off' ? POLL_HANDED_OFF_MS : POLL_OPEN_MS;
+    if (this.failures > 0) {
+      delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures);
+    }
+    this.timer = setTimeout(() => this.poll(0), delay);
+  }
+
+  forgetSession() {
+    delete this.state.sessionId;
+    delete this.state.token;
+    delete this.state.status;
+    this.messages = [];
+    this.pending = [];
+    this.lastSeq = 0;
+    this.persist();
+    this.render();
+  }
+
+  showOffline() {
+    this.failures += 1;
+    this.view.setBanner(this.view.t('widget.offline'));
+  }
+
+  showError(error) {
+    if (error instanceof ApiError) {
+      this.view.setBanner(error.problem.detail || error.problem.title || this.view.t('widget.error'));
+    } else {
+      this.failures += 1;
+      this.view.setBanner(this.view.t('widget.error'));
+    }
+  }
+
+  render() {
+    if (this.view.bundle) {
+      this.view.render(this.messages, this.pending);
+    }
+  }
+
+  persist() {
+    this.state.locale = this.locale;
+    saveState(this.origin, this.state);
+  }
+}
+
+/** Starts the widget on this page; answers a small handle (for tests and for the host page). */
+export function start(options) {
+  const widget = new ChatWidget(options);
+  const ready = widget.start();
+  return {
+    ready,
+    open: () => widget.setOpen(true),
+    close: () => widget.setOpen(false),
+    get locale() { return widget.locale; },
+    get host() { return widget.host; },
+  };
+}
