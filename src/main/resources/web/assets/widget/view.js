@@ -147,8 +147,13 @@ export class ChatView {
     const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     const keep = new Map([...this.log.children].map((node) => [node.dataset.key, node]));
     const nodes = [];
+    const offered = new Map(); // choice id → title, from the bot's messages so far
     let day = null;
     messages.forEach((message, index) => {
+      const payload = message.payload || {};
+      for (const option of payload.buttons || (payload.list && payload.list.rows) || []) {
+        offered.set(option.id, option.title);
+      }
       const date = new Date(message.createdAt);
       const dayKey = this.formats.day(date);
       if (dayKey !== day) {
@@ -156,7 +161,7 @@ export class ChatView {
         nodes.push(this.daySeparator(dayKey, date, keep));
       }
       const last = index === messages.length - 1 && pending.length === 0;
-      nodes.push(this.message(message, last, keep));
+      nodes.push(this.message(message, last, keep, offered));
     });
     for (const item of pending) {
       nodes.push(this.pendingMessage(item));
@@ -179,7 +184,7 @@ export class ChatView {
     return node;
   }
 
-  message(message, last, keep) {
+  message(message, last, keep, offered) {
     const choices = last && message.direction === 'out' ? this.choicesOf(message) : null;
     const key = `msg:${message.seq}:${this.bundle.locale}:${choices ? 'live' : 'done'}`;
     if (keep.has(key)) {
@@ -190,13 +195,19 @@ export class ChatView {
     const time = new Date(message.createdAt);
     const node = el('div', { class: `msg ${author}` },
       el('span', { class: 'sr-only' }, `${who}:`),
-      el('p', { class: 'text', dir: 'auto' }, message.text),
+      el('p', { class: 'text', dir: 'auto' }, message.text || this.tapped(message, offered)),
       el('span', { class: 'meta' }, el('time', { datetime: message.createdAt }, el('bdi', {}, this.formats.time.format(time)))));
     if (choices) {
       node.append(choices);
     }
     node.dataset.key = key;
     return node;
+  }
+
+  /** A tap that came without words (another client sent only the id): the title of what was tapped. */
+  tapped(message, offered) {
+    const id = message.payload && message.payload.replyId;
+    return (id && offered.get(id)) || id || '';
   }
 
   pendingMessage(item) {

@@ -37,7 +37,8 @@ class ChatWidget {
       toggle: () => this.setOpen(this.view.panel.hidden),
       close: () => { this.setOpen(false); this.view.focusLauncher(); },
       send: (text) => this.submit({ text }, text),
-      choose: (replyId, title) => { this.submit({ replyId }, title); this.view.focusInput(); },
+      // the title travels too, so the transcript (and staff) read what the visitor saw; the id decides
+      choose: (replyId, title) => { this.submit({ replyId, text: title }, title); this.view.focusInput(); },
       switchLanguage: () => this.switchLanguage(),
     });
     this.view.launcher.hidden = true; // until its texts are there
@@ -83,7 +84,11 @@ class ChatWidget {
     this.render();
   }
 
-  /** Flips the widget's language and layout at once, with no reload; a new session starts in it. */
+  /**
+   * Flips the widget's language and layout at once, with no reload. A conversation under way is told too
+   * (the bot understands «English» / «عربي» from any step and asks its last question again in that language);
+   * a new one starts in it. While staff hold the conversation, nothing is sent to them.
+   */
   async switchLanguage() {
     this.locale = this.locale === 'ar' ? 'en' : 'ar';
     this.persist();
@@ -93,6 +98,10 @@ class ChatWidget {
       // keep the clinic's name in the language we had
     }
     await this.applyLanguage();
+    if (this.state.sessionId && this.state.status !== 'handed_off') {
+      const word = this.view.t('widget.language_word');
+      this.submit({ text: word }, word);
+    }
   }
 
   async setOpen(open, focus = true) {
