@@ -66,6 +66,12 @@ class ChatWidgetBrowserTest {
 
     assertThat(widget.openAndGreet()).contains("معين");
     assertThat(widget.offered()).containsExactly("ar", "en");
+    // the day in both calendars, e.g. «الأحد، ٦ ديسمبر ٢٠٢٦ · ١٥ جمادى الآخرة ١٤٤٨ هـ»
+    assertThat(widget.find(".day").getText()).contains(" · ").endsWith("هـ");
+    // the Arabic font came from the service (cross-origin safe) and is the one in use
+    browser.await(10, "the widget's Arabic font loaded", b -> "loaded".equals(
+        b.<String>script("return [...document.fonts].find(f => f.family.includes('Moeen')).status")));
+    browser.screenshot("widget-ar-greeting");
     assertThat(widget.tap("ar")).contains("وش أقدر أخدمك");
     assertThat(widget.say("أبغى أحجز موعد")).contains("أي خدمة");
     assertThat(widget.say("كشف عام")).contains("دكتور");
@@ -88,8 +94,7 @@ class ChatWidgetBrowserTest {
     assertThat(lead.getString("utm_source")).as("the host page's UTM went to the session").isEqualTo("instagram");
     assertThat(lead.getString("utm_campaign")).isEqualTo("winter");
 
-    // the day is written in both calendars, the visitor's words keep their own direction
-    assertThat(widget.find(".day").getText()).contains("هـ");
+    // the visitor's words keep their own direction
     assertThat(widget.attribute(".msg.user .text", "dir")).isEqualTo("auto");
     browser.screenshot("widget-ar-desktop");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -100,6 +105,8 @@ class ChatWidgetBrowserTest {
   @DisplayName("A reload keeps the conversation, open where it was")
   void reload_keeps_the_conversation() {
     int before = widget.messages();
+    assertThat(widget.find(".msg .meta time").getText()).matches("[0-9]{2}:[0-9]{2}.*"); // clinic.digits latin, the default
+    app.asOwner("UPDATE system_settings SET value = '\"arabic\"' WHERE key = 'clinic.digits'");
     browser.script("window.beforeReload = true");
     browser.driver().navigate().refresh();
     widget.ready();
@@ -107,6 +114,9 @@ class ChatWidgetBrowserTest {
     browser.await(15, "the conversation back", b -> widget.messages() == before);
     assertThat(widget.panelOpen()).isTrue();
     assertThat(widget.find(".log").getText()).contains("تم حجز موعدك");
+    // the clinic now writes Arabic-Indic digits: times and dates follow, the bot's own words are as it wrote them
+    assertThat(widget.find(".msg .meta time").getText()).matches("[٠-٩]{2}:[٠-٩]{2}.*");
+    assertThat(widget.find(".day").getText()).matches(".*[٠-٩]{4}.*").doesNotContainPattern("[0-9]");
     // taps show what was tapped, from the history too
     assertThat(widget.shadow().findElements(org.openqa.selenium.By.cssSelector(".msg.user .text")))
         .extracting(org.openqa.selenium.WebElement::getText).contains("عربي", "لا، شكراً").doesNotContain("");
@@ -149,6 +159,7 @@ class ChatWidgetBrowserTest {
       browser.screenshot("widget-ar-phone");
     } finally {
       browser.resize(1280, 900);
+      app.asOwner("UPDATE system_settings SET value = '\"latin\"' WHERE key = 'clinic.digits'");
     }
   }
 
