@@ -94,8 +94,9 @@ export class ChatView {
     this.launcherLabel.textContent = this.t('widget.launcher');
     this.title.replaceChildren(el('bdi', {}, clinic));
     this.subtitle.textContent = this.t('widget.subtitle');
-    const other = this.t('widget.other_language_code');
-    this.languageButton.replaceChildren(el('span', { lang: other }, this.t('widget.other_language')));
+    // the other language named in itself («English», «العربية»), as people look for it
+    const other = bundle.locale === 'ar' ? 'en' : 'ar';
+    this.languageButton.replaceChildren(el('span', { lang: other }, new Intl.DisplayNames([other], { type: 'language' }).of(other)));
     this.languageButton.setAttribute('aria-label', this.t('widget.switch_language'));
     this.closeButton.setAttribute('aria-label', this.t('widget.close'));
     this.log.setAttribute('aria-label', this.t('widget.log_label'));
