@@ -104,12 +104,16 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(new CanonicalPaths(problems));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     ContractBodies bodies = new ContractBodies();
+    List<ContractOperation> crossOrigin = CrossOrigin.operations(operations);
     for (ContractOperation operation : operations) {
-      // who may call is decided here, on the operation this route serves, before anything reads the input
       OpenAPIRoute route = builder.getRoute(operation.operationId())
           .setDoSecurity(false)
-          .setDoValidation(false)
-          .addHandler(new Authentication(vertx, tokens, operation, principals));
+          .setDoValidation(false);
+      if (crossOrigin.contains(operation)) {
+        route.addHandler(CrossOrigin.headers());
+      }
+      // who may call is decided here, on the operation this route serves, before anything reads the input
+      route.addHandler(new Authentication(vertx, tokens, operation, principals));
       if (operation.signature() != null) {
         route.addHandler(new WebhookSignatures(vertx, operation.signature(), settings.signingSecrets().get(operation.signature())));
       }
@@ -122,6 +126,7 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     Router router = builder.createRouter();
+    CrossOrigin.mountPreflights(router, crossOrigin, allowed);
     OperationalRoutes.mount(router, vertx, pool, store, contractText, allowed);
     for (PageRoutes page : pages) {
       page.mount(router);

@@ -6,6 +6,7 @@ import io.moeen.testing.ApiCalls;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.moeen.testing.WebBrowser;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -34,6 +35,7 @@ class ChatWidgetBrowserTest {
   static RunningApp app;
   static WebBrowser browser;
   static ChatWidgetPage widget;
+  static HttpServer clinicSite;
 
   @BeforeAll
   static void start() {
@@ -41,12 +43,16 @@ class ChatWidgetBrowserTest {
     app = RunningApp.start("web-widget");
     app.asOwner(SchedulingDemo.PLAIN_CALENDAR);
     widget = new ChatWidgetPage(browser);
+    clinicSite = ClinicWebsite.serve(app.clientVertx(), app.baseUrl());
   }
 
   @AfterAll
   static void stop() {
     if (browser != null) {
       browser.close();
+    }
+    if (clinicSite != null) {
+      clinicSite.close().await();
     }
     if (app != null) {
       app.close();
@@ -55,10 +61,11 @@ class ChatWidgetBrowserTest {
 
   @Test
   @Order(1)
-  @DisplayName("An Arabic visitor books from the greeting to a booked appointment, tapping the bot's buttons")
+  @DisplayName("On a clinic's own website (another origin, its own strict policy and loud CSS), an Arabic visitor books "
+      + "from the greeting to a booked appointment, tapping the bot's buttons")
   void arabic_visitor_books_through_the_widget() {
     LocalDate day = SchedulingDemo.sunday(1);
-    browser.open(app.baseUrl() + "/app/demo/?utm_source=instagram&utm_campaign=winter");
+    browser.open("http://localhost:" + clinicSite.actualPort() + "/?utm_source=instagram&utm_campaign=winter");
     widget.ready();
     assertThat(widget.attribute(".root", "dir")).isEqualTo("rtl");
     assertThat(widget.attribute(".root", "lang")).isEqualTo("ar");
@@ -94,6 +101,10 @@ class ChatWidgetBrowserTest {
     assertThat(lead.getString("utm_source")).as("the host page's UTM went to the session").isEqualTo("instagram");
     assertThat(lead.getString("utm_campaign")).isEqualTo("winter");
 
+    // the page's loud CSS stayed outside: no letter spacing, its font or its colour in the widget
+    assertThat(widget.find(".msg.bot .text").getCssValue("letter-spacing")).isEqualTo("normal");
+    assertThat(widget.find(".msg.bot .text").getCssValue("font-family")).startsWith("\"Moeen Naskh\"");
+    assertThat(widget.find(".composer input").getCssValue("text-align")).isIn("start", "right");
     // the visitor's words keep their own direction
     assertThat(widget.attribute(".msg.user .text", "dir")).isEqualTo("auto");
     browser.screenshot("widget-ar-desktop");

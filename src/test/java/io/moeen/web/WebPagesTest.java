@@ -144,4 +144,50 @@ class WebPagesTest {
       assertThat(head.getHeader("ETag")).isEqualTo(get("/widget.js").getHeader("ETag"));
     }
   }
+
+  /** The widget runs on the clinic's own website, another origin: the calls it makes, and only those, allow that. */
+  @Nested
+  class FromOtherWebsites {
+    static final String SITE = "https://clinic.example";
+
+    @Test
+    void the_preflight_of_a_chat_message_allows_the_chat_token_header() {
+      HttpResponse<Buffer> preflight = app.client().request(HttpMethod.OPTIONS,
+              "/v1/chat/sessions/6f1c1e0e-0000-4000-8000-000000000000/messages")
+          .putHeader("Origin", SITE)
+          .putHeader("Access-Control-Request-Method", "POST")
+          .putHeader("Access-Control-Request-Headers", "content-type, x-chat-token")
+          .send().await();
+      assertThat(preflight.statusCode()).isEqualTo(204);
+      assertThat(preflight.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+      assertThat(preflight.getHeader("Access-Control-Allow-Methods")).isEqualTo("GET, POST");
+      assertThat(preflight.getHeader("Access-Control-Allow-Headers")).contains("X-Chat-Token", "Content-Type");
+      assertThat(preflight.getHeader("Access-Control-Allow-Credentials")).isNull();
+    }
+
+    @Test
+    void a_new_session_and_its_refusals_are_readable_by_the_page() {
+      HttpResponse<Buffer> created = app.client().post("/v1/chat/sessions").putHeader("Origin", SITE)
+          .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{\"locale\":\"en\"}")).await();
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+      HttpResponse<Buffer> refused = app.client().get("/v1/chat/sessions/6f1c1e0e-0000-4000-8000-000000000000/messages")
+          .putHeader("Origin", SITE).putHeader("X-Chat-Token", "wrong").send().await();
+      assertThat(refused.statusCode()).isEqualTo(404);
+      assertThat(refused.getHeader("Access-Control-Allow-Origin")).as("the page reads the localized problem").isEqualTo("*");
+      assertThat(refused.getHeader("Access-Control-Expose-Headers")).contains("X-Request-Id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/auth/login", "/v1/auth/register", "/v1/me"})
+    void other_operations_allow_no_other_origin(String path) {
+      HttpResponse<Buffer> preflight = app.client().request(HttpMethod.OPTIONS, path).putHeader("Origin", SITE)
+          .putHeader("Access-Control-Request-Method", "POST").send().await();
+      assertThat(preflight.statusCode()).isEqualTo(405);
+      assertThat(preflight.getHeader("Access-Control-Allow-Origin")).isNull();
+      HttpResponse<Buffer> call = app.client().post(path).putHeader("Origin", SITE)
+          .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{}")).await();
+      assertThat(call.getHeader("Access-Control-Allow-Origin")).isNull();
+    }
+  }
 }
