@@ -20,14 +20,23 @@ import java.util.stream.Stream;
  */
 final class WebFiles {
   static final String ROOT = "web";
+  static final String MARKER = "widget.js";
 
   private WebFiles() {
   }
 
   static Map<String, byte[]> read(String root) {
-    URL url = WebFiles.class.getClassLoader().getResource(root);
+    return read(WebFiles.class.getClassLoader(), root);
+  }
+
+  /**
+   * Found through a file every root has ({@link #MARKER}): a jar need not list its folders as entries, so
+   * the folder itself may not be a resource.
+   */
+  static Map<String, byte[]> read(ClassLoader classes, String root) {
+    URL url = classes.getResource(root + "/" + MARKER);
     if (url == null) {
-      throw new IllegalStateException("No '" + root + "' folder on the classpath");
+      throw new IllegalStateException("No '" + root + "/" + MARKER + "' on the classpath");
     }
     try {
       URI uri = url.toURI();
@@ -38,7 +47,7 @@ final class WebFiles {
           return readTree(FileSystems.getFileSystem(uri).getPath(root));
         }
       }
-      return readTree(Path.of(uri));
+      return readTree(Path.of(uri).getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
