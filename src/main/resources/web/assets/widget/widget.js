@@ -1,10 +1,9 @@
-// The chat widget: a launcher and a chat panel in a shadow root, talking to the web chat API.
-// The service's history is the conversation; this keeps only the session, the last seq it has seen and
-// the messages still on their way (a network drop keeps them and sends them again, once).
+// The chat widget: a launcher and a chat panel in a shadow root, talking to the web chat API. The service's
+// history is the conversation (conversation.js); this decides when to send, poll, reconnect and redraw.
 
 import { ApiError, ChatApi, utmOf } from './api.js';
 import { Formats, loadBundle } from './i18n.js';
-import { loadState, saveState } from './storage.js';
+import { Conversation } from './conversation.js';
 import { ChatView } from './view.js';
 
 const POLL_OPEN_MS = 4000;
@@ -16,12 +15,9 @@ class ChatWidget {
   constructor(options) {
     this.origin = options.origin;
     this.assets = options.assets;
-    this.state = loadState(this.origin);
-    this.locale = this.state.locale || (options.locale === 'en' ? 'en' : 'ar');
+    this.chat = new Conversation(this.origin);
+    this.locale = this.chat.state.locale || (options.locale === 'en' ? 'en' : 'ar');
     this.api = new ChatApi(this.origin, () => this.locale);
-    this.messages = [];
-    this.pending = [];
-    this.lastSeq = 0;
     this.unread = 0;
     this.failures = 0;
     this.timer = null;
@@ -67,9 +63,9 @@ class ChatWidget {
     }
     await this.applyLanguage();
     this.view.launcher.hidden = false;
-    if (this.state.open) {
+    if (this.chat.state.open) {
       await this.setOpen(true, false);
-    } else if (this.state.sessionId) {
+    } else if (this.chat.active) {
       this.poll(0);
     }
     return this;
@@ -98,7 +94,7 @@ class ChatWidget {
       // keep the clinic's name in the language we had
     }
     await this.applyLanguage();
-    if (this.state.sessionId && this.state.status !== 'handed_off') {
+    if (this.chat.active && !this.chat.handedOff) {
       const word = this.view.t('widget.language_word');
       this.submit({ text: word }, word);
     }
@@ -106,7 +102,7 @@ class ChatWidget {
 
   async setOpen(open, focus = true) {
     this.view.setOpen(open);
-    this.state.open = open;
+    this.chat.state.open = open;
     this.persist();
     if (!open) {
       this.schedule();
@@ -117,7 +113,7 @@ class ChatWidget {
     if (focus) {
       this.view.focusInput();
     }
-    if (!this.state.sessionId) {
+    if (!this.chat.active) {
       await this.openSession();
     } else {
       await this.poll(0);
@@ -127,12 +123,7 @@ class ChatWidget {
   async openSession() {
     try {
       this.view.setTyping(true);
-      const session = await this.api.openSession(this.locale, utmOf(window.location));
-      this.state.sessionId = session.sessionId;
-      this.state.token = session.token;
-      this.messages = [];
-      this.lastSeq = 0;
-      this.persist();
+      this.chat.started(await this.api.openSession(this.locale, utmOf(window.location)));
       this.view.setBanner(null);
       await this.poll(0);
     } catch (error) {
@@ -142,34 +133,33 @@ class ChatWidget {
     }
   }
 
-  session() {
-    return { id: this.state.sessionId, token: this.state.token };
-  }
-
   /** Sends what the visitor typed or tapped; it shows at once and stays until the service has it. */
-  submit(message, title) {
-    if (!this.state.sessionId) {
-      return;
+  async submit(message, title) {
+    if (!this.chat.active) {
+      await this.openSession(); // the first try failed (offline, rate limit): once more, now that they write
+      if (!this.chat.active) {
+        return;
+      }
     }
-    this.pending.push({ key: `${Date.now()}-${Math.random()}`, message, title, failed: false });
+    this.chat.queue(message, title);
     this.render();
     this.flush();
   }
 
   async flush() {
-    if (this.busy || this.pending.length === 0) {
+    if (this.busy || this.chat.pending.length === 0) {
       return;
     }
     this.busy = true;
-    const item = this.pending[0];
+    const item = this.chat.pending[0];
     this.view.setTyping(true);
     try {
-      if (item.failed && await this.alreadyArrived(item)) {
-        this.pending.shift();
+      if (item.failed && await this.chat.alreadyArrived(this.api, item)) {
+        this.chat.pending.shift();
       } else {
-        const turn = await this.api.send(this.session(), item.message);
-        this.pending.shift();
-        this.state.status = turn.status;
+        const turn = await this.api.send(this.chat.session(), item.message);
+        this.chat.pending.shift();
+        this.chat.state.status = turn.status;
         if (turn.locale && turn.locale !== this.locale) {
           // the visitor chose the other language in the conversation: the widget follows
           this.locale = turn.locale;
@@ -184,7 +174,7 @@ class ChatWidget {
       if (error instanceof ApiError && error.code === 'chat_busy') {
         await new Promise((resolve) => setTimeout(resolve, 800));
       } else if (error instanceof ApiError) {
-        this.pending.shift(); // refused for good (rate limit, session gone): say why, do not resend
+        this.chat.pending.shift(); // refused for good (rate limit, session gone): say why, do not resend
         this.showError(error);
       } else {
         item.failed = true;
@@ -195,25 +185,16 @@ class ChatWidget {
       this.view.setTyping(false);
       this.render();
     }
-    if (this.pending.length && !this.pending[0].failed) {
+    if (this.chat.pending.length && !this.chat.pending[0].failed) {
       this.flush();
     } else {
       this.schedule();
     }
   }
 
-  /** After a drop mid-send the service may have the message already: then it is not sent twice. */
-  async alreadyArrived(item) {
-    const page = await this.api.history(this.session(), this.lastSeq);
-    return page.items.some((m) => m.direction === 'in' && (m.text === item.title || m.text === item.message.text));
-  }
-
   async fetchNew() {
-    const page = await this.api.history(this.session(), this.lastSeq);
-    const fresh = page.items.filter((m) => m.seq > this.lastSeq);
+    const fresh = await this.chat.fetchNew(this.api);
     if (fresh.length) {
-      this.messages.push(...fresh);
-      this.lastSeq = fresh[fresh.length - 1].seq;
       if (this.view.panel.hidden) {
         this.unread += fresh.filter((m) => m.direction === 'out').length;
         this.view.setUnread(this.unread);
@@ -229,7 +210,7 @@ class ChatWidget {
       this.timer = setTimeout(() => this.poll(0), delay);
       return;
     }
-    if (!this.state.sessionId || this.busy) {
+    if (!this.chat.active || this.busy) {
       this.schedule();
       return;
     }
@@ -237,8 +218,8 @@ class ChatWidget {
       await this.fetchNew();
       this.failures = 0;
       this.view.setBanner(null);
-      if (this.pending.length) {
-        this.pending.forEach((p) => { p.failed = true; });
+      if (this.chat.pending.length) {
+        this.chat.pending.forEach((p) => { p.failed = true; });
         this.flush();
         return;
       }
@@ -256,13 +237,16 @@ class ChatWidget {
     this.schedule();
   }
 
+  /** Only staff write unasked, and only while they hold the conversation: a closed widget polls only then
+   *  (or while a message still waits to be sent). */
   schedule() {
     clearTimeout(this.timer);
-    if (!this.state.sessionId || document.hidden) {
+    const handedOff = this.chat.handedOff;
+    const waiting = handedOff || this.chat.pending.length > 0;
+    if (!this.chat.active || document.hidden || (this.view.panel.hidden && !waiting)) {
       return;
     }
-    let delay = this.view.panel.hidden ? POLL_CLOSED_MS
-      : this.state.status === 'handed_off' ? POLL_HANDED_OFF_MS : POLL_OPEN_MS;
+    let delay = this.view.panel.hidden ? POLL_CLOSED_MS : handedOff ? POLL_HANDED_OFF_MS : POLL_OPEN_MS;
     if (this.failures > 0) {
       delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures);
     }
@@ -270,13 +254,7 @@ class ChatWidget {
   }
 
   forgetSession() {
-    delete this.state.sessionId;
-    delete this.state.token;
-    delete this.state.status;
-    this.messages = [];
-    this.pending = [];
-    this.lastSeq = 0;
-    this.persist();
+    this.chat.forget();
     this.render();
   }
 
@@ -296,13 +274,13 @@ class ChatWidget {
 
   render() {
     if (this.view.bundle) {
-      this.view.render(this.messages, this.pending);
+      this.view.render(this.chat.messages, this.chat.pending);
     }
   }
 
   persist() {
-    this.state.locale = this.locale;
-    saveState(this.origin, this.state);
+    this.chat.state.locale = this.locale;
+    this.chat.save();
   }
 }
 

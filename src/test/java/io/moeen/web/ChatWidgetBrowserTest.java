@@ -214,6 +214,14 @@ class ChatWidgetBrowserTest {
         "+966557654321").getLong("n")).isEqualTo(1);
     browser.screenshot("widget-en-desktop");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.resize(390, 844);
+    try {
+      browser.await(5, "full width", b -> widget.find(".panel").getRect().getWidth()
+          == b.<Long>script("return window.innerWidth").intValue());
+      browser.screenshot("widget-en-phone");
+    } finally {
+      browser.resize(1280, 900);
+    }
 
     keys.sendKeys(Keys.ESCAPE).perform();
     assertThat(widget.panelOpen()).isFalse();
