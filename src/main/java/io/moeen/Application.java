@@ -8,6 +8,7 @@ import io.moeen.common.FeatureContext;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
 import io.moeen.common.config.AppConfig;
+import io.moeen.common.http.PageRoutes;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
@@ -22,6 +23,7 @@ import io.moeen.notifications.NotificationsFeature;
 import io.moeen.patients.PatientsFeature;
 import io.moeen.reference.ReferenceFeature;
 import io.moeen.scheduling.SchedulingFeature;
+import io.moeen.web.WebFeature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -62,6 +64,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new WebFeature(),
       new ApiFeature());
 
   private final AppConfig config;
@@ -136,8 +139,9 @@ public final class Application {
       }
     });
 
+    List<PageRoutes> pages = FEATURES.stream().flatMap(feature -> feature.pages().stream()).toList();
     FeatureContext context = new FeatureContext(pool, store, config, messages.await(), defaultLocale,
-        Clock.systemUTC(), tokens, prepared);
+        Clock.systemUTC(), tokens, pages, prepared);
     deployFeatures(context);
     LOG.info("Started in {} ms: database {} ms, migrations {} ms, features {} ms", millisSince(started),
         (databaseStarted - started) / 1_000_000, (migrated - databaseStarted) / 1_000_000, millisSince(migrated));

@@ -32,7 +32,8 @@ public final class ApiFeature implements Feature {
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
         config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
     PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
-    return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(), principals),
+    return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(),
+        principals, ctx.pages()),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
   }
 }

@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.http.PageRoutes;
 import io.moeen.identity.IdentityAddresses;
 import io.moeen.common.i18n.LocaleNegotiator;
 import io.moeen.common.i18n.Messages;
@@ -39,6 +40,7 @@ public final class ApiVerticle extends VerticleBase {
   private final KeyValueStore store;
   private final AccessTokens tokens;
   private final PrincipalCache principals;
+  private final List<PageRoutes> pages;
   private final LiveStreams streams = new LiveStreams();
   private HttpServer server;
 
@@ -51,11 +53,12 @@ public final class ApiVerticle extends VerticleBase {
     }
   }
 
-  /** {@code principals}: one cache for every instance of the process. */
-  public ApiVerticle(Settings settings, ContractLoader.Loaded contract, Messages messages, Pool pool, KeyValueStore store, AccessTokens tokens,
-                     PrincipalCache principals) {
+  /** {@code principals}: one cache for every instance of the process; {@code pages}: what features serve to browsers. */
+  public ApiVerticle(Settings settings, ContractLoader.Loaded contract, Messages messages, Pool pool, KeyValueStore store,
+                     AccessTokens tokens, PrincipalCache principals, List<PageRoutes> pages) {
     this.settings = settings;
     this.contract = contract;
+    this.pages = List.copyOf(pages);
     this.principals = principals;
     this.tokens = tokens;
     this.messages = messages;
@@ -70,7 +73,8 @@ public final class ApiVerticle extends VerticleBase {
     // each instance listens, so the shared cache hears every event even while one instance stops
     return vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> principals.invalidate(event.body()))
         .completion()
-        .map(listening -> router(problems, negotiator))
+        .compose(listening -> Future.all(pages.stream().map(page -> page.load(vertx)).toList()))
+        .map(loaded -> router(problems, negotiator))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
@@ -99,12 +103,16 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(new CanonicalPaths(problems));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     ContractBodies bodies = new ContractBodies();
+    List<ContractOperation> crossOrigin = CrossOrigin.operations(operations);
     for (ContractOperation operation : operations) {
-      // who may call is decided here, on the operation this route serves, before anything reads the input
       OpenAPIRoute route = builder.getRoute(operation.operationId())
           .setDoSecurity(false)
-          .setDoValidation(false)
-          .addHandler(new Authentication(vertx, tokens, operation, principals));
+          .setDoValidation(false);
+      if (crossOrigin.contains(operation)) {
+        route.addHandler(CrossOrigin.headers());
+      }
+      // who may call is decided here, on the operation this route serves, before anything reads the input
+      route.addHandler(new Authentication(vertx, tokens, operation, principals));
       if (operation.signature() != null) {
         route.addHandler(new WebhookSignatures(vertx, operation.signature(), settings.signingSecrets().get(operation.signature())));
       }
@@ -117,7 +125,12 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     Router router = builder.createRouter();
+    CrossOrigin.mountPreflights(router, crossOrigin, allowed);
     OperationalRoutes.mount(router, vertx, pool, store, this.contract.yaml(), allowed);
+    for (PageRoutes page : pages) {
+      page.mount(router);
+      page.paths().forEach(path -> allowed.add(path, "GET"));
+    }
     router.route().failureHandler(problems::handleFailure);
     router.errorHandler(400, problems::handleFailure);
     router.errorHandler(404, problems::notFound);

@@ -1,5 +1,6 @@
 package io.moeen.common;
 
+import io.moeen.common.http.PageRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -25,4 +26,9 @@ public interface Feature {
 
   /** What to deploy, in order, built from what the application opened at start. */
   List<Deployment> deployments(FeatureContext context);
+
+  /** What it serves to browsers outside the contract (none by default); the API mounts it. */
+  default List<PageRoutes> pages() {
+    return List.of();
+  }
 }

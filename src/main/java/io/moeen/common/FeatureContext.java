@@ -2,6 +2,7 @@ package io.moeen.common;
 
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.config.AppConfig;
+import io.moeen.common.http.PageRoutes;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
@@ -9,17 +10,20 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the application opened at start and hands to every feature: the database pool, the key-value
  * store, the configuration, the interface texts, the default locale, the clock, the access-token signer,
- * and what each feature's {@link Feature#prepare} yielded (by feature name).
+ * what the features serve to browsers ({@link Feature#pages()}, mounted by the API), and what each
+ * feature's {@link Feature#prepare} yielded (by feature name).
  */
 public record FeatureContext(Pool pool, KeyValueStore store, AppConfig config, Messages messages,
-                             SupportedLocale defaultLocale, Clock clock, AccessTokens tokens,
+                             SupportedLocale defaultLocale, Clock clock, AccessTokens tokens, List<PageRoutes> pages,
                              Map<String, Object> prepared) {
   public FeatureContext {
+    pages = List.copyOf(pages);
     prepared = Map.copyOf(prepared);
   }
 

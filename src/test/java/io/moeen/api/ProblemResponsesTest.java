@@ -154,9 +154,9 @@ class ProblemResponsesTest {
     @ParameterizedTest
     @CsvSource({
         "GET,    /v1/calendar/conversions, POST",
-        "PUT,    /v1/i18n/ar,              GET",
+        "PUT,    /v1/i18n/ar,              'GET, OPTIONS'",
         "PATCH,  /v1/languages,            GET",
-        "POST,   /v1/settings/public,      GET",
+        "POST,   /v1/settings/public,      'GET, OPTIONS'",
         "POST,   /health/ready,            GET",
         "POST,   /docs/index.html,         GET",
         "DELETE, /docs/assets/swagger-ui.css, GET"})
