@@ -119,22 +119,13 @@ ORDER BY l.created_at DESC, l.id DESC
 LIMIT $11;
 
 -- name: search_leads
--- the same, among the leads whose normalized name/phone/e-mail contains $12 (or the phone digits
--- $13): ids come from the trigram index (crm_lead_ids_matching, changeset 019), rows through
--- row-level security as always
+-- the same filters, among the leads whose normalized name/phone/e-mail contains $12 (or the phone
+-- digits $13): crm_lead_search (changeset 022) finds the page's ids newest first and stops there;
+-- the rows come back through row-level security as always
 SELECT l.*, coalesce(l.converted_patient_id, patient_id_by_contact(l.phone, l.email)) AS patient_id
-FROM crm_lead_ids_matching($12, $13::text) AS m(id)
+FROM crm_lead_search($12, $13::text, $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::timestamptz,
+                     $7::timestamptz, $8::timestamptz, $9::uuid, $10::boolean, $11::integer) AS m(id)
 JOIN crm_leads l ON l.id = m.id
-WHERE l.merged_into_id IS NULL
-  AND ($1::uuid IS NULL OR l.owner_id = $1)
-  AND ($2::text IS NULL OR l.status = $2)
-  AND ($3::text IS NULL OR l.source = $3)
-  AND ($4::text IS NULL OR l.utm_campaign = $4)
-  AND ($5::text IS NULL OR l.tags @> ARRAY[$5::text])
-  AND ($6::timestamptz IS NULL OR l.created_at >= $6)
-  AND ($7::timestamptz IS NULL OR l.created_at < $7)
-  AND ($8::timestamptz IS NULL OR (l.created_at, l.id) < ($8, $9::uuid))
-  AND ($10::boolean IS NOT TRUE OR l.owner_id IS NULL)
 ORDER BY l.created_at DESC, l.id DESC
 LIMIT $11;
 
