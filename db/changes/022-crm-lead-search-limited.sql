@@ -1,41 +1,53 @@
 --liquibase formatted sql
 
---changeset moeen:022-crm-lead-search-limited splitStatements:false
--- Lead search ranked and limited in the database (issue 15). 019 handed back every matching id and
--- the caller fetched and sorted them all, newest first: 8,333 rows for a common name over 100k
--- leads. This function returns only the page. A common word is found among the newest leads that
--- pass the filters: it looks at a window of them, newest first, through crm_leads_created (or a
--- filter's own index), and stops there when the page is full; the page is then exactly the first
--- matches in (created_at, id) order, since every lead outside the window is older than every lead
--- in it. A rare word does not fill the page in the window, and then the trigram index gives every
--- match, which are few by then, sorted. Either way the answer is the same as "all matches, newest
--- first, limited" and the order and the cursor stay as they were.
+--changeset moeen:022-crm-lead-page splitStatements:false
+-- One page of the lead list, searched or not, ranked and limited in the database (issue 15). 019
+-- handed back every matching id and the caller fetched and sorted them all, newest first: 8,333
+-- rows for a common name over 100k leads. This function returns only the page's ids, newest first
+-- (the order and the keyset cursor stay as they were).
 --
--- It runs as the owner (no row-level security inside), so it applies the lead policy itself, with
--- the same function the policy uses: the limit counts only leads the caller may see, and the
--- caller's join to crm_leads applies the policy again. The filters are list_leads' (leads.sql).
+-- A common word is found among the newest leads that pass the filters: the first query looks at a
+-- window of them, newest first, through an index in that order, and stops there when the page is
+-- full; the page is then exactly the first matches in (created_at, id) order, since every lead
+-- outside the window is older than every lead in it. A rare word does not fill the page in the
+-- window; the second query then takes every match from the trigram index (few by then) and sorts
+-- them: bitmap scans only, as the planner, seeing LIMIT 21, would otherwise walk the whole table in
+-- created_at order hoping for matches that are not there. Without a word only the second query
+-- runs, with every scan allowed.
+--
+-- It runs as the owner (no row-level security inside), so it applies the lead policy itself: the
+-- limit counts only leads the caller may see, and the caller's join to crm_leads applies the policy
+-- again (a divergence could only shorten a page, never show a lead). The policy is written out here
+-- (app_may_see_lead, changeset 015, with the caller's settings read once) rather than called: as a
+-- constant it folds away, where the policy on each row is estimated to keep 1% of the rows and the
+-- planner then sorts every lead of a status or campaign instead of walking its index in order.
 -- Only ids leave the function, and only the service's role may call it. Planned for each call's
--- values (force_custom_plan), so the filters' indexes and the trigram index are chosen per search.
-CREATE OR REPLACE FUNCTION crm_lead_search(p_text text, p_digits text, p_owner uuid, p_status text, p_source text,
-                                           p_campaign text, p_tag text, p_from timestamptz, p_to timestamptz,
-                                           p_after_at timestamptz, p_after_id uuid, p_unassigned boolean,
-                                           p_limit integer)
+-- values (force_custom_plan), so a filter that is not given disappears from the plan.
+CREATE OR REPLACE FUNCTION crm_lead_page(p_text text, p_digits text, p_owner uuid, p_status text, p_source text,
+                                         p_campaign text, p_tag text, p_from timestamptz, p_to timestamptz,
+                                         p_after_at timestamptz, p_after_id uuid, p_unassigned boolean,
+                                         p_limit integer)
 RETURNS SETOF uuid
 LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 20
-SET search_path = public SET plan_cache_mode = force_custom_plan AS $$
+SET search_path = public SET plan_cache_mode = force_custom_plan
+-- changed inside for the rare-word query; these clauses make PostgreSQL restore them on return
+SET enable_indexscan = on SET enable_seqscan = on AS $$
 DECLARE
   -- how many of the newest leads that pass the filters are looked at before the trigram index is
-  -- asked: a word on 1 lead in 100 fills a page of 21 here (about 2 ms at most)
+  -- asked: a word on 1 lead in 100 fills a page of 21 here (a millisecond or two)
   window_size constant integer := 2000;
   pattern constant text := '%' || normalize_search_text(p_text) || '%';
   digits constant text := '%' || p_digits || '%';
+  access constant text := app_setting('lead_access');
+  me constant uuid := app_user_id();
   page uuid[];
 BEGIN
-  IF p_limit * 10 <= window_size THEN  -- a page (at most 101), not the export
+  IF p_text IS NOT NULL AND p_limit * 10 <= window_size THEN -- a page (at most 101), not the export
     page := ARRAY(
       SELECT w.id FROM (
         SELECT l.id, l.created_at, l.search_text FROM crm_leads l
-        WHERE l.merged_into_id IS NULL AND app_may_see_lead(l.owner_id)
+        WHERE l.merged_into_id IS NULL
+          AND (access = 'any' OR (access = 'own' AND (l.owner_id IS NULL OR l.owner_id = me)))
           AND (p_owner IS NULL OR l.owner_id = p_owner)
           AND (p_status IS NULL OR l.status = p_status)
           AND (p_source IS NULL OR l.source = p_source)
@@ -55,10 +67,14 @@ BEGIN
       RETURN;
     END IF;
   END IF;
+  IF p_text IS NOT NULL THEN
+    PERFORM set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true);
+  END IF;
   RETURN QUERY
     SELECT l.id FROM crm_leads l
-    WHERE (l.search_text LIKE pattern OR (p_digits IS NOT NULL AND l.search_text LIKE digits))
-      AND l.merged_into_id IS NULL AND app_may_see_lead(l.owner_id)
+    WHERE (p_text IS NULL OR l.search_text LIKE pattern OR (p_digits IS NOT NULL AND l.search_text LIKE digits))
+      AND l.merged_into_id IS NULL
+      AND (access = 'any' OR (access = 'own' AND (l.owner_id IS NULL OR l.owner_id = me)))
       AND (p_owner IS NULL OR l.owner_id = p_owner)
       AND (p_status IS NULL OR l.status = p_status)
       AND (p_source IS NULL OR l.source = p_source)
@@ -72,16 +88,16 @@ BEGIN
     LIMIT p_limit;
 END
 $$;
-REVOKE ALL ON FUNCTION crm_lead_search(text, text, uuid, text, text, text, text, timestamptz, timestamptz,
-                                       timestamptz, uuid, boolean, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION crm_lead_search(text, text, uuid, text, text, text, text, timestamptz, timestamptz,
-                                          timestamptz, uuid, boolean, integer) TO moeen_app;
--- replaced by crm_lead_search: a SECURITY DEFINER function nothing calls is surface for nothing
+REVOKE ALL ON FUNCTION crm_lead_page(text, text, uuid, text, text, text, text, timestamptz, timestamptz,
+                                     timestamptz, uuid, boolean, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm_lead_page(text, text, uuid, text, text, text, text, timestamptz, timestamptz,
+                                        timestamptz, uuid, boolean, integer) TO moeen_app;
+-- replaced by crm_lead_page: a SECURITY DEFINER function nothing calls is surface for nothing
 DROP FUNCTION crm_lead_ids_matching(text, text);
 
 --changeset moeen:022-crm-leads-campaign-created
--- A campaign's leads newest first (list and search): walked in order instead of every lead of the
--- campaign sorted (5,000 of 100k in the bench). Replaces the campaign-only index.
+-- A campaign's leads newest first: walked in order instead of every lead of the campaign sorted
+-- (5,000 of 100k in the bench). Replaces the campaign-only index.
 CREATE INDEX crm_leads_campaign_created ON crm_leads (utm_campaign, created_at DESC, id DESC)
   WHERE utm_campaign IS NOT NULL;
 DROP INDEX crm_leads_campaign;

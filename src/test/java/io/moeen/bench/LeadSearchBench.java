@@ -154,11 +154,11 @@ public final class LeadSearchBench {
     return latencies.getValueAtPercentile(percentile) / 1000.0;
   }
 
-  /** The search statement as the service runs it: as moeen_app, under row-level security, custom plan. */
+  /** The list statement as the service runs it: as moeen_app, under row-level security, as the supervisor. */
   private static void printPlans(Connection db, PrintStream out) throws Exception {
-    String list = io.moeen.common.db.SqlStatements.load("io/moeen/crm/leads.sql").get("search_leads");
+    String list = io.moeen.common.db.SqlStatements.load("io/moeen/crm/leads.sql").get("list_leads");
     var st = db.createStatement();
-    // the plans of the statements inside crm_lead_search come back as LOG notices (auto_explain)
+    // the plans of the statements inside crm_lead_page come back as LOG notices (auto_explain)
     boolean nested = true;
     try {
       st.execute("LOAD 'auto_explain'");
@@ -172,20 +172,34 @@ public final class LeadSearchBench {
           + " SET LOCAL auto_explain.log_timing = on; SET LOCAL client_min_messages = log");
     }
     st.execute("SET LOCAL ROLE moeen_app");
-    st.execute("SELECT set_config('app.lead_access', 'any', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
+    String user = "(SELECT id::text FROM users WHERE email = 'supervisor@moeen-clinic.example')";
+    st.execute("SELECT set_config('app.lead_access', 'any', true), set_config('app.user_id', " + user + ", true)");
     st.execute("PREPARE bench_list AS " + list);
-    for (String q : new String[] {"'احمد'", "'فاطمه الحربي'", "'هيفاء الزهراني 99999'"}) {
-      st.clearWarnings();
-      try (ResultSet plan = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_list(NULL, NULL, NULL, "
-          + "NULL, NULL, NULL, NULL, NULL, NULL, false, 21, " + q + ", NULL)")) {
-        out.println("plan of the list searching " + q + " (as moeen_app, supervisor):");
-        while (plan.next()) {
-          out.println("  " + plan.getString(1));
+    // (owner, status, source, campaign, tag, from, to, after, after id, unassigned, limit, q, digits)
+    for (String args : new String[] {
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, 21, 'احمد', NULL",
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, 21, 'فاطمه الحربي', NULL",
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, 21, '٠٥٥٠٠١٢٣٤', '55001234'",
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, 21, 'هيفاء الزهراني 99999', NULL",
+        "NULL, 'contacted', 'referral', NULL, NULL, NULL, NULL, NULL, NULL, false, 21, NULL, NULL",
+        "NULL, NULL, NULL, 'camp-7', NULL, NULL, NULL, NULL, NULL, false, 51, NULL, NULL",
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, 21, NULL, NULL"}) {
+      for (int run = 0; run < 2; run++) { // the second run is the one shown: plpgsql compiled, caches warm
+        st.clearWarnings();
+        List<String> lines = new ArrayList<>();
+        try (ResultSet plan = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_list(" + args + ")")) {
+          while (plan.next()) {
+            lines.add("  " + plan.getString(1));
+          }
         }
-      }
-      for (var w = st.getWarnings(); w != null; w = w.getNextWarning()) {
-        if (w.getMessage().contains("crm_leads l") && !w.getMessage().contains("crm_lead_search(")) {
-          out.println("  inside crm_lead_search: " + w.getMessage().replace("\n", "\n    "));
+        for (var w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+          if (w.getMessage().contains("crm_leads l") && !w.getMessage().contains("crm_lead_page(")) {
+            lines.add("  inside crm_lead_page: " + w.getMessage().replace("\n", "\n    "));
+          }
+        }
+        if (run == 1) {
+          out.println("plan of list_leads(" + args + "):");
+          lines.forEach(out::println);
         }
       }
     }
@@ -198,7 +212,7 @@ public final class LeadSearchBench {
     Path logs = Files.createTempDirectory("moeen-pgbench");
     List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-f", "bench/sql/lead-search.sql",
         "-D", "user_id=" + userId, "-D", "q=" + query.search(),
-        "-D", "digits=" + (query.digits() == null ? "" : query.digits()),
+        "-D", "digits=" + (query.digits() == null ? "none" : query.digits()),
         "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(concurrency, 2)), "-T", String.valueOf(seconds),
         "-l", "--log-prefix=" + logs.resolve("tx"),
         "-h", database.host(), "-p", String.valueOf(database.port()), "-U", database.user(), database.database()));

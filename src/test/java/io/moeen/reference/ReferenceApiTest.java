@@ -128,6 +128,8 @@ class ReferenceApiTest {
     void a_change_is_served_from_memory_until_announced_and_then_on_the_next_read() {
       announce(ReferenceAddresses.SETTINGS_CHANGED); // a fresh copy in memory, far from its expiry
       String before = settings("en").getString("clinic.phone");
+      String stored = app.pool().query("SELECT value::text FROM system_settings WHERE key = 'clinic.phone'").execute().await()
+          .iterator().next().getString(0);
       app.pool().query("UPDATE system_settings SET value = '\"+966110000000\"' WHERE key = 'clinic.phone'").execute().await();
       try {
         // not announced: the copy in memory is still served (until ReferenceCache.TTL)
@@ -136,7 +138,8 @@ class ReferenceApiTest {
         assertThat(settings("en").getString("clinic.phone")).isEqualTo("+966110000000");
         assertThat(settings("ar").getString("clinic.phone")).isEqualTo("+966110000000");
       } finally {
-        app.pool().query("UPDATE system_settings SET value = 'null' WHERE key = 'clinic.phone'").execute().await();
+        app.pool().preparedQuery("UPDATE system_settings SET value = $1::jsonb WHERE key = 'clinic.phone'")
+            .execute(Tuple.of(stored)).await();
         announce(ReferenceAddresses.SETTINGS_CHANGED);
       }
       assertThat(settings("en").getString("clinic.phone")).isEqualTo(before);
