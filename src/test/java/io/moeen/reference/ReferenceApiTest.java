@@ -138,7 +138,7 @@ class ReferenceApiTest {
         assertThat(settings("en").getString("clinic.phone")).isEqualTo("+966110000000");
         assertThat(settings("ar").getString("clinic.phone")).isEqualTo("+966110000000");
       } finally {
-        app.pool().preparedQuery("UPDATE system_settings SET value = $1::jsonb WHERE key = 'clinic.phone'")
+        app.pool().preparedQuery("UPDATE system_settings SET value = $1::text::jsonb WHERE key = 'clinic.phone'")
             .execute(Tuple.of(stored)).await();
         announce(ReferenceAddresses.SETTINGS_CHANGED);
       }
