@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code --machine}: only one line per query on stdout, tab-separated
  *       {@code path p50-ms p99-ms items} (the path as requested, URL-decoded; it may hold a space),
- *       for a wrapper such as bench/all.sh; the service logs only warnings.</li>
+ *       for a wrapper such as bench/all.sh; the service logs only warnings. (Maven may still put an ANSI
+ *       reset, {@code ESC[0m}, in front of the first line: match the lines by their three tabs.)</li>
  *   <li>{@code --pgbench[=seconds]} (default 10): then, for each search, pgbench of the statements
  *       the service runs for it (bench/sql/lead-search.sql: as moeen_app, under row-level security,
  *       the supervisor's settings) with the same concurrency; prints
