@@ -13,6 +13,12 @@ public final class ReferenceAddresses {
   public static final String I18N_BUNDLES_GET = "reference.i18n_bundles.get";
   public static final String CALENDAR_CONVERT = "reference.calendar.convert";
 
+  // Events it consumes: published after commit by whatever changes what it keeps in memory.
+  /** System settings or their translations changed: the public settings are read again. */
+  public static final String SETTINGS_CHANGED = "reference.settings.changed";
+  /** A language was added, (de)activated or reordered: the language list is read again. */
+  public static final String LANGUAGES_CHANGED = "reference.languages.changed";
+
   private ReferenceAddresses() {
   }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * What every client needs first: public settings, languages, the interface texts and the
- * Gregorian/Hijri calendar conversion.
+ * Gregorian/Hijri calendar conversion. Settings and languages are served from memory
+ * ({@link ReferenceCache}); the texts are read from the jar once.
  */
 public final class ReferenceVerticle extends ServiceVerticle {
   private final Pool pool;
@@ -34,20 +35,24 @@ public final class ReferenceVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     ReferenceStore store = new ReferenceStore(pool);
+    ReferenceCache cache = new ReferenceCache();
     ClientBundles bundles = new ClientBundles(messages);
     CalendarConversion calendar = new CalendarConversion(messages);
 
-    servePublic(ReferenceAddresses.PUBLIC_SETTINGS_GET, request -> publicSettings(store, request));
-    servePublic(ReferenceAddresses.LANGUAGES_LIST, request -> languages(store, request));
+    servePublic(ReferenceAddresses.PUBLIC_SETTINGS_GET, request -> publicSettings(store, cache, request));
+    servePublic(ReferenceAddresses.LANGUAGES_LIST, request -> languages(store, cache, request));
     servePublic(ReferenceAddresses.I18N_BUNDLES_GET, request -> clientBundle(bundles, request));
     servePublic(ReferenceAddresses.CALENDAR_CONVERT, request -> Future.succeededFuture(
         Reply.of(calendar.convert(request.bodyAsObject(), locale(request)))));
-    return store.verify().compose(verified -> registered());
+    Future<?> invalidations = Future.all(
+        vertx.eventBus().consumer(ReferenceAddresses.SETTINGS_CHANGED, event -> cache.settingsChanged()).completion(),
+        vertx.eventBus().consumer(ReferenceAddresses.LANGUAGES_CHANGED, event -> cache.languagesChanged()).completion());
+    return store.verify().compose(verified -> registered()).compose(served -> invalidations);
   }
 
-  private Future<Reply> publicSettings(ReferenceStore store, RequestEnvelope request) {
+  private Future<Reply> publicSettings(ReferenceStore store, ReferenceCache cache, RequestEnvelope request) {
     SupportedLocale locale = locale(request);
-    return store.publicSettings(locale.tag(), defaultLocale.tag())
+    return cache.settings(locale.tag(), defaultLocale.tag(), () -> store.publicSettings(locale.tag(), defaultLocale.tag()))
         .map(settings -> Reply.of(new JsonObject()
             .put("locale", locale.tag())
             .put("defaultLocale", defaultLocale.tag())
@@ -55,9 +60,9 @@ public final class ReferenceVerticle extends ServiceVerticle {
             .put("settings", settings)));
   }
 
-  private Future<Reply> languages(ReferenceStore store, RequestEnvelope request) {
+  private Future<Reply> languages(ReferenceStore store, ReferenceCache cache, RequestEnvelope request) {
     SupportedLocale locale = locale(request);
-    return store.activeLanguages().map(languages -> {
+    return cache.languages(store::activeLanguages).map(languages -> {
       JsonArray items = new JsonArray();
       for (ReferenceStore.Language language : languages) {
         String nameKey = "language." + language.code();

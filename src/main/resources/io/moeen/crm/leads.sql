@@ -102,39 +102,14 @@ WHERE id = $1
 RETURNING version;
 
 -- name: list_leads
--- filters (null = any), keyset after (created_at, id), newest first
+-- one page, filters (null = any), keyset after (created_at, id), newest first; with $12 only the leads
+-- whose normalized name/phone/e-mail contains it (or the phone digits $13). crm_lead_page
+-- (changeset 023) finds the page's ids and stops there; the rows come back through row-level
+-- security as always
 SELECT l.*, coalesce(l.converted_patient_id, patient_id_by_contact(l.phone, l.email)) AS patient_id
-FROM crm_leads l
-WHERE l.merged_into_id IS NULL
-  AND ($1::uuid IS NULL OR l.owner_id = $1)
-  AND ($2::text IS NULL OR l.status = $2)
-  AND ($3::text IS NULL OR l.source = $3)
-  AND ($4::text IS NULL OR l.utm_campaign = $4)
-  AND ($5::text IS NULL OR l.tags @> ARRAY[$5::text])
-  AND ($6::timestamptz IS NULL OR l.created_at >= $6)
-  AND ($7::timestamptz IS NULL OR l.created_at < $7)
-  AND ($8::timestamptz IS NULL OR (l.created_at, l.id) < ($8, $9::uuid))
-  AND ($10::boolean IS NOT TRUE OR l.owner_id IS NULL)
-ORDER BY l.created_at DESC, l.id DESC
-LIMIT $11;
-
--- name: search_leads
--- the same, among the leads whose normalized name/phone/e-mail contains $12 (or the phone digits
--- $13): ids come from the trigram index (crm_lead_ids_matching, changeset 019), rows through
--- row-level security as always
-SELECT l.*, coalesce(l.converted_patient_id, patient_id_by_contact(l.phone, l.email)) AS patient_id
-FROM crm_lead_ids_matching($12, $13::text) AS m(id)
+FROM crm_lead_page($12::text, $13::text, $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::timestamptz,
+                   $7::timestamptz, $8::timestamptz, $9::uuid, $10::boolean, $11::integer) AS m(id)
 JOIN crm_leads l ON l.id = m.id
-WHERE l.merged_into_id IS NULL
-  AND ($1::uuid IS NULL OR l.owner_id = $1)
-  AND ($2::text IS NULL OR l.status = $2)
-  AND ($3::text IS NULL OR l.source = $3)
-  AND ($4::text IS NULL OR l.utm_campaign = $4)
-  AND ($5::text IS NULL OR l.tags @> ARRAY[$5::text])
-  AND ($6::timestamptz IS NULL OR l.created_at >= $6)
-  AND ($7::timestamptz IS NULL OR l.created_at < $7)
-  AND ($8::timestamptz IS NULL OR (l.created_at, l.id) < ($8, $9::uuid))
-  AND ($10::boolean IS NOT TRUE OR l.owner_id IS NULL)
 ORDER BY l.created_at DESC, l.id DESC
 LIMIT $11;
 
@@ -175,8 +150,3 @@ WHERE l.merged_into_id IS NULL
   AND (l.converted_patient_id = $1 OR patient_id_by_contact(l.phone, l.email) = $1)
 ORDER BY (l.status NOT IN ('converted', 'lost')) DESC, l.created_at DESC
 LIMIT 1;
-
--- name: custom_plans
--- list_leads has many optional filters: planned for the actual values (constant-folded, so the
--- trigram index or the created_at order is chosen per search) instead of one generic plan
-SELECT set_config('plan_cache_mode', 'force_custom_plan', true);

@@ -7,6 +7,7 @@ import ch.qos.logback.core.AppenderBase;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.reference.ReferenceAddresses;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -268,6 +269,8 @@ class ProblemResponsesTest {
     void a_real_database_failure_is_500_with_nothing_but_the_request_id(SupportedLocale locale) {
       ServiceLog log = ServiceLog.attach();
       app.asOwner("ALTER TABLE system_settings RENAME TO system_settings_gone");
+      // the public settings are served from memory: announced as changed, they are read again
+      app.application().vertx().eventBus().publish(ReferenceAddresses.SETTINGS_CHANGED, new JsonObject());
       HttpResponse<Buffer> response;
       try {
         response = app.get("/v1/settings/public", locale.tag());

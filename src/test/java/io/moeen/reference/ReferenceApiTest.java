@@ -43,6 +43,11 @@ class ReferenceApiTest {
     app.close();
   }
 
+  /** What a writer of settings, translations or languages does after its commit (none in the service yet). */
+  private static void announce(String address) {
+    app.application().vertx().eventBus().publish(address, new JsonObject());
+  }
+
   @Nested
   class PublicSettings {
     @Test
@@ -86,12 +91,14 @@ class ReferenceApiTest {
       Tuple english = Tuple.of("system_setting", "clinic.name", "value", "en");
       app.pool().preparedQuery("DELETE FROM translations WHERE entity_type = $1 AND entity_id = $2 AND field = $3 AND locale = $4")
           .execute(english).await();
+      announce(ReferenceAddresses.SETTINGS_CHANGED);
       try {
         JsonObject settings = app.get("/v1/settings/public", "en").bodyAsJsonObject().getJsonObject("settings");
         assertThat(settings.getString("clinic.name")).isEqualTo("مجمع معين الطبي");
       } finally {
         app.pool().preparedQuery("INSERT INTO translations (entity_type, entity_id, field, locale, value) VALUES ($1, $2, $3, $4, $5)")
             .execute(english.addString("Moeen Medical Complex")).await();
+        announce(ReferenceAddresses.SETTINGS_CHANGED);
       }
       assertThat(app.get("/v1/settings/public", "en").bodyAsJsonObject().getJsonObject("settings").getString("clinic.name"))
           .isEqualTo("Moeen Medical Complex");
@@ -103,6 +110,7 @@ class ReferenceApiTest {
       app.pool().preparedQuery("UPDATE system_settings SET is_localized = true WHERE key = 'clinic.currency'").execute().await();
       app.pool().preparedQuery("INSERT INTO translations (entity_type, entity_id, field, locale, value) VALUES ($1, $2, $3, $4, $5)")
           .execute(Tuple.of("system_setting", "clinic.currency", "value", "ar", "ريال سعودي")).await();
+      announce(ReferenceAddresses.SETTINGS_CHANGED);
       try {
         assertThat(settings("ar").getString("clinic.currency")).isEqualTo("ريال سعودي");
         // English has no translation and falls back to the default language's
@@ -111,8 +119,30 @@ class ReferenceApiTest {
         app.pool().preparedQuery("DELETE FROM translations WHERE entity_type = $1 AND entity_id = $2 AND field = $3 AND locale = $4")
             .execute(added).await();
         app.pool().preparedQuery("UPDATE system_settings SET is_localized = false WHERE key = 'clinic.currency'").execute().await();
+        announce(ReferenceAddresses.SETTINGS_CHANGED);
       }
       assertThat(settings("en").getString("clinic.currency")).isEqualTo("SAR");
+    }
+
+    @Test
+    void a_change_is_served_from_memory_until_announced_and_then_on_the_next_read() {
+      announce(ReferenceAddresses.SETTINGS_CHANGED); // a fresh copy in memory, far from its expiry
+      String before = settings("en").getString("clinic.phone");
+      String stored = app.pool().query("SELECT value::text FROM system_settings WHERE key = 'clinic.phone'").execute().await()
+          .iterator().next().getString(0);
+      app.pool().query("UPDATE system_settings SET value = '\"+966110000000\"' WHERE key = 'clinic.phone'").execute().await();
+      try {
+        // not announced: the copy in memory is still served (until ReferenceCache.TTL)
+        assertThat(settings("en").getString("clinic.phone")).isEqualTo(before);
+        announce(ReferenceAddresses.SETTINGS_CHANGED);
+        assertThat(settings("en").getString("clinic.phone")).isEqualTo("+966110000000");
+        assertThat(settings("ar").getString("clinic.phone")).isEqualTo("+966110000000");
+      } finally {
+        app.pool().preparedQuery("UPDATE system_settings SET value = $1::text::jsonb WHERE key = 'clinic.phone'")
+            .execute(Tuple.of(stored)).await();
+        announce(ReferenceAddresses.SETTINGS_CHANGED);
+      }
+      assertThat(settings("en").getString("clinic.phone")).isEqualTo(before);
     }
 
     private JsonObject settings(String language) {
@@ -143,11 +173,13 @@ class ReferenceApiTest {
     @Test
     void an_inactive_language_is_not_listed() {
       app.pool().query("UPDATE languages SET is_active = false WHERE code = 'en'").execute().await();
+      announce(ReferenceAddresses.LANGUAGES_CHANGED);
       try {
         JsonArray items = app.get("/v1/languages", "en").bodyAsJsonObject().getJsonArray("items");
         assertThat(items.stream().map(i -> ((JsonObject) i).getString("code"))).containsExactly("ar");
       } finally {
         app.pool().query("UPDATE languages SET is_active = true WHERE code = 'en'").execute().await();
+        announce(ReferenceAddresses.LANGUAGES_CHANGED);
       }
       assertThat(app.get("/v1/languages", "en").bodyAsJsonObject().getJsonArray("items")).hasSize(2);
     }

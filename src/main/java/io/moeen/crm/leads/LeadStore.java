@@ -138,18 +138,12 @@ public final class LeadStore {
     return conn.preparedQuery(SQL.get("touch")).execute(Tuple.of(leadId, utc(now))).mapEmpty();
   }
 
+  /** One page (or the export) of leads, newest first: one statement, see list_leads. */
   Future<java.util.List<Row>> list(SqlConnection conn, LeadQuery q, int limit) {
-    java.util.List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(
-        q.owner(), q.status(), q.source(), q.campaign(), q.tag(), utc(q.from()), utc(q.to()),
+    Object[] args = {q.owner(), q.status(), q.source(), q.campaign(), q.tag(), utc(q.from()), utc(q.to()),
         q.after() == null ? null : utc(q.after().createdAt()), q.after() == null ? null : q.after().id(),
-        q.unassigned(), limit));
-    if (q.search() != null) {
-      args.add(q.search());
-      args.add(q.phoneDigits());
-    }
-    String statement = q.search() == null ? "list_leads" : "search_leads";
-    return conn.preparedQuery(SQL.get("custom_plans")).execute()
-        .compose(planned -> conn.preparedQuery(SQL.get(statement)).execute(Tuple.from(args)))
+        q.unassigned(), limit, q.search(), q.phoneDigits()};
+    return conn.preparedQuery(SQL.get("list_leads")).execute(Tuple.from(args))
         .map(rows -> {
           java.util.List<Row> list = new java.util.ArrayList<>();
           rows.forEach(list::add);
