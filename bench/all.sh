@@ -211,6 +211,20 @@ if [ -z "$ONLY" ] || [ "$ONLY" = chat ]; then
     "$(ratio "$CHAT_RPS" "$CHAT_TPS")" "pgbench chat-turn.sql c16: $CHAT_TPS tps" "≥ 1000 turns/s, p99 ≤ 30 ms ($CHAT_BAD bad)"
 fi
 
+if [ -z "$ONLY" ] || [ "$ONLY" = leads ]; then
+  # LeadSearchBench runs its own service over 100,000 generated leads, 8 in flight (closed loop), and
+  # pgbench of each search's statements at the same concurrency; tab-separated lines
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "$BENCH_CP" io.moeen.bench.LeadSearchBench 100000 200 8 --machine --pgbench \
+    2>"$DATA/leads.err" | grep -a -P '\t.*\t.*\t' | sed 's/^\x1b\[0m//' >"$DATA/leads.out" \
+    || { echo "LeadSearchBench failed:"; tail -5 "$DATA/leads.err"; }
+  while IFS=$'\t' read -r path p50 p99 items; do
+    case "$path" in pgbench*) continue ;; esac
+    base=$(awk -F'\t' -v p="pgbench $path" '$1 == p { printf "pgbench p99 %s ms", $3 }' "$DATA/leads.out")
+    line "GET ${path#/v1/crm/leads}" '-' "$p50" "$p99" '-' '-' '-' "${base:--}" "p99 ≤ 50 ms ($items items)"
+  done <"$DATA/leads.out"
+fi
+
 if [ -z "$ONLY" ] || [ "$ONLY" = start ]; then
   : >"$DATA/starts"
   for _ in 1 2 3; do
