@@ -48,12 +48,16 @@ public final class HeadlessBrowser {
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=15000"));
     command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = process.getInputStream().readAllBytes();
+    // the output goes to a file, not a pipe read here: reading a pipe would wait for a hung Chromium
+    // forever, before the time limit below could start
+    Path out = Files.createTempFile(profile, "out", ".txt");
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectOutput(out.toFile()).start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       throw new IllegalStateException("Chromium did not finish within 60 s");
     }
-    return new String(out, StandardCharsets.UTF_8);
+    return Files.readString(out, StandardCharsets.UTF_8);
   }
 }
