@@ -47,7 +47,8 @@ import java.util.Map;
 
 /**
  * The whole service, in start-up order: database (embedded or external) → migrations →
- * pool and store → the features in dependency order, the API last. {@link #stop()} undoes it in
+ * pool and store → the features side by side, the API last (what needs no database, each
+ * feature's {@code prepare}, overlaps with the database's start). {@link #stop()} undoes it in
  * reverse, API first so requests in flight can finish.
  */
 public final class Application {

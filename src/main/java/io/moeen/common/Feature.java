@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A feature declares itself: its name (its package under {@code io.moeen}) and the verticles it deploys.
- * {@code Application} deploys the features in dependency order (docs/architecture.md), each one's
- * verticles in the order it lists them, and stops them in reverse.
+ * {@code Application} deploys the features side by side and the API last (docs/architecture.md), each
+ * one's verticles in the order it lists them, and stops them in reverse dependency order.
  */
 public interface Feature {
   /** The feature's package under {@code io.moeen}, e.g. {@code scheduling}. */
