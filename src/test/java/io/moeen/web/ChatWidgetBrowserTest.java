@@ -1,6 +1,7 @@
 package io.moeen.web;
 
 import io.moeen.common.i18n.Digits;
+import io.moeen.reference.ReferenceAddresses;
 import io.moeen.scheduling.SchedulingDemo;
 import io.moeen.testing.ApiCalls;
 import io.moeen.testing.DemoAccounts;
@@ -120,7 +121,7 @@ class ChatWidgetBrowserTest {
   void reload_keeps_the_conversation() {
     int before = widget.messages();
     assertThat(widget.find(".msg .meta time").getText()).matches("[0-9]{2}:[0-9]{2}.*"); // clinic.digits latin, the default
-    app.asOwner("UPDATE system_settings SET value = '\"arabic\"' WHERE key = 'clinic.digits'");
+    clinicDigits("arabic");
     browser.script("window.beforeReload = true");
     browser.driver().navigate().refresh();
     widget.ready();
@@ -173,7 +174,7 @@ class ChatWidgetBrowserTest {
       browser.screenshot("widget-ar-phone");
     } finally {
       browser.resize(1280, 900);
-      app.asOwner("UPDATE system_settings SET value = '\"latin\"' WHERE key = 'clinic.digits'");
+      clinicDigits("latin");
     }
   }
 
@@ -302,5 +303,11 @@ class ChatWidgetBrowserTest {
         .execute().compose(x -> conn.preparedQuery(sql).execute(Tuple.of(arg)))).await();
     assertThat(rows.size()).as(sql).isEqualTo(1);
     return rows.iterator().next();
+  }
+
+  /** No operation writes settings: a change made in the database is announced, as its writer would. */
+  private static void clinicDigits(String digits) {
+    app.asOwner("UPDATE system_settings SET value = '\"" + digits + "\"' WHERE key = 'clinic.digits'");
+    app.application().vertx().eventBus().publish(ReferenceAddresses.SETTINGS_CHANGED, new JsonObject());
   }
 }
