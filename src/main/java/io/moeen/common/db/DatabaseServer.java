@@ -29,7 +29,13 @@ public interface DatabaseServer extends AutoCloseable {
         .setDatabase(database())
         .setUser(user())
         .setPassword(password())
+        // Every statement prepared once per connection and its plan kept. The client's defaults (256
+        // statements, only those under 2,048 characters) left the largest and most used ones out — the
+        // slot search and the booking statement were parsed and planned on every call, 4–5 ms of the
+        // database's CPU each (bench/results/scheduling.md); all of ours together are a few hundred.
         .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(1024)
+        .setPreparedStatementCacheSqlLimit(65_536)
         .addProperty("application_name", "moeen")
         // Sessions compute in UTC; zones are applied explicitly in code, never by the server.
         .addProperty("TimeZone", "UTC");
