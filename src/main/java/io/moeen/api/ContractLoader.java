@@ -37,7 +37,8 @@ final class ContractLoader {
   static Future<Loaded> load(Vertx vertx, String path) {
     return ContractParts.merged(vertx, path)
         .compose(raw -> model(vertx, problemsAsJson(raw.copy()))
-            .map(contract -> new Loaded(raw, contract, ContractParts.toYaml(raw))));
+            // writing the whole contract as YAML takes as long as reading it: on a worker too
+            .compose(contract -> vertx.executeBlocking(() -> new Loaded(raw, contract, ContractParts.toYaml(raw)), false)));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class ContractParts {
 
   /** The whole contract from its entry point (a file, or a class-path resource). */
   public static Future<JsonObject> merged(Vertx vertx, String entryPath) {
-    return Utils.readYamlOrJson(vertx, entryPath).compose(entry -> merged(vertx, entry, directoryOf(entryPath)));
+    return read(vertx, entryPath).compose(entry -> merged(vertx, entry, directoryOf(entryPath)));
   }
 
   /** The whole contract from the entry point's text; parts are read relative to {@code directory}. */
@@ -69,6 +69,21 @@ public final class ContractParts {
     return Buffer.buffer(new Yaml(options).dump(plain(contract)), "UTF-8");
   }
 
+  /** A file of the contract, read and parsed on a worker: parsing a large part's YAML takes an event loop's time. */
+  private static Future<JsonObject> read(Vertx vertx, String file) {
+    return vertx.executeBlocking(() -> {
+      Buffer text = vertx.fileSystem().readFileBlocking(file);
+      if (file.endsWith(".json")) {
+        return text.toJsonObject();
+      }
+      Future<JsonObject> parsed = Utils.yamlStringToJson(text.toString(StandardCharsets.UTF_8));
+      if (parsed.failed()) {
+        throw new IllegalStateException(file + ": " + parsed.cause().getMessage(), parsed.cause());
+      }
+      return parsed.result();
+    }, false);
+  }
+
   private static Future<Void> readParts(Vertx vertx, JsonObject document, String directory,
                                         Map<String, JsonObject> parts) {
     List<String> unread = new ArrayList<>();
@@ -81,7 +96,7 @@ public final class ContractParts {
     List<Future<Void>> reads = new ArrayList<>();
     for (String file : unread) {
       parts.put(file, new JsonObject()); // claimed, so a part that refers back is read once
-      reads.add(Utils.readYamlOrJson(vertx, file)
+      reads.add(read(vertx, file)
           .recover(e -> Future.failedFuture(new IllegalStateException("contract part " + file + ": " + e.getMessage(), e)))
           .compose(part -> {
             parts.put(file, part);
