@@ -74,6 +74,8 @@ public final class Application {
   private Pool pool;
   private KeyValueStore store;
   private final List<String> deployments = new ArrayList<>();
+  /** What runs alongside the database's start; a failed start lets it finish before closing Vert.x under it. */
+  private final List<Future<?>> alongside = new ArrayList<>();
 
   static {
     // Liquibase and a few libraries log through java.util.logging; send them to the JSON log too.
@@ -114,6 +116,9 @@ public final class Application {
     }
     Future<SigningKeys> keys = vertx.executeBlocking(() -> SigningKeys.loadOrCreate(config.signingKeysDir()), false);
     Future<Messages> messages = vertx.executeBlocking(Messages::load, false);
+    alongside.addAll(preparing.values());
+    alongside.add(keys);
+    alongside.add(messages);
     database = vertx.executeBlocking(this::openDatabase, false).await();
     long databaseStarted = System.nanoTime();
     vertx.executeBlocking(() -> {
@@ -194,6 +199,10 @@ public final class Application {
 
   /** Blocking and safe to call more than once or after a failed start. */
   public synchronized void stop() {
+    if (!alongside.isEmpty()) {
+      quietly("finish what started alongside the database", () -> Future.join(alongside).otherwiseEmpty().await());
+      alongside.clear();
+    }
     if (vertx != null) {
       // reverse order: the API first (its HTTP server drains gracefully), then each feature before those it uses
       for (int i = deployments.size() - 1; i >= 0; i--) {
