@@ -1,7 +1,6 @@
 package io.moeen.identity;
 
 import io.moeen.common.auth.AccessTokens;
-import io.moeen.identity.PrincipalInvalidations;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.i18n.Messages;
@@ -34,16 +33,18 @@ public final class IdentityVerticle extends ServiceVerticle {
     return vertx.executeBlocking(PasswordHasher::new).compose(hasher -> vertx.executeBlocking(PasswordPolicy::load)
         .compose(policy -> {
           LoginThrottle throttle = new LoginThrottle(store);
-          Sessions sessions = new Sessions(accounts, tokens);
+          // every change to what a principal holds tells the API's principal cache (see ME_UPDATE …)
+          PrincipalInvalidations principals = new PrincipalInvalidations(vertx.eventBus());
+          Sessions sessions = new Sessions(accounts, tokens, principals);
           TotpCodes codes = new TotpCodes(store, Clock.systemUTC());
           Login login = new Login(vertx, accounts, hasher, tokens, throttle, sessions);
           SecondFactorLogin secondFactor = new SecondFactorLogin(accounts, tokens, codes, throttle, sessions);
-          // every change to what a principal holds tells the API's principal cache (see ME_UPDATE …)
-          PrincipalInvalidations principals = new PrincipalInvalidations(vertx.eventBus());
           TokenRefresh refresh = new TokenRefresh(pool, sessions, principals);
           Registration registration = new Registration(vertx, pool, hasher, policy, sessions);
           PasswordReset reset = new PasswordReset(vertx, pool, store, hasher, policy, new ResetAnswers(messages), principals);
-          Profiles profiles = new Profiles(accounts);
+          Profiles profiles = new Profiles(vertx, accounts);
+          vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED,
+              event -> profiles.invalidate(event.body()));
           ProfileUpdates updates = new ProfileUpdates(vertx, pool, hasher, policy, throttle, sessions, principals);
           TwoFactorSettings twoFactor = new TwoFactorSettings(pool, codes, principals);
 
@@ -57,7 +58,8 @@ public final class IdentityVerticle extends ServiceVerticle {
           servePublic(IdentityAddresses.PASSWORD_RESET_REQUEST, request -> reset.request(request).map(Reply::of));
           servePublic(IdentityAddresses.PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
           serve(IdentityAddresses.ME_GET, request -> profiles.me(request).map(Reply::of));
-          serve(IdentityAddresses.ME_UPDATE, request -> updates.update(request).compose(x -> profiles.me(request)).map(Reply::of));
+          serve(IdentityAddresses.ME_UPDATE, request -> updates.update(request)
+              .compose(x -> profiles.fresh(request)).map(Reply::of));
           serve(IdentityAddresses.ME_CHANGE_PASSWORD, request -> updates.changePassword(request).map(Reply::of));
           serve(IdentityAddresses.TWO_FACTOR_START, request -> twoFactor.start(request).map(Reply::of));
           serve(IdentityAddresses.TWO_FACTOR_CONFIRM, request -> twoFactor.confirm(request).map(x -> Reply.empty()));

@@ -15,23 +15,28 @@ import java.util.UUID;
 final class Sessions {
   private final IdentityStore store;
   private final AccessTokens tokens;
+  private final PrincipalInvalidations principals;
 
-  Sessions(IdentityStore store, AccessTokens tokens) {
+  Sessions(IdentityStore store, AccessTokens tokens, PrincipalInvalidations principals) {
     this.store = store;
     this.tokens = tokens;
+    this.principals = principals;
   }
 
   /** A token pair and the new refresh token's row id. */
   record Issued(UUID refreshTokenId, JsonObject pair) {
   }
 
-  /** A successful sign-in: recorded, last_login touched, a new token family started. */
+  /**
+   * A successful sign-in: recorded, last_login touched, a new token family started; after commit,
+   * what was cached of the account (its last sign-in) is dropped.
+   */
   Future<JsonObject> signIn(UUID userId, String identifier, RequestEnvelope request) {
     return store.pool().withTransaction(conn -> store.recordLogin(conn, userId, identifier, request.clientIp(),
                 request.userAgent(), true, null)
             .compose(x -> store.touchLastLogin(conn, userId))
             .compose(x -> issue(conn, userId, UUID.randomUUID(), request)))
-        .map(Issued::pair);
+        .map(issued -> principals.user(userId, issued.pair()));
   }
 
   /** Within the caller's transaction: a pair whose refresh token belongs to {@code familyId}. */

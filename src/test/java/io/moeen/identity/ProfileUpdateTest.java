@@ -42,6 +42,22 @@ class ProfileUpdateTest {
   }
 
   @Test
+  void a_profile_read_once_still_shows_changes_made_elsewhere_and_the_latest_sign_in() throws Exception {
+    String access = calls.signIn(DemoAccounts.PATIENT_FATIMAH, DemoAccounts.PASSWORD).getString("accessToken");
+    JsonObject first = app.get("/v1/me", "en", access).bodyAsJsonObject();
+    assertThat(first.getString("languagePreference")).isEqualTo("ar");
+    // the language written by another feature (notification preferences) shows on the next read
+    assertThat(calls.call(HttpMethod.PUT, "/v1/me/notification-preferences", "en", access,
+        new JsonObject().put("language", "en")).statusCode()).isEqualTo(200);
+    assertThat(app.get("/v1/me", "en", access).bodyAsJsonObject().getString("languagePreference")).isEqualTo("en");
+    // a later sign-in moves lastLogin for every session of the account, the cached one included
+    Thread.sleep(20);
+    calls.signIn(DemoAccounts.PATIENT_FATIMAH, DemoAccounts.PASSWORD);
+    String later = app.get("/v1/me", "en", access).bodyAsJsonObject().getString("lastLogin");
+    assertThat(java.time.Instant.parse(later)).isAfter(java.time.Instant.parse(first.getString("lastLogin")));
+  }
+
+  @Test
   void clearing_both_first_names_is_400_and_changes_nothing() {
     String access = calls.signIn(DemoAccounts.PATIENT_REEM, DemoAccounts.PASSWORD).getString("accessToken");
     HttpResponse<Buffer> response = calls.call(HttpMethod.PATCH, "/v1/me", "ar", access, new JsonObject()
