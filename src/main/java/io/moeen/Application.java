@@ -137,6 +137,7 @@ public final class Application {
     store.ping().recover(e -> Future.failedFuture(new IllegalStateException(
         "Cannot reach Redis at REDIS_URL: " + e.getMessage(), e))).await();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
+    long storeReady = System.nanoTime();
     Map<String, Object> prepared = new LinkedHashMap<>();
     preparing.forEach((name, result) -> {
       Object value = result.await();
@@ -145,12 +146,15 @@ public final class Application {
       }
     });
 
+    long preparedAt = System.nanoTime();
     List<PageRoutes> pages = FEATURES.stream().flatMap(feature -> feature.pages().stream()).toList();
     FeatureContext context = new FeatureContext(pool, store, config, messages.await(), defaultLocale,
         Clock.systemUTC(), tokens, pages, prepared);
-    deployFeatures(context);
-    LOG.info("Started in {} ms: database {} ms, migrations {} ms, features {} ms", millisSince(started),
-        (databaseStarted - started) / 1_000_000, (migrated - databaseStarted) / 1_000_000, millisSince(migrated));
+    String deployed = deployFeatures(context);
+    LOG.info("Started in {} ms: database {} ms, migrations {} ms, pool and store {} ms, waiting for what was prepared {} ms, "
+            + "features {} ms ({})", millisSince(started),
+        (databaseStarted - started) / 1_000_000, (migrated - databaseStarted) / 1_000_000,
+        (storeReady - migrated) / 1_000_000, (preparedAt - storeReady) / 1_000_000, millisSince(preparedAt), deployed);
   }
 
   /**
@@ -158,20 +162,30 @@ public final class Application {
    * side by side (each one's verticles in its order); the last, the API, opens the port once they are all up.
    * Whatever did deploy is recorded, in {@link #FEATURES}' order, before a failure is reported.
    */
-  private void deployFeatures(FeatureContext context) {
+  private String deployFeatures(FeatureContext context) {
+    long started = System.nanoTime();
     List<List<String>> ids = new ArrayList<>();
     List<Future<?>> side = new ArrayList<>();
+    Map<String, Long> took = new java.util.concurrent.ConcurrentHashMap<>();
     for (Feature feature : FEATURES.subList(0, FEATURES.size() - 1)) {
       List<String> featureIds = Collections.synchronizedList(new ArrayList<>());
       ids.add(featureIds);
-      side.add(deployInOrder(feature.deployments(context), featureIds));
+      side.add(deployInOrder(feature.deployments(context), featureIds)
+          .onComplete(done -> took.put(feature.name(), millisSince(started))));
     }
     Future.join(side).otherwiseEmpty().await();
     ids.forEach(deployments::addAll);
     side.stream().filter(Future::failed).findFirst().ifPresent(failed -> {
       throw asRuntime(failed.cause());
     });
-    deployInOrder(FEATURES.get(FEATURES.size() - 1).deployments(context), deployments).await();
+    long last = System.nanoTime();
+    Feature api = FEATURES.get(FEATURES.size() - 1);
+    deployInOrder(api.deployments(context), deployments).await();
+    // each feature's time to be up (side by side, so they overlap), then the last one's own
+    StringBuilder times = new StringBuilder();
+    FEATURES.subList(0, FEATURES.size() - 1).forEach(feature -> times.append(feature.name()).append(' ')
+        .append(took.get(feature.name())).append(", "));
+    return times.append(api.name()).append(' ').append(millisSince(last)).append(" after them").toString();
   }
 
   private Future<?> deployInOrder(List<Deployment> featureDeployments, List<String> ids) {

@@ -10,6 +10,9 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
 /**
  * Loads {@code openapi.yaml}, with its parts put together (see {@link ContractParts}), for the
  * router. The Vert.x contract model refuses media types it
@@ -25,10 +28,12 @@ final class ContractLoader {
 
   /**
    * The merged document, the router's model of it, and the merged document as YAML for
-   * {@code GET /openapi.yaml}. Loaded once per process and shared by the API's instances: after
-   * loading, the model is only read (a validation keeps its state in the call).
+   * {@code GET /openapi.yaml} (written on a worker when first asked for, then kept: writing the whole
+   * contract as YAML costs as much as reading it, a tenth of a start). Loaded once per process and
+   * shared by the API's instances: after loading, the model is only read (a validation keeps its
+   * state in the call).
    */
-  record Loaded(JsonObject raw, OpenAPIContract contract, Buffer yaml) {
+  record Loaded(JsonObject raw, OpenAPIContract contract, Supplier<Future<Buffer>> yaml) {
   }
 
   private ContractLoader() {
@@ -37,8 +42,25 @@ final class ContractLoader {
   static Future<Loaded> load(Vertx vertx, String path) {
     return ContractParts.merged(vertx, path)
         .compose(raw -> model(vertx, problemsAsJson(raw.copy()))
-            // writing the whole contract as YAML takes as long as reading it: on a worker too
-            .compose(contract -> vertx.executeBlocking(() -> new Loaded(raw, contract, ContractParts.toYaml(raw)), false)));
+            .map(contract -> new Loaded(raw, contract, once(() -> vertx.executeBlocking(() -> ContractParts.toYaml(raw), false)))));
+  }
+
+  /** {@code make}'s future, made at the first call and shared by every later one (a failure too). */
+  static <T> Supplier<Future<T>> once(Supplier<Future<T>> make) {
+    AtomicReference<Future<T>> made = new AtomicReference<>();
+    return () -> {
+      Future<T> current = made.get();
+      if (current == null) {
+        synchronized (made) {
+          current = made.get();
+          if (current == null) {
+            current = make.get();
+            made.set(current);
+          }
+        }
+      }
+      return current;
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.kv.KeyValueStore;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -11,6 +12,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
+
+import java.util.function.Supplier;
 
 /**
  * The routes outside the contract: health for orchestrators, metrics for Prometheus, and the
@@ -23,8 +26,8 @@ final class OperationalRoutes {
   private OperationalRoutes() {
   }
 
-  /** {@code contract}: the merged contract as YAML, served as it is. */
-  static void mount(Router router, Vertx vertx, Pool pool, KeyValueStore store, Buffer contract,
+  /** {@code contract}: the merged contract as YAML (made once, when first asked for), served as it is. */
+  static void mount(Router router, Vertx vertx, Pool pool, KeyValueStore store, Supplier<Future<Buffer>> contract,
                     AllowedMethods allowed) {
     HealthChecks live = HealthChecks.create(vertx).register("process", p -> p.complete(Status.OK()));
     HealthChecks ready = HealthChecks.create(vertx)
@@ -40,10 +43,12 @@ final class OperationalRoutes {
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
     // the entry point names its parts by path; readers (swagger-ui, generators) get one document
-    router.get("/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .end(contract));
+    router.get("/openapi.yaml").handler(ctx -> contract.get()
+        .onSuccess(yaml -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+            .end(yaml))
+        .onFailure(ctx::fail));
     router.get("/docs/assets/*").handler(StaticHandler.create(SWAGGER_UI));
     router.get("/docs/*").handler(StaticHandler.create("docs-ui").setCachingEnabled(false));
     for (String path : new String[] {"/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/docs/*"}) {
