@@ -40,9 +40,25 @@ final class ContractLoader {
   }
 
   static Future<Loaded> load(Vertx vertx, String path) {
-    return ContractParts.merged(vertx, path)
+    return premerged(vertx, path)
         .compose(raw -> model(vertx, problemsAsJson(raw.copy()))
             .map(contract -> new Loaded(raw, contract, once(() -> vertx.executeBlocking(() -> ContractParts.toYaml(raw), false)))));
+  }
+
+  /**
+   * The merged contract the build wrote beside the classes when it is there and {@code path} is the
+   * service's own contract; otherwise (a test's own contract, a run from sources without a build)
+   * the parts, read and merged now.
+   */
+  private static Future<JsonObject> premerged(Vertx vertx, String path) {
+    if (!ApiVerticle.CONTRACT.equals(path)) {
+      return ContractParts.merged(vertx, path);
+    }
+    return vertx.executeBlocking(() -> {
+      try (var in = ContractLoader.class.getClassLoader().getResourceAsStream(ContractParts.PREMERGED)) {
+        return in == null ? null : new JsonObject(Buffer.buffer(in.readAllBytes()));
+      }
+    }, false).compose(json -> json != null ? Future.succeededFuture(json) : ContractParts.merged(vertx, path));
   }
 
   /** {@code make}'s future, made at the first call and shared by every later one (a failure too). */

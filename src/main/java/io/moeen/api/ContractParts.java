@@ -26,18 +26,28 @@ import java.util.function.Consumer;
  * document, so none of them has to know how files refer to each other.
  */
 public final class ContractParts {
+  /**
+   * The class-path resource the build writes (see {@link #main}): the merged contract of the same
+   * sources, ready to read as JSON.
+   */
+  public static final String PREMERGED = "openapi.merged.json";
+
   private ContractParts() {
   }
 
   /**
-   * Writes the merged contract for tools that read one file (the build's client generator):
-   * {@code ContractParts openapi.yaml target/openapi-merged.yaml}.
+   * Writes the merged contract for tools that read one file (the build's client generator), and
+   * optionally as JSON for the service's start ({@link #PREMERGED}):
+   * {@code ContractParts openapi.yaml target/openapi-merged.yaml [target/classes/openapi.merged.json]}.
    */
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
     try {
-      Buffer yaml = merged(vertx, args[0]).map(ContractParts::toYaml).await();
-      vertx.fileSystem().writeFileBlocking(args[1], yaml);
+      JsonObject merged = merged(vertx, args[0]).await();
+      vertx.fileSystem().writeFileBlocking(args[1], toYaml(merged));
+      if (args.length > 2) {
+        vertx.fileSystem().writeFileBlocking(args[2], merged.toBuffer());
+      }
     } finally {
       vertx.close().await();
     }

@@ -32,6 +32,18 @@ class ContractPartsTest {
   }
 
   @Test
+  void the_contract_the_build_merged_for_the_start_is_the_one_the_sources_give() throws Exception {
+    try (var in = ContractPartsTest.class.getClassLoader().getResourceAsStream(ContractParts.PREMERGED)) {
+      assertThat(in).as("the build writes " + ContractParts.PREMERGED + " into the classes").isNotNull();
+      JsonObject premerged = new JsonObject(io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
+      assertThat(premerged).isEqualTo(ContractParts.merged(vertx, ApiVerticle.CONTRACT).await());
+    }
+    // and the service reads that one: the same document as merging the parts now
+    assertThat(ContractLoader.load(vertx, ApiVerticle.CONTRACT).await().raw())
+        .isEqualTo(ContractParts.merged(vertx, ApiVerticle.CONTRACT).await());
+  }
+
+  @Test
   void every_path_of_the_entry_point_is_a_reference_to_a_part() {
     JsonObject entry = Utils.readYamlOrJson(vertx, ApiVerticle.CONTRACT).await();
     entry.getJsonObject("paths").forEach(path -> assertThat(((JsonObject) path.getValue()).getString("$ref"))
