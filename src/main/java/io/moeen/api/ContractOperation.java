@@ -11,7 +11,7 @@ import java.util.List;
  */
 record ContractOperation(String operationId, String method, String path, String address, int successStatus,
                          boolean secured, List<String> permissions, String signature, boolean stream,
-                         boolean queryToken) {
+                         boolean queryToken, boolean crossOrigin) {
   static final String ADDRESS_EXTENSION = "x-moeen-address";
   /** Any one of these permissions lets a caller past the API; object-level checks stay in the domain. */
   static final String PERMISSIONS_EXTENSION = "x-moeen-permissions";
@@ -19,16 +19,18 @@ record ContractOperation(String operationId, String method, String path, String 
   static final String SIGNATURE_EXTENSION = "x-moeen-signature";
   /** A Server-Sent Events operation: the answer stays open (see {@code EventStreamForwarder}). */
   static final String STREAM_EXTENSION = "x-moeen-stream";
+  /** A public operation that pages on other websites may call from the browser (see {@code CrossOrigin}). */
+  static final String CROSS_ORIGIN_EXTENSION = "x-moeen-cross-origin";
   /** The query parameter that may carry the access token, where the contract declares it (EventSource sets no headers). */
   static final String QUERY_TOKEN = "access_token";
 
   ContractOperation(String operationId, String method, String path, String address, int successStatus) {
-    this(operationId, method, path, address, successStatus, false, List.of(), null, false, false);
+    this(operationId, method, path, address, successStatus, false, List.of(), null, false, false, false);
   }
 
   ContractOperation(String operationId, String method, String path, String address, int successStatus,
                     boolean secured, List<String> permissions) {
-    this(operationId, method, path, address, successStatus, secured, permissions, null, false, false);
+    this(operationId, method, path, address, successStatus, secured, permissions, null, false, false, false);
   }
 
   /** Reads every operation of the raw contract; an operation without an address is a contract error. */
@@ -55,7 +57,8 @@ record ContractOperation(String operationId, String method, String path, String 
         }
         operations.add(new ContractOperation(operationId, method.toUpperCase(java.util.Locale.ROOT), path, address,
             successStatus(operationId, op.getJsonObject("responses", new JsonObject())), secured, permissions,
-            op.getString(SIGNATURE_EXTENSION), op.getBoolean(STREAM_EXTENSION, false), declaresQueryToken(op)));
+            op.getString(SIGNATURE_EXTENSION), op.getBoolean(STREAM_EXTENSION, false), declaresQueryToken(op),
+            op.getBoolean(CROSS_ORIGIN_EXTENSION, false)));
       }
     }
     return operations;

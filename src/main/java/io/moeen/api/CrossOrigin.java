@@ -9,17 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * The public operations a page on another website may call from the browser: exactly what the chat widget
- * needs (docs/web.md), nothing else. Any origin, never with credentials (the widget sends its chat token in a
- * header, no cookie is involved), so a page elsewhere can do no more than a script on a server could. Every
- * other operation answers as before: no CORS header, OPTIONS 405.
+ * The public operations a page on another website may call from the browser: those the contract marks
+ * {@code x-moeen-cross-origin: true}, exactly what the chat widget needs (docs/web.md), nothing else. Any
+ * origin, never with credentials (the widget sends its chat token in a header, no cookie is involved), so a
+ * page elsewhere can do no more than a script on a server could. Every other operation answers as before:
+ * no CORS header, OPTIONS 405.
  */
 final class CrossOrigin {
-  static final Set<String> OPERATIONS = Set.of("getPublicSettings", "getClientBundle", "createChatSession",
-      "sendChatMessage", "listChatMessages");
   static final String ALLOWED_HEADERS = "Accept-Language, Content-Type, If-None-Match, X-Chat-Token";
   static final String EXPOSED_HEADERS = "Content-Language, ETag, Retry-After, X-Request-Id";
   private static final String MAX_AGE_SECONDS = "600";
@@ -27,14 +25,9 @@ final class CrossOrigin {
   private CrossOrigin() {
   }
 
-  /** Fails the start if a named operation is gone or is not public: a rename must not open a secured route. */
+  /** The marked operations; fails the start if one is secured: only public operations may be opened to other sites. */
   static List<ContractOperation> operations(List<ContractOperation> all) {
-    List<ContractOperation> chosen = all.stream().filter(op -> OPERATIONS.contains(op.operationId())).toList();
-    Set<String> found = chosen.stream().map(ContractOperation::operationId).collect(Collectors.toSet());
-    if (!found.equals(OPERATIONS)) {
-      throw new IllegalStateException("Cross-origin operations missing from the contract: " + new TreeSet<>(
-          OPERATIONS.stream().filter(id -> !found.contains(id)).toList()));
-    }
+    List<ContractOperation> chosen = all.stream().filter(ContractOperation::crossOrigin).toList();
     chosen.stream().filter(ContractOperation::secured).findAny().ifPresent(op -> {
       throw new IllegalStateException("Cross-origin operation " + op.operationId() + " is secured; only public ones may be");
     });
