@@ -239,8 +239,8 @@ BEGIN
       (SELECT jsonb_build_object('itemId', i.id, 'itemNameAr', i.generic_name_ar || coalesce(' ' || i.strength, ''),
                                  'itemNameEn', i.generic_name_en || coalesce(' ' || i.strength, ''),
                                  'storeId', s.id, 'storeNameAr', s.name_ar, 'storeNameEn', s.name_en,
-                                 'onHand', lvl.on_hand::text, 'reorderLevel', lvl.reorder_level::text,
-                                 'reorderQuantity', coalesce(lvl.reorder_quantity::text, ''), 'unit', i.unit)
+                                 'onHand', trim_scale(lvl.on_hand)::text, 'reorderLevel', trim_scale(lvl.reorder_level)::text,
+                                 'reorderQuantity', coalesce(trim_scale(lvl.reorder_quantity)::text, ''), 'unit', i.unit)
        FROM inventory_items i, inventory_stores s WHERE i.id = p_item AND s.id = p_store));
   ELSIF lvl.on_hand > lvl.reorder_level AND lvl.low_alerted THEN
     UPDATE inventory_stock_levels SET low_alerted = false WHERE store_id = p_store AND item_id = p_item;
@@ -254,8 +254,13 @@ CREATE OR REPLACE FUNCTION inventory_apply_move() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE inventory_batches SET quantity = quantity + NEW.quantity WHERE id = NEW.batch_id;
-  INSERT INTO inventory_stock_levels AS l (store_id, item_id, on_hand) VALUES (NEW.store_id, NEW.item_id, NEW.quantity)
-  ON CONFLICT (store_id, item_id) DO UPDATE SET on_hand = l.on_hand + EXCLUDED.on_hand;
+  -- update first: a proposed INSERT row is checked before ON CONFLICT, and a move out is negative
+  UPDATE inventory_stock_levels SET on_hand = on_hand + NEW.quantity
+  WHERE store_id = NEW.store_id AND item_id = NEW.item_id;
+  IF NOT FOUND THEN
+    INSERT INTO inventory_stock_levels AS l (store_id, item_id, on_hand) VALUES (NEW.store_id, NEW.item_id, NEW.quantity)
+    ON CONFLICT (store_id, item_id) DO UPDATE SET on_hand = l.on_hand + EXCLUDED.on_hand;
+  END IF;
   PERFORM inventory_check_low(NEW.store_id, NEW.item_id);
   RETURN NULL;
 END;
@@ -284,7 +289,7 @@ BEGIN
                                  'itemNameEn', i.generic_name_en || coalesce(' ' || i.strength, ''),
                                  'storeId', s.id, 'storeNameAr', s.name_ar, 'storeNameEn', s.name_en,
                                  'batchId', b.id, 'lotNumber', b.lot_number, 'expiryDate', b.expiry_date::text,
-                                 'quantity', b.quantity::text, 'unit', i.unit)
+                                 'quantity', trim_scale(b.quantity)::text, 'unit', i.unit)
        FROM inventory_items i, inventory_stores s WHERE i.id = b.item_id AND s.id = b.store_id));
     told := told + 1;
   END LOOP;
