@@ -21,6 +21,7 @@ import io.moeen.crm.CrmFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
 import io.moeen.patients.PatientsFeature;
+import io.moeen.pharmacy.PharmacyFeature;
 import io.moeen.reference.ReferenceFeature;
 import io.moeen.scheduling.SchedulingFeature;
 import io.moeen.web.WebFeature;
@@ -65,6 +66,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new PharmacyFeature(),
       new WebFeature(),
       new ApiFeature());
 

@@ -59,7 +59,7 @@ class AddressesTest {
     try (Stream<Path> files = Files.walk(FeatureDependenciesTest.SOURCES)) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith("Addresses.java")).sorted())
           .containsExactly("ChatbotAddresses.java", "CrmAddresses.java", "IdentityAddresses.java",
-              "NotificationsAddresses.java", "PatientsAddresses.java", "ReferenceAddresses.java",
+              "NotificationsAddresses.java", "PatientsAddresses.java", "PharmacyAddresses.java", "ReferenceAddresses.java",
               "SchedulingAddresses.java");
     }
   }

@@ -19,6 +19,8 @@ public final class DemoAccounts {
   public static final String MARKETER = "marketing@moeen-clinic.example";
   /** Ahmed's son: may read Ahmed's profile and read/book his appointments, not his medical records. */
   public static final String FAMILY_YOUSEF = "yousef@patients.example";
+  public static final String PHARMACIST = "pharmacy@moeen-clinic.example";
+  public static final String STORE_KEEPER = "store@moeen-clinic.example";
 
   public static final UUID ADMIN_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
   public static final UUID AHMED_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000007");
@@ -29,6 +31,8 @@ public final class DemoAccounts {
   /** A walk-in patient with no account. */
   public static final UUID AISHA_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000099");
   public static final UUID YOUSEF_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000012");
+  public static final UUID PHARMACIST_ID = UUID.fromString("00000000-0000-4000-8000-000000000020");
+  public static final UUID STORE_KEEPER_ID = UUID.fromString("00000000-0000-4000-8000-000000000021");
 
   private DemoAccounts() {
   }

@@ -1,0 +1,125 @@
+package io.moeen.pharmacy.dispensing;
+
+import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.SqlStatements;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
+import io.moeen.pharmacy.Quantities;
+import io.moeen.pharmacy.StockActors;
+import io.moeen.pharmacy.StockProblems;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A dispense is one transaction: the dispense row, its lines and their stock moves, batches picked
+ * first-expiring-first-out and never expired. Any refusal (an unknown or inactive item, a fractional
+ * tablet, the prescription gate, not enough stock) rolls all of it back: no path where the medicine
+ * leaves and the stock stays, or the other way round.
+ */
+public final class Dispensing {
+  static final SqlStatements SQL = SqlStatements.load("io/moeen/pharmacy/dispensing.sql");
+
+  private final Pool pool;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final PrescriptionGate gate;
+
+  public Dispensing(Pool pool, ZoneId zone, Clock clock, PrescriptionGate gate) {
+    this.pool = pool;
+    this.zone = zone;
+    this.clock = clock;
+    this.gate = gate;
+  }
+
+  Future<Void> verify() {
+    return SQL.verify(pool);
+  }
+
+  public Future<UUID> dispense(RequestEnvelope envelope) {
+    DispenseRequest request = DispenseRequest.from(envelope.bodyAsObject());
+    if (request.patientId() == null && request.customerName() == null) {
+      throw Problem.invalid("dispense_recipient_required", "patientId", Map.of());
+    }
+    UUID id = UUID.randomUUID();
+    UUID actor = UUID.fromString(envelope.principal().getString("userId"));
+    LocalDate today = StockActors.today(clock, zone);
+    return SessionContext.inTransaction(pool, StockActors.of(envelope), conn -> store(conn, request.storeId())
+            .compose(ok -> items(conn, request))
+            .compose(items -> {
+              Map<UUID, BigDecimal> quantities = new HashMap<>();
+              for (DispenseRequest.Line line : request.lines()) {
+                quantities.put(line.itemId(), Quantities.positive(line.quantity(), "lines." + line.index() + ".quantity",
+                    items.get(line.itemId()).getBoolean("whole_units")));
+              }
+              return gate.admit(conn, request, items)
+                  .compose(admitted -> conn.preparedQuery(SQL.get("insert_dispense")).execute(Tuple.from(new Object[] {
+                      id, request.storeId(), request.patientId(), request.customerName(), request.prescriptionId(),
+                      request.externalPrescription(), request.notes(), actor, clock.instant().atOffset(ZoneOffset.UTC)})))
+                  .compose(inserted -> lines(conn, request, quantities, id, actor, today, 0));
+            }))
+        .recover(StockProblems.TABLE::recover)
+        .map(done -> id);
+  }
+
+  private Future<Void> store(SqlConnection conn, UUID storeId) {
+    return conn.preparedQuery(SQL.get("store")).execute(Tuple.of(storeId)).compose(rows ->
+        rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
+            ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+            : Future.succeededFuture());
+  }
+
+  private Future<Map<UUID, Row>> items(SqlConnection conn, DispenseRequest request) {
+    UUID[] ids = request.lines().stream().map(DispenseRequest.Line::itemId).toArray(UUID[]::new);
+    return conn.preparedQuery(SQL.get("items")).execute(Tuple.of(ids)).compose(rows -> {
+      Map<UUID, Row> items = new HashMap<>();
+      rows.forEach(r -> items.put(r.getUUID("id"), r));
+      for (DispenseRequest.Line line : request.lines()) {
+        Row item = items.get(line.itemId());
+        if (item == null || !item.getBoolean("is_active")) {
+          return Future.failedFuture(Problem.invalid("unknown_item", "lines." + line.index() + ".itemId", Map.of()));
+        }
+      }
+      return Future.succeededFuture(items);
+    });
+  }
+
+  /** Each line in item-id order: pick its batches; fewer units than asked is 409 insufficient_stock. */
+  private Future<Void> lines(SqlConnection conn, DispenseRequest request, Map<UUID, BigDecimal> quantities, UUID id,
+                             UUID actor, LocalDate today, int i) {
+    if (i == request.lines().size()) {
+      return Future.succeededFuture();
+    }
+    DispenseRequest.Line line = request.lines().get(i);
+    BigDecimal wanted = quantities.get(line.itemId());
+    return conn.preparedQuery(SQL.get("insert_line"))
+        .execute(Tuple.of(id, line.itemId(), Quantities.sql(wanted), null))
+        .compose(x -> conn.preparedQuery(SQL.get("pick"))
+            .execute(Tuple.of(request.storeId(), line.itemId(), Quantities.sql(wanted), today, id, actor)))
+        .compose(picked -> {
+          BigDecimal taken = BigDecimal.ZERO;
+          for (Row r : picked) {
+            taken = taken.add(r.getBigDecimal("taken"));
+          }
+          if (taken.compareTo(wanted) < 0) {
+            return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "insufficient_stock",
+                Map.of("available", Quantities.json(taken).toPlainString()), "lines." + line.index() + ".quantity"));
+          }
+          return lines(conn, request, quantities, id, actor, today, i + 1);
+        });
+  }
+
+}

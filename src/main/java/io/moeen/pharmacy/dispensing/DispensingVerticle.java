@@ -1,0 +1,34 @@
+package io.moeen.pharmacy.dispensing;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.pharmacy.PharmacyAddresses;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The pharmacist's dispensing: one transaction per dispense, through the prescription gate it is given. */
+public final class DispensingVerticle extends ServiceVerticle {
+  private final Pool pool;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final PrescriptionGate gate;
+
+  public DispensingVerticle(Pool pool, ZoneId zone, Clock clock, PrescriptionGate gate) {
+    this.pool = pool;
+    this.zone = zone;
+    this.clock = clock;
+    this.gate = gate;
+  }
+
+  @Override
+  public Future<?> start() {
+    Dispensing dispensing = new Dispensing(pool, zone, clock, gate);
+    DispenseView view = new DispenseView(pool, Dispensing.SQL, zone);
+    serve(PharmacyAddresses.DISPENSES_CREATE, anyOf("pharmacy.write"),
+        r -> dispensing.dispense(r).compose(id -> view.read(id, r.locale())).map(Reply::of));
+    return dispensing.verify().compose(verified -> registered());
+  }
+}

@@ -1,0 +1,55 @@
+-- The catalogue and stores (io.moeen.pharmacy.catalogue). $today is the clinic's date: "available"
+-- counts only batches that have not expired.
+
+-- name: items
+-- $1 search text (folded like patient search: hamza and alef forms, taa marbuta, alef maqsura,
+-- diacritics, digits), $2 kind, $3 limit, $4 today.
+SELECT i.*, coalesce((SELECT sum(b.quantity) FROM inventory_batches b
+                      WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $4), 0) AS available
+FROM inventory_items i
+WHERE i.is_active AND ($1::text IS NULL OR i.search_text LIKE '%' || normalize_search_text($1) || '%')
+  AND ($2::text IS NULL OR i.kind = $2)
+ORDER BY i.generic_name_en, i.strength, i.code
+LIMIT $3;
+
+-- name: item
+SELECT i.*, coalesce((SELECT sum(b.quantity) FROM inventory_batches b
+                      WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $2), 0) AS available
+FROM inventory_items i WHERE i.id = $1;
+
+-- name: item_stores
+-- Per store: what can be dispensed today, what is on the shelf, and the reorder settings.
+SELECT s.id AS store_id, s.name_ar, s.name_en, l.on_hand, l.reorder_level, l.reorder_quantity,
+       coalesce((SELECT sum(b.quantity) FROM inventory_batches b
+                 WHERE b.store_id = s.id AND b.item_id = $1 AND b.quantity > 0 AND b.expiry_date > $2), 0) AS available
+FROM inventory_stock_levels l JOIN inventory_stores s ON s.id = l.store_id
+WHERE l.item_id = $1 AND s.is_active
+ORDER BY s.name_en;
+
+-- name: insert_item
+INSERT INTO inventory_items (code, kind, generic_name_ar, generic_name_en, brand_name_ar, brand_name_en, strength, form,
+                             route, atc_code, sfda_registration, is_controlled, is_prescription_only, unit, whole_units,
+                             pack_size, supplier)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+RETURNING id;
+
+-- name: stores
+SELECT s.id, s.location_id, s.kind, s.name_ar, s.name_en, s.is_active FROM inventory_stores s
+WHERE s.is_active ORDER BY s.name_en;
+
+-- name: insert_store
+INSERT INTO inventory_stores (location_id, kind, name_ar, name_en) VALUES ($1, $2, $3, $4)
+RETURNING id, location_id, kind, name_ar, name_en, is_active;
+
+-- name: store
+SELECT id, is_active FROM inventory_stores WHERE id = $1;
+
+-- name: set_reorder
+INSERT INTO inventory_stock_levels AS l (store_id, item_id, reorder_level, reorder_quantity) VALUES ($1, $2, $3, $4)
+ON CONFLICT (store_id, item_id) DO UPDATE SET reorder_level = EXCLUDED.reorder_level,
+                                              reorder_quantity = EXCLUDED.reorder_quantity
+RETURNING on_hand, reorder_level, reorder_quantity, low_alerted;
+
+-- name: check_low
+-- A new level can itself be a crossing: at or below it now → told once.
+SELECT inventory_check_low($1, $2);
