@@ -10,6 +10,7 @@ public final class PharmacyAddresses {
   public static final String ITEMS_LIST = "pharmacy.items.list";
   public static final String ITEMS_GET = "pharmacy.items.get";
   public static final String ITEMS_CREATE = "pharmacy.items.create";
+  public static final String ITEMS_UPDATE = "pharmacy.items.update";
   public static final String STORES_LIST = "pharmacy.stores.list";
   public static final String STORES_CREATE = "pharmacy.stores.create";
   public static final String REORDER_LEVELS_SET = "pharmacy.reorder_levels.set";

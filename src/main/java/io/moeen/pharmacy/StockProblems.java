@@ -15,6 +15,8 @@ public final class StockProblems {
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
       .on(SqlRefusal.CHECK, "inventory_stock_levels_not_negative",
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
+      .on(SqlRefusal.CHECK, "inventory_items_medicine_only",
+          () -> Problem.invalid("supply_not_a_medicine", "controlled", Map.of()))
       .on(SqlRefusal.UNIQUE, "inventory_items_code_key",
           () -> new Problem(ProblemKind.CONFLICT, "code_taken", Map.of(), "code"))
       .on(SqlRefusal.UNIQUE, "inventory_counts_one_open",

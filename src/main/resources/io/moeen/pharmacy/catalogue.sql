@@ -53,3 +53,17 @@ RETURNING on_hand, reorder_level, reorder_quantity, low_alerted;
 -- name: check_low
 -- A new level can itself be a crossing: at or below it now → told once.
 SELECT inventory_check_low($1, $2);
+
+-- name: update_item
+-- Only what the body names changes ($2 … $14 null = keep); the code and kind never change (moves
+-- and reports refer to them), and a supply stays neither controlled nor prescription-only (CHECK).
+UPDATE inventory_items SET
+  generic_name_ar = coalesce($2, generic_name_ar), generic_name_en = coalesce($3, generic_name_en),
+  brand_name_ar = coalesce($4, brand_name_ar), brand_name_en = coalesce($5, brand_name_en),
+  strength = coalesce($6, strength), form = coalesce($7, form), route = coalesce($8, route),
+  atc_code = coalesce($9, atc_code), sfda_registration = coalesce($10, sfda_registration),
+  is_controlled = coalesce($11, is_controlled),
+  is_prescription_only = coalesce($12, is_prescription_only) OR coalesce($11, is_controlled),
+  supplier = coalesce($13, supplier), is_active = coalesce($14, is_active)
+WHERE id = $1
+RETURNING id;

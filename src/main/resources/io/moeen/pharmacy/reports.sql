@@ -1,6 +1,6 @@
 -- Inventory reports (io.moeen.pharmacy.reports). Optional filters are null when not given. The
 -- dispensing log joins patients under row-level security: a reader without patients.read.any sees
--- the dispense but not whose it was.
+-- the dispense but not whose it was (neither the name nor the id).
 
 -- name: stock
 -- On hand per store and batch.
@@ -57,7 +57,7 @@ ORDER BY s.name_en;
 -- name: dispensing_log
 -- One row per batch a dispense took from, newest first.
 SELECT d.id AS dispense_id, d.dispensed_at, d.store_id, s.name_ar AS store_name_ar, s.name_en AS store_name_en,
-       d.patient_id, concat_ws(' ', p.first_name_ar, p.last_name_ar) AS patient_name_ar,
+       p.id AS patient_id, concat_ws(' ', p.first_name_ar, p.last_name_ar) AS patient_name_ar,
        concat_ws(' ', p.first_name_en, p.last_name_en) AS patient_name_en, d.customer_name, d.prescription_id,
        d.external_prescription, m.item_id, i.code, i.generic_name_ar, i.generic_name_en, i.strength, i.unit,
        m.batch_id, b.lot_number, b.expiry_date, -m.quantity AS quantity, m.unit_cost, d.dispensed_by,

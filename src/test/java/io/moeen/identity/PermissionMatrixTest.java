@@ -383,6 +383,8 @@ class PermissionMatrixTest {
       op("GET", "/v1/pharmacy/counts/{id}").at("/v1/pharmacy/counts/" + M_COUNT).allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/pharmacy/items").body(new JsonObject().put("code", "MATRIX-1").put("kind", "supply")
           .put("genericNameAr", "مصفوفة").put("genericNameEn", "Matrix").put("unit", "piece")).allow(ADMIN),
+      op("PATCH", "/v1/pharmacy/items/{id}").at("/v1/pharmacy/items/" + M_MEDICINE)
+          .body(new JsonObject().put("supplier", "Matrix Supplies")).allow(ADMIN),
       op("POST", "/v1/pharmacy/stores").body(new JsonObject().put("locationId", M_LOC).put("kind", "store_room")
           .put("nameAr", "مستودع").put("nameEn", "Matrix store")).allow(ADMIN),
       op("PUT", "/v1/pharmacy/stores/{id}/items/{itemId}/reorder-level")

@@ -111,4 +111,35 @@ class DispensingTest {
     assertThat(supplies.getJsonArray("items")).hasSizeGreaterThanOrEqualTo(10)
         .allSatisfy(o -> assertThat(((JsonObject) o).getString("kind")).isEqualTo("supply"));
   }
+
+  @Test
+  @DisplayName("a changed item reads back changed; an item taken out of use is not found, received or dispensed")
+  void updating_and_retiring_an_item() {
+    JsonObject keeper = app.principalOf(DemoAccounts.STORE_KEEPER);
+    UUID item = newItem(app, "UPD-1", true);
+    receive(app, PHARMACY, item, "U1", today().plusYears(1), 10, 1);
+    JsonObject changed = app.as(keeper).param("id", item.toString())
+        .body(new JsonObject().put("brandNameEn", "Updol").put("controlled", true)).sendForObject(PharmacyAddresses.ITEMS_UPDATE);
+    assertThat(changed.getString("brandNameEn")).isEqualTo("Updol");
+    assertThat(changed.getBoolean("prescriptionOnly")).isTrue();
+    app.as(keeper).param("id", item.toString()).body(new JsonObject().put("active", false)).send(PharmacyAddresses.ITEMS_UPDATE);
+    assertThat(app.as(pharmacist).param("q", "UPD-1").sendForObject(PharmacyAddresses.ITEMS_LIST).getJsonArray("items")).isEmpty();
+    assertThat(app.as(pharmacist).body(dispense(PHARMACY, "W", item, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
+        .isEqualTo("unknown_item");
+    assertThat(app.as(keeper).param("id", GLOVES.toString()).body(new JsonObject().put("controlled", true))
+        .refusal(PharmacyAddresses.ITEMS_UPDATE).code()).isEqualTo("supply_not_a_medicine");
+    assertThat(app.as(keeper).param("id", UUID.randomUUID().toString()).body(new JsonObject().put("supplier", "x"))
+        .refusal(PharmacyAddresses.ITEMS_UPDATE).code()).isEqualTo("item_not_found");
+  }
+
+  @Test
+  @DisplayName("a dispense for a patient who does not exist is refused and moves nothing")
+  void unknown_patient() {
+    JsonObject body = dispense(PHARMACY, "W", PARACETAMOL, 1).put("patientId", UUID.randomUUID().toString());
+    var before = one(app, "SELECT count(*) FROM inventory_moves");
+    Problem problem = app.as(pharmacist).body(body).refusal(PharmacyAddresses.DISPENSES_CREATE);
+    assertThat(problem.code()).isEqualTo("unknown_patient");
+    assertThat(problem.field()).isEqualTo("patientId");
+    assertThat(one(app, "SELECT count(*) FROM inventory_moves")).isEqualByComparingTo(before);
+  }
 }

@@ -87,6 +87,10 @@ class InventoryReportsTest {
         .findFirst().orElseThrow();
     assertThat(mine.getString("patientName")).isEqualTo("Ahmed Al-Ghamdi");
     assertThat(mine.getString("lotNumber")).isEqualTo("R2");
+    JsonObject keepers = items(keeper, PharmacyAddresses.DISPENSES_LIST, "storeId", PHARMACY.toString()).stream()
+        .map(JsonObject.class::cast).filter(o -> o.getString("itemId").equals(item.toString())).findFirst().orElseThrow();
+    assertThat(keepers.getValue("patientId")).as("a store keeper may not see patients").isNull();
+    assertThat(keepers.getValue("patientName")).isNull();
   }
 
   @Test

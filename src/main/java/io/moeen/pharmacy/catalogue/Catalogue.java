@@ -96,6 +96,22 @@ public final class Catalogue {
         .map(rows -> item(rows.iterator().next(), r.locale()));
   }
 
+  /** Changes what the body names; {@code active: false} takes the item out of search and of new stock. */
+  Future<JsonObject> update(RequestEnvelope r) {
+    UUID id = UUID.fromString(r.param("id"));
+    JsonObject b = r.bodyAsObject();
+    Tuple params = Tuple.from(new Object[] {id, b.getString("genericNameAr"), b.getString("genericNameEn"),
+        b.getString("brandNameAr"), b.getString("brandNameEn"), b.getString("strength"), b.getString("form"),
+        b.getString("route"), b.getString("atcCode"), b.getString("sfdaRegistration"), b.getBoolean("controlled"),
+        b.getBoolean("prescriptionOnly"), b.getString("supplier"), b.getBoolean("active")});
+    return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("update_item"))
+            .execute(params))
+        .recover(failure -> Future.failedFuture(StockProblems.TABLE.translate(failure)))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(Problem.notFound("item_not_found", Map.of()))
+            : pool.preparedQuery(SQL.get("item")).execute(Tuple.of(id, StockActors.today(clock, zone))))
+        .map(rows -> item(rows.iterator().next(), r.locale()));
+  }
+
   Future<JsonObject> stores(RequestEnvelope r) {
     return pool.preparedQuery(SQL.get("stores")).execute().map(rows -> {
       JsonArray items = new JsonArray();
@@ -164,7 +180,8 @@ public final class Catalogue {
         .put("unit", r.getString("unit"))
         .put("wholeUnits", r.getBoolean("whole_units"))
         .put("packSize", r.getInteger("pack_size"))
-        .put("supplier", r.getString("supplier"));
+        .put("supplier", r.getString("supplier"))
+        .put("active", r.getBoolean("is_active"));
     return Quantities.put(json, "available", r.getBigDecimal("available"));
   }
 }

@@ -31,6 +31,7 @@ public final class CatalogueVerticle extends ServiceVerticle {
     serve(PharmacyAddresses.ITEMS_GET, readers, r -> catalogue.get(r).map(Reply::of));
     serve(PharmacyAddresses.STORES_LIST, readers, r -> catalogue.stores(r).map(Reply::of));
     serve(PharmacyAddresses.ITEMS_CREATE, anyOf("inventory.write"), r -> catalogue.create(r).map(Reply::of));
+    serve(PharmacyAddresses.ITEMS_UPDATE, anyOf("inventory.write"), r -> catalogue.update(r).map(Reply::of));
     serve(PharmacyAddresses.STORES_CREATE, anyOf("inventory.write"), r -> catalogue.createStore(r).map(Reply::of));
     serve(PharmacyAddresses.REORDER_LEVELS_SET, anyOf("inventory.write"), r -> catalogue.setReorder(r).map(Reply::of));
     return catalogue.verify().compose(verified -> registered());

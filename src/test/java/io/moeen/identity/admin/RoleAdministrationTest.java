@@ -171,7 +171,8 @@ class RoleAdministrationTest {
       List<String> removed = entries.stream().map(JsonObject.class::cast)
           .filter(e -> "pharmacist".equals(e.getJsonObject("oldValues").getString("role")))
           .map(e -> e.getJsonObject("oldValues").getString("permission")).toList();
-      assertThat(removed).containsExactlyInAnyOrder("pharmacy.write", "patients.read.any");
+      assertThat(removed).containsExactlyInAnyOrder("pharmacy.write", "patients.read.any", "inventory.read",
+          "inventory.availability.read");
       JsonObject one = entries.getJsonObject(0);
       assertThat(one.getString("userId")).isEqualTo(DemoAccounts.ADMIN_ID.toString());
       assertThat(one.getString("requestId")).isNotBlank();
