@@ -105,6 +105,16 @@ final class AppPage {
     });
   }
 
+  /** The text of the first element matching {@code css}, read in the page (no stale references), or "". */
+  String textOf(String css) {
+    return browser.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", css);
+  }
+
+  /** The class attribute of the first element matching {@code css}, or "". */
+  String classOf(String css) {
+    return browser.script("const e = document.querySelector(arguments[0]); return e ? e.className : ''", css);
+  }
+
   String dir() {
     return browser.script("return document.documentElement.dir");
   }

@@ -201,7 +201,7 @@ class PortalBrowserTest {
     page.screenshots("portal-ar-inbox");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     newest.findElement(By.cssSelector("button.link")).click();
-    browser.await(10, "marked read", b -> !page.find("li.notice").getAttribute("class").contains("unread"));
+    browser.await(10, "marked read", b -> !page.classOf("li.notice").contains("unread"));
     String id = page.find("li.notice").getAttribute("data-id");
     assertThat(one("SELECT is_read FROM notifications WHERE id = $1", java.util.UUID.fromString(id)).getBoolean("is_read")).isTrue();
   }
