@@ -279,6 +279,13 @@ class PortalBrowserTest {
   @Order(9)
   @DisplayName("A family account sees the appointments of the patient who let it in and may book for them")
   void family_account_sees_family_appointments() {
+    // what the portal reads: GET /v1/me says which patients let the account in, and what they granted
+    var me = app.get("/v1/me", "en", app.loginAs(DemoAccounts.FAMILY_YOUSEF)).bodyAsJsonObject();
+    assertThat(me.getString("patientId")).isNull();
+    assertThat(me.getJsonArray("family").getJsonObject(0).getString("patientId")).isEqualTo(DemoAccounts.AHMED_PATIENT_ID.toString());
+    assertThat(me.getJsonArray("family").getJsonObject(0).getJsonArray("scopes").getList())
+        .containsExactly("appointments.read", "appointments.write", "patients.read");
+    assertThat(app.get("/v1/me", "en", app.loginAs(DemoAccounts.PATIENT_REEM)).bodyAsJsonObject().getJsonArray("family")).isEmpty();
     page.signIn(DemoAccounts.FAMILY_YOUSEF, DemoAccounts.PASSWORD);
     page.awaitHeading("العائلة"); // back where the ended session was
     assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "family", "profile");
