@@ -46,7 +46,8 @@ final class Profiles {
         .map(account -> account
             .put("roles", new JsonArray(principal.roles()))
             .put("permissions", new JsonArray(List.copyOf(principal.permissions())))
-            .put("patientId", principal.patientId().map(Object::toString).orElse(null)));
+            .put("patientId", principal.patientId().map(Object::toString).orElse(null))
+            .put("family", family(principal)));
   }
 
   /** The reply's fields that the account row holds; an account that is gone (or inactive) is an invalid token. */
@@ -77,5 +78,12 @@ final class Profiles {
         .put("lastLogin", Timestamps.iso(row.getOffsetDateTime("last_login")));
   }
 
-
+  /** The patients who let this account in, with what they granted, so a client knows whose appointments it may show. */
+  private static JsonArray family(Principal principal) {
+    JsonArray grants = new JsonArray();
+    principal.family().forEach((patient, scopes) -> grants.add(new JsonObject()
+        .put("patientId", patient.toString())
+        .put("scopes", new JsonArray(scopes.stream().sorted().toList()))));
+    return grants;
+  }
 }

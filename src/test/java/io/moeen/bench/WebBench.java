@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The chat widget's page weight and speed on loopback: starts the whole service (embedded database, demo
  * clinic), sums what a browser downloads for the widget as the server sends it (gzip), then opens the demo
  * page {@code runs} times in a headless Chromium with nothing cached and times the launcher appearing
- * (ready) and the bot's greeting after a click. Not a test: run bench/web.sh.
+ * (ready) and the bot's greeting after a click; then the portal's and the console's weight and each of their
+ * screens' time to interactive ({@link #screens}). Not a test: run bench/web.sh.
  */
 public final class WebBench {
   private static final List<String> WIDGET_FILES = List.of("/widget/widget.js", "/widget/api.js",
@@ -73,8 +74,65 @@ public final class WebBench {
       }
       System.out.printf("demo page, nothing cached, %d runs: widget ready p50 %d ms (max %d); greeting after the click "
           + "p50 %d ms (max %d)%n", runs, median(ready), Collections.max(ready), median(greeted), Collections.max(greeted));
+      screens(browser, http, base, assets, runs);
     } finally {
       app.stop();
+    }
+  }
+
+  private static final int SCREEN_BUDGET_MS = 1000;
+  private static final int APP_BUDGET_KB = 60;
+
+  /**
+   * The portal's and the console's code weight, and each screen's time to interactive: a reload with nothing
+   * cached (the sign-in kept in the tab, so the reload also exchanges the refresh token and reads /v1/me), until the
+   * screen has drawn and is no longer busy. Budgets: 60 KB gzipped per client, 1 s per screen.
+   */
+  private static void screens(WebBrowser browser, HttpClient http, String base, String assets, int runs) throws Exception {
+    Map<String, List<String>> files = Map.of(
+        "portal", List.of("/portal/portal.js", "/portal/appointments.js", "/portal/book.js", "/portal/family.js",
+            "/portal/inbox.js", "/portal/profile.js"),
+        "console", List.of("/console/console.js", "/console/agenda.js", "/console/leads.js", "/console/chat.js",
+            "/console/admin.js"));
+    List<String> common = List.of("/common/api.js", "/common/dom.js", "/common/http.js", "/common/i18n.js",
+        "/common/session.js", "/common/shell.js", "/common/app.css");
+    Map<String, String> accounts = Map.of("portal", "ahmed@patients.example", "console", "admin@moeen-clinic.example");
+    Map<String, List<String>> screens = Map.of(
+        "portal", List.of("appointments", "book", "inbox", "family", "profile"),
+        "console", List.of("agenda", "leads", "chat", "admin"));
+    for (String client : List.of("portal", "console")) {
+      long weight = gzipped(http, base + "/app/" + client + "/");
+      for (String file : common) {
+        weight += gzipped(http, assets + file);
+      }
+      for (String file : files.get(client)) {
+        weight += gzipped(http, assets + file);
+      }
+      System.out.printf("%s page, code and style: %.1f KB gzipped (budget %d KB)%s%n", client, weight / 1024.0,
+          APP_BUDGET_KB, weight > APP_BUDGET_KB * 1024 ? "  OVER BUDGET" : "");
+      browser.open(base + "/app/" + client + "/");
+      browser.script("window.sessionStorage.clear(); window.localStorage.clear()");
+      browser.driver().navigate().refresh();
+      browser.await(15, "sign-in form", b -> b.<Boolean>script("return !!document.querySelector('input[name=password]')"));
+      browser.script("document.querySelector('input[name=identifier]').value = arguments[0];"
+          + "document.querySelector('input[name=password]').value = 'MoeenDemo#2026';"
+          + "document.querySelector('form').requestSubmit()", accounts.get(client));
+      browser.await(15, "signed in", b -> b.<Boolean>script("return !!document.querySelector('section.screen')"));
+      for (String screen : screens.get(client)) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          browser.cdp("Network.clearBrowserCache", Map.of());
+          browser.script("window.history.replaceState(null, '', '#/' + arguments[0])", screen);
+          long start = System.nanoTime();
+          browser.driver().navigate().refresh();
+          browser.await(15, screen, b -> b.<Boolean>script("const s = document.querySelector('section.screen');"
+              + " return !!s && s.dataset.screen === arguments[0] && !s.hasAttribute('aria-busy')", screen));
+          times.add((System.nanoTime() - start) / 1_000_000);
+        }
+        long p50 = median(times);
+        System.out.printf("  %s #/%s, nothing cached, %d runs: interactive p50 %d ms (max %d; budget %d ms)%s%n", client,
+            screen, runs, p50, Collections.max(times), SCREEN_BUDGET_MS, p50 > SCREEN_BUDGET_MS ? "  OVER BUDGET" : "");
+      }
     }
   }
 

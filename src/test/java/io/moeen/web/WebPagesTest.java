@@ -49,7 +49,7 @@ class WebPagesTest {
   @Nested
   class Pages {
     @ParameterizedTest
-    @ValueSource(strings = {"/app/", "/app/demo/", "/app/demo/index.html", "/app/demo/en.html"})
+    @ValueSource(strings = {"/app/", "/app/demo/", "/app/demo/index.html", "/app/demo/en.html", "/app/portal/", "/app/console/"})
     void pages_are_html_under_a_strict_policy_and_short_cached(String path) {
       HttpResponse<Buffer> page = get(path);
       assertThat(page.statusCode()).isEqualTo(200);
