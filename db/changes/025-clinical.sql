@@ -428,7 +428,3 @@ CREATE OR REPLACE FUNCTION clinical_encounter_patient(encounter uuid) RETURNS uu
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT e.patient_id FROM encounters e WHERE e.id = encounter
 $$;
-CREATE OR REPLACE FUNCTION clinical_note_patient(note uuid) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT n.patient_id FROM clinical_notes n WHERE n.id = note
-$$;

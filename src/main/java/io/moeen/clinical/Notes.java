@@ -84,10 +84,10 @@ final class Notes {
         s.getString("objective"), s.getString("assessment"), s.getString("plan"), s.getString("text"), sign);
   }
 
-  /** The note, locked; 404 when the caller may not see it (row-level security hides it). */
+  /** The note; 404 when the caller may not see it (row-level security hides it). */
   private static Future<Row> locked(SqlConnection conn, Principal principal, UUID id) {
     Access.requireAny(principal, ClinicalAccess.WRITE_CARE);
-    return ClinicalStore.first(conn, "note_for_update", id)
+    return ClinicalStore.first(conn, "note_by_id", id)
         .map(row -> row.orElseThrow(() -> ClinicalFailures.noteNotFound(id)));
   }
 

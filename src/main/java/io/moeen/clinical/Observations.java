@@ -45,8 +45,8 @@ final class Observations {
       Double low = item.getDouble("referenceLow");
       Double high = item.getDouble("referenceHigh");
       parsed.add(new Item(reading,
-          low == null ? kind.referenceLow : kind.canonical(low, reading.unit()),
-          high == null ? kind.referenceHigh : kind.canonical(high, reading.unit()),
+          low == null ? kind.referenceLow : Double.valueOf(kind.canonical(low, reading.unit())),
+          high == null ? kind.referenceHigh : Double.valueOf(kind.canonical(high, reading.unit())),
           ClinicalInput.instant(item, "effectiveAt")));
     }
     return parsed;

@@ -119,13 +119,11 @@ INSERT INTO clinical_notes (encounter_id, patient_id, author_id, kind, amends_id
 VALUES ($1, $2, app_user_id(), $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END)
 RETURNING clinical_note_json(clinical_notes) AS body;
 
--- name: note_for_update
+-- name: note_by_id
+-- Not locked: a signed note is final in the database itself (trigger clinical_notes_signed_final),
+-- and the update policy lets only the author change a draft.
 SELECT n.id, n.encounter_id, n.patient_id, n.author_id, n.kind, n.format, n.signed_at
-FROM clinical_notes n WHERE n.id = $1
-FOR UPDATE;
-
--- name: note_patient_unfiltered
-SELECT clinical_note_patient($1::uuid) AS patient_id;
+FROM clinical_notes n WHERE n.id = $1;
 
 -- name: update_note
 -- $2: the sections as JSON; sections not named keep their text
