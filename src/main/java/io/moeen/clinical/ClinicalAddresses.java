@@ -22,6 +22,9 @@ public final class ClinicalAddresses {
   public static final String DIAGNOSIS_CODES_SEARCH = "clinical.diagnosis_codes.search";
   public static final String OBSERVATIONS_RECORD = "clinical.observations.record";
   public static final String PRESCRIPTIONS_CREATE = "clinical.prescriptions.create";
+  public static final String INTAKE_FORMS_GET = "clinical.intake_forms.get";
+  public static final String INTAKE_FORMS_SUBMIT = "clinical.intake_forms.submit";
+  public static final String INTAKE_FORMS_REVIEW = "clinical.intake_forms.review";
 
   private ClinicalAddresses() {
   }

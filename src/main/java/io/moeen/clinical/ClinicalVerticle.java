@@ -27,6 +27,7 @@ public final class ClinicalVerticle extends ServiceVerticle {
     Diagnoses diagnoses = new Diagnoses(store, pool);
     Observations observations = new Observations(store);
     Prescriptions prescriptions = new Prescriptions(store);
+    IntakeForms intake = new IntakeForms(store);
 
     serve(ClinicalAddresses.CHARTS_GET, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), r -> charts.chart(r).map(Reply::of));
     serve(ClinicalAddresses.ALLERGIES_LIST, anyOf("clinical.summary.read", READ_OWN), r -> charts.allergies(r).map(Reply::of));
@@ -43,6 +44,10 @@ public final class ClinicalVerticle extends ServiceVerticle {
     serve(ClinicalAddresses.DIAGNOSIS_CODES_SEARCH, anyOf(READ_CARE, WRITE_CARE), r -> diagnoses.search(r).map(Reply::of));
     serve(ClinicalAddresses.OBSERVATIONS_RECORD, anyOf(WRITE_CARE), r -> observations.record(r).map(Reply::of));
     serve(ClinicalAddresses.PRESCRIPTIONS_CREATE, anyOf(WRITE_CARE), r -> prescriptions.create(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_GET, anyOf("clinical.summary.read", READ_OWN), r -> intake.latest(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_SUBMIT, anyOf(IntakeForms.WRITE_ANY, "patients.write.own"),
+        r -> intake.submit(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_REVIEW, anyOf(WRITE_CARE), r -> intake.review(r).map(Reply::of));
     return store.verify().compose(verified -> registered());
   }
 }

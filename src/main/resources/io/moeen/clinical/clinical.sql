@@ -190,3 +190,24 @@ INSERT INTO prescriptions (patient_id, encounter_id, prescriber_id, drug_name, d
 VALUES ($1, $2, app_user_id(), $3, $4, $5, $6, $7, $8, coalesce($9, 0), $10,
         coalesce($11, (SELECT p.preferred_language FROM patients p WHERE p.id = $1), 'ar'), $12)
 RETURNING clinical_prescription_json(prescriptions) AS body;
+
+-- name: latest_intake_form
+SELECT intake_form_json(f) AS body FROM intake_forms f
+WHERE f.patient_id = $1 AND ($2::int IS NULL OR f.version = $2::int)
+ORDER BY f.version DESC LIMIT 1;
+
+-- name: insert_intake_form
+INSERT INTO intake_forms (patient_id, version, allergies, current_medications, conditions, previous_treatments,
+                          emergency_contact_name, emergency_contact_phone, insurance_provider, insurance_policy_number,
+                          concerns, preferred_doctor_id, submitted_by, submitted_via)
+SELECT $1, coalesce(max(f.version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, app_user_id(), $12
+FROM intake_forms f WHERE f.patient_id = $1
+RETURNING intake_form_json(intake_forms) AS body;
+
+-- name: intake_form_patient_unfiltered
+SELECT clinical_intake_form_patient($1::uuid) AS patient_id;
+
+-- name: review_intake_form
+UPDATE intake_forms f SET reviewed_by = app_user_id(), reviewed_at = now()
+WHERE f.id = $1 AND f.reviewed_at IS NULL
+RETURNING intake_form_json(f) AS body;
