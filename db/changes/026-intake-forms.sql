@@ -53,13 +53,13 @@ CREATE TRIGGER intake_forms_final BEFORE UPDATE OR DELETE ON intake_forms
 ALTER TABLE intake_forms ENABLE ROW LEVEL SECURITY;
 -- Reception, nurses and doctors (clinical.summary.read), clinicians in care, and the patient's own side.
 CREATE POLICY intake_forms_read ON intake_forms FOR SELECT
-  USING (app_has_permission('clinical.summary.read') OR app_clinician_reads(patient_id) OR app_owns_record(patient_id)
+  USING ((SELECT app_has_permission('clinical.summary.read')) OR patient_id IN (SELECT app_clinician_read_patients()) OR patient_id IN (SELECT app_own_record_patients())
          OR EXISTS (SELECT 1 FROM patients p WHERE p.id = patient_id AND p.user_id = app_user_id()));
 CREATE POLICY intake_forms_insert ON intake_forms FOR INSERT
   WITH CHECK (submitted_by = app_user_id() AND (app_has_permission('intake_forms.write.any')
          OR EXISTS (SELECT 1 FROM patients p WHERE p.id = patient_id AND p.user_id = app_user_id())));
 CREATE POLICY intake_forms_review ON intake_forms FOR UPDATE
-  USING (app_clinician_writes(patient_id)) WITH CHECK (app_clinician_writes(patient_id) AND reviewed_by = app_user_id());
+  USING (patient_id IN (SELECT app_clinician_write_patients())) WITH CHECK (patient_id IN (SELECT app_clinician_write_patients()) AND reviewed_by = app_user_id());
 
 --changeset moeen:026-intake-form-json splitStatements:false
 CREATE OR REPLACE FUNCTION intake_form_json(f intake_forms) RETURNS jsonb

@@ -106,9 +106,10 @@ enum ObservationCatalogue {
 
   /**
    * Checks and converts one value: a unit this observation does not take is 400
-   * {@code unit_not_allowed}, a value no living patient has is 400 {@code value_out_of_range}.
+   * {@code unit_not_allowed} (field {@code <item>.unit}), a value no living patient has is 400
+   * {@code value_out_of_range} (field {@code <item>.value}).
    */
-  Reading read(double value, String typedUnit, String field) {
+  Reading read(double value, String typedUnit, String item) {
     String given = typedUnit == null ? unit : typedUnit;
     double canonical;
     if (given.equals(unit)) {
@@ -116,11 +117,11 @@ enum ObservationCatalogue {
     } else if (otherUnits.containsKey(given)) {
       canonical = otherUnits.get(given).toCanonical(value);
     } else {
-      throw Problem.invalid("unit_not_allowed", field, Map.of("unit", given, "code", code,
+      throw Problem.invalid("unit_not_allowed", item + ".unit", Map.of("unit", given, "code", code,
           "allowed", String.join(", ", units()), "reasonKey", "observation." + code));
     }
     if (!Double.isFinite(canonical) || canonical < lowest || canonical > highest) {
-      throw Problem.invalid("value_out_of_range", field, Map.of("code", code, "value", plain(value), "unit", given,
+      throw Problem.invalid("value_out_of_range", item + ".value", Map.of("code", code, "value", plain(value), "unit", given,
           "low", plain(convertBack(lowest, given)), "high", plain(convertBack(highest, given)),
           "reasonKey", "observation." + code));
     }

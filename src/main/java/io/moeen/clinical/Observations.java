@@ -41,7 +41,7 @@ final class Observations {
       JsonObject item = items.getJsonObject(i);
       String at = "items." + i;
       ObservationCatalogue kind = ObservationCatalogue.of(item.getString("code"), at + ".code");
-      Reading reading = kind.read(item.getDouble("value"), item.getString("unit"), at + ".value");
+      Reading reading = kind.read(item.getDouble("value"), item.getString("unit"), at);
       Double low = item.getDouble("referenceLow");
       Double high = item.getDouble("referenceHigh");
       parsed.add(new Item(reading,

@@ -177,6 +177,7 @@ class ClinicalRecordsTest {
           items(item("body_temperature", 37, "mg/dL")));
       assertThat(unit.statusCode()).isEqualTo(400);
       assertThat(unit.bodyAsJsonObject().getString("code")).isEqualTo("unit_not_allowed");
+      assertThat(unit.bodyAsJsonObject().getString("field")).isEqualTo("items.0.unit");
       assertThat(unit.bodyAsJsonObject().getString("detail")).contains("حرارة الجسم", "Cel");
       var unknown = fx.post("/v1/encounters/" + visit + "/observations", khalid, items(item("mood", 3, null)));
       assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("unknown_observation_code");
