@@ -18,6 +18,8 @@ final class ClinicalFailures {
       .on(UNIQUE, "allergies_one_active", () -> new Problem(ProblemKind.CONFLICT, "allergy_recorded", Map.of(), "substance"))
       .on(CHECK, "diagnoses_resolved_after_onset", () -> Problem.invalid("resolved_before_onset", "resolvedDate", Map.of()))
       .on(UNIQUE, "intake_forms_one_version", () -> new Problem(ProblemKind.CONFLICT, "intake_form_changed", Map.of()))
+      .on(FOREIGN_KEY, "encounters_location_id_fkey",
+          () -> Problem.invalid("unknown_location", "locationId", Map.of("field", "locationId")))
       .on(FOREIGN_KEY, "intake_forms_preferred_doctor_id_fkey",
           () -> Problem.invalid("unknown_doctor", "preferredDoctorId", Map.of("field", "preferredDoctorId")))
       .on(CHECK, "clinical_break_glass_reason_check", () -> Problem.invalid("emergency_reason_too_short", "emergencyReason", Map.of()));
