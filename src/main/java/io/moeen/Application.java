@@ -2,6 +2,7 @@ package io.moeen;
 
 import io.moeen.api.ApiFeature;
 import io.moeen.chatbot.ChatbotFeature;
+import io.moeen.clinical.ClinicalFeature;
 import io.moeen.common.Deployment;
 import io.moeen.common.Feature;
 import io.moeen.common.FeatureContext;
@@ -66,6 +67,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new ClinicalFeature(),
       new PharmacyFeature(),
       new WebFeature(),
       new ApiFeature());

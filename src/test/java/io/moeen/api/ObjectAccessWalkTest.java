@@ -35,7 +35,11 @@ class ObjectAccessWalkTest {
   private static final String AHMED_NOTICE = "00000000-0000-4000-e000-00000000a0a0";
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
-      "/v1/me/notifications/{id}");
+      "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}");
+  /** Ahmed's demo visit with Dr. Khalid (db/demo/025-clinical-demo.sql) and its signed note. */
+  private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
+  private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
+  private static final String AHMED_INTAKE_FORM = "00000000-0000-4018-8000-000000000501";
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -85,7 +89,10 @@ class ObjectAccessWalkTest {
 
   private static String concrete(Op op) {
     String id = op.template().startsWith("/v1/patients/") ? DemoAccounts.AHMED_PATIENT_ID.toString()
-        : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT : AHMED_NOTICE;
+        : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT
+        : op.template().startsWith("/v1/encounters/") ? AHMED_ENCOUNTER
+        : op.template().startsWith("/v1/notes/") ? AHMED_NOTE
+        : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM : AHMED_NOTICE;
     return op.template().replace("{id}", id).replace("{memberId}", familyLink);
   }
 

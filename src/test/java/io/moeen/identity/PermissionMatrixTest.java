@@ -146,6 +146,10 @@ class PermissionMatrixTest {
   static final String M_OTHERS_LEAD = "/v1/crm/leads/00000000-0000-4000-d000-0000000000d3";
   static final String M_TASK = "00000000-0000-4000-d000-0000000000d4";
   static final String AHMED_APPOINTMENT = "/v1/appointments/00000000-0000-4000-c400-000000000001";
+  // Clinical: Ahmed's demo visit with Dr. Khalid, a throwaway encounter in progress and a draft note in it
+  static final String M_VISIT = "/v1/encounters/00000000-0000-4018-8000-000000000001";
+  static final String M_ENC = "/v1/encounters/00000000-0000-4018-8000-0000000000e1";
+  static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
   static String matrixAppointment(int n, String step) {
     return "/v1/appointments/00000000-0000-4000-c400-0000000000b" + n + "/" + step;
@@ -363,6 +367,38 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("text", "matrix")).allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
       op("POST", "/v1/chat/conversations/{id}/release").at("/v1/chat/conversations/" + M_CHAT + "/release")
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      // ── clinical: Dr. Khalid has Ahmed in his care; his throwaway encounter M_ENC (made in start()) takes the writes ──
+      op("GET", "/v1/patients/{id}/chart").at(AHMED_PATIENT + "/chart").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/allergies").at(AHMED_PATIENT + "/allergies")
+          .allow(RECEPTIONIST, DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/encounters/{id}").at(M_VISIT).allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/diagnosis-codes").allow(DOCTOR),
+      op("POST", "/v1/patients/{id}/allergies").at(AHMED_PATIENT + "/allergies")
+          .body(new JsonObject().put("substance", "Matrix dust")).allow(DOCTOR),
+      op("POST", "/v1/patients/{id}/encounters").at(AHMED_PATIENT + "/encounters").body(new JsonObject()).allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/notes").at(M_ENC + "/notes").body(new JsonObject().put("text", "matrix")).allow(DOCTOR),
+      op("PATCH", "/v1/notes/{id}").at("/v1/notes/" + M_NOTE).body(new JsonObject().put("text", "matrix edit")).allow(DOCTOR),
+      op("POST", "/v1/notes/{id}/sign").at("/v1/notes/" + M_NOTE + "/sign").allow(DOCTOR),
+      op("POST", "/v1/notes/{id}/amendments").at("/v1/notes/" + M_NOTE + "/amendments")
+          .body(new JsonObject().put("text", "matrix addendum")).allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/diagnoses").at(M_ENC + "/diagnoses").body(new JsonObject().put("code", "J06.9"))
+          .allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/observations").at(M_ENC + "/observations")
+          .body(new JsonObject().put("items", new JsonArray().add(new JsonObject().put("code", "heart_rate").put("value", 70))))
+          .allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/prescriptions").at(M_ENC + "/prescriptions").body(new JsonObject()
+          .put("drug", new JsonObject().put("text", "Paracetamol 500 mg")).put("dose", "500 mg").put("route", "oral")
+          .put("frequency", "when needed")).allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/finish").at(M_ENC + "/finish").allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/entered-in-error").at(M_ENC + "/entered-in-error")
+          .body(new JsonObject().put("reason", "matrix")).allow(DOCTOR),
+      op("GET", "/v1/patients/{id}/intake-form").at(AHMED_PATIENT + "/intake-form")
+          .allow(RECEPTIONIST, DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("POST", "/v1/patients/{id}/intake-forms").at(AHMED_PATIENT + "/intake-forms")
+          .body(new JsonObject().put("concerns", "matrix")).allow(RECEPTIONIST, PATIENT_AHMED).hidden(ADMIN),
+      // Ahmed's demo form, already reviewed: the doctor gets past access control to a 409
+      op("POST", "/v1/intake-forms/{id}/review").at("/v1/intake-forms/00000000-0000-4018-8000-000000000501/review")
+          .allow(DOCTOR),
       // ── pharmacy: doctors and supervisors see what is available; reports for supervisors; admins everything
       //    (pharmacists and store keepers are not in the matrix: PharmacyApiTest) ──
       op("GET", "/v1/pharmacy/items").allow(ADMIN, SUPERVISOR, DOCTOR),
@@ -488,6 +524,12 @@ class PermissionMatrixTest {
                               + make_interval(hours => 8 + n)) AT TIME ZONE 'Asia/Riyadh' AS at) t
         """.formatted(DemoAccounts.AHMED_PATIENT_ID));
     crmTargets();
+    app.asOwner("""
+        INSERT INTO encounters (id, patient_id, doctor_id, kind) VALUES
+          ('00000000-0000-4018-8000-0000000000e1', '%s', '00000000-0000-4000-c200-000000000004', 'walk_in');
+        INSERT INTO clinical_notes (id, encounter_id, patient_id, author_id, body) VALUES
+          ('%s', '00000000-0000-4018-8000-0000000000e1', '%s', '00000000-0000-4000-8000-000000000004', 'matrix draft');
+        """.formatted(DemoAccounts.AHMED_PATIENT_ID, M_NOTE, DemoAccounts.AHMED_PATIENT_ID));
   }
 
   static void crmTargets() {

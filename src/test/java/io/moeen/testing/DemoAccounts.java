@@ -17,6 +17,8 @@ public final class DemoAccounts {
   public static final String PATIENT_MOHAMMED = "mohammed@patients.example";
   public static final String PATIENT_REEM = "reem@patients.example";
   public static final String MARKETER = "marketing@moeen-clinic.example";
+  /** Sees the allergies banner only (db/demo/025-clinical-demo.sql). */
+  public static final String NURSE = "nurse@moeen-clinic.example";
   /** Ahmed's son: may read Ahmed's profile and read/book his appointments, not his medical records. */
   public static final String FAMILY_YOUSEF = "yousef@patients.example";
   public static final String PHARMACIST = "pharmacy@moeen-clinic.example";

@@ -23,14 +23,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import static io.moeen.common.db.SqlRefusal.CHECK;
 import static io.moeen.common.db.SqlRefusal.EXCLUSION;
 
 /** Appointments and their outbox rows in PostgreSQL, always as the acting principal; SQL in appointments.sql. */
 final class AppointmentStore {
   private static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/appointments.sql");
-  /** The exclusion constraints say "taken", whichever of them refused. */
+  /**
+   * The exclusion constraints say "taken", whichever of them refused. Completing an appointment whose
+   * visit record (an encounter, opened at check-in) is still in progress is refused by a trigger the
+   * clinical changeset adds; scheduling knows only the constraint's name.
+   */
   private static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
-      .on(EXCLUSION, () -> new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()));
+      .on(EXCLUSION, () -> new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()))
+      .on(CHECK, "appointments_encounter_finished", () -> new Problem(ProblemKind.CONFLICT, "encounter_not_finished", Map.of()));
 
   private final Pool pool;
 

@@ -1,0 +1,53 @@
+package io.moeen.clinical;
+
+import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.ServiceVerticle;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import static io.moeen.clinical.ClinicalAccess.BREAK_GLASS;
+import static io.moeen.clinical.ClinicalAccess.READ_CARE;
+import static io.moeen.clinical.ClinicalAccess.READ_OWN;
+import static io.moeen.clinical.ClinicalAccess.WRITE_CARE;
+
+/** The clinical record of a visit: the chart, encounters, notes, diagnoses, observations, allergies, prescriptions. */
+public final class ClinicalVerticle extends ServiceVerticle {
+  private final Pool pool;
+
+  public ClinicalVerticle(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<?> start() {
+    ClinicalStore store = new ClinicalStore(pool);
+    Charts charts = new Charts(store);
+    Encounters encounters = new Encounters(store);
+    Notes notes = new Notes(store);
+    Diagnoses diagnoses = new Diagnoses(store, pool);
+    Observations observations = new Observations(store);
+    Prescriptions prescriptions = new Prescriptions(store);
+    IntakeForms intake = new IntakeForms(store);
+
+    serve(ClinicalAddresses.CHARTS_GET, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), r -> charts.chart(r).map(Reply::of));
+    serve(ClinicalAddresses.ALLERGIES_LIST, anyOf("clinical.summary.read", READ_OWN), r -> charts.allergies(r).map(Reply::of));
+    serve(ClinicalAddresses.ALLERGIES_RECORD, anyOf(WRITE_CARE), r -> charts.recordAllergy(r).map(Reply::of));
+    serve(ClinicalAddresses.ENCOUNTERS_OPEN, anyOf(WRITE_CARE), r -> encounters.open(r).map(Reply::of));
+    serve(ClinicalAddresses.ENCOUNTERS_GET, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), r -> encounters.get(r).map(Reply::of));
+    serve(ClinicalAddresses.ENCOUNTERS_FINISH, anyOf(WRITE_CARE), r -> encounters.finish(r).map(Reply::of));
+    serve(ClinicalAddresses.ENCOUNTERS_MARK_IN_ERROR, anyOf(WRITE_CARE), r -> encounters.markInError(r).map(Reply::of));
+    serve(ClinicalAddresses.NOTES_CREATE, anyOf(WRITE_CARE), r -> notes.create(r).map(Reply::of));
+    serve(ClinicalAddresses.NOTES_UPDATE, anyOf(WRITE_CARE), r -> notes.update(r).map(Reply::of));
+    serve(ClinicalAddresses.NOTES_SIGN, anyOf(WRITE_CARE), r -> notes.sign(r).map(Reply::of));
+    serve(ClinicalAddresses.NOTES_AMEND, anyOf(WRITE_CARE), r -> notes.amend(r).map(Reply::of));
+    serve(ClinicalAddresses.DIAGNOSES_ADD, anyOf(WRITE_CARE), r -> diagnoses.add(r).map(Reply::of));
+    serve(ClinicalAddresses.DIAGNOSIS_CODES_SEARCH, anyOf(READ_CARE, WRITE_CARE), r -> diagnoses.search(r).map(Reply::of));
+    serve(ClinicalAddresses.OBSERVATIONS_RECORD, anyOf(WRITE_CARE), r -> observations.record(r).map(Reply::of));
+    serve(ClinicalAddresses.PRESCRIPTIONS_CREATE, anyOf(WRITE_CARE), r -> prescriptions.create(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_GET, anyOf("clinical.summary.read", READ_OWN), r -> intake.latest(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_SUBMIT, anyOf(IntakeForms.WRITE_ANY, "patients.write.own"),
+        r -> intake.submit(r).map(Reply::of));
+    serve(ClinicalAddresses.INTAKE_FORMS_REVIEW, anyOf(WRITE_CARE), r -> intake.review(r).map(Reply::of));
+    return store.verify().compose(verified -> registered());
+  }
+}
