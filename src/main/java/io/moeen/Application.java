@@ -18,6 +18,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.crm.CrmFeature;
+import io.moeen.hospital.HospitalFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
 import io.moeen.patients.PatientsFeature;
@@ -65,6 +66,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new HospitalFeature(),
       new WebFeature(),
       new ApiFeature());
 
