@@ -259,7 +259,7 @@ CREATE TABLE ambulance_runs (
   CONSTRAINT ambulance_runs_steps_in_order CHECK (
         dispatched_at >= call_received_at AND at_scene_at >= dispatched_at AND transporting_at >= at_scene_at
     AND at_hospital_at >= transporting_at
-    AND available_at >= coalesce(at_hospital_at, transporting_at, at_scene_at, dispatched_at)) IS NOT FALSE,
+    AND available_at >= coalesce(at_hospital_at, transporting_at, at_scene_at, dispatched_at)),
   CONSTRAINT ambulance_runs_one_run_per_vehicle EXCLUDE USING gist
     (ambulance_id WITH =, tstzrange(dispatched_at, available_at, '[)') WITH &&)
     WHERE (ambulance_id IS NOT NULL AND dispatched_at IS NOT NULL)

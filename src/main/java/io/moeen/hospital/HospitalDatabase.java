@@ -31,7 +31,7 @@ public final class HospitalDatabase {
   static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
       .on(EXCLUSION, "bed_assignments_one_patient_per_bed", () -> conflict("bed_taken"))
       .on(EXCLUSION, "bed_assignments_one_bed_per_patient", () -> conflict("patient_already_placed_elsewhere"))
-      .on(EXCLUSION, "ambulance_runs_one_run_per_vehicle", () -> conflict("ambulance_busy"))
+      .on(EXCLUSION, "ambulance_runs_one_run_per_vehicle", () -> conflict("ambulance_run_overlap"))
       .on(UNIQUE, "cleaning_tasks_one_open_per_bed", () -> conflict("bed_taken"))
       .on(UNIQUE, "ambulances_plate_key", () -> taken("plate"))
       .on(UNIQUE, "staff_profiles_user_id_key", () -> taken("userId"))
@@ -44,9 +44,7 @@ public final class HospitalDatabase {
       .on(FOREIGN_KEY, c -> c.startsWith("staff_profiles_user"), () -> unknown("unknown_user", "userId"))
       .on(FOREIGN_KEY, c -> c.startsWith("ambulance_crew_staff"), () -> unknown("unknown_staff", "crew"))
       .on(FOREIGN_KEY, c -> c.contains("patient"), () -> unknown("unknown_patient", "patientId"))
-      .on(CHECK, "admissions_discharge_after_admission",
-          () -> Problem.invalid("discharge_before_admission", "dischargedAt", Map.of()))
-      .on(CHECK, c -> c.equals("ambulance_runs_steps_in_order") || c.equals("cleaning_tasks_done_after_created")
+      .on(CHECK, c -> c.equals("admissions_discharge_after_admission") || c.equals("ambulance_runs_steps_in_order") || c.equals("cleaning_tasks_done_after_created")
           || c.equals("admissions_expected_after_start"), () -> Problem.invalid("times_out_of_order", null, Map.of()));
 
   private final Pool pool;

@@ -57,13 +57,13 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id;
 
 -- name: step_run
 -- Records one step: $2 the new status, $3 its time, $4 the vehicle (at dispatch). The column is chosen by status.
-UPDATE ambulance_runs SET status = $2,
+UPDATE ambulance_runs SET status = $2::text,
   ambulance_id = coalesce($4, ambulance_id),
-  dispatched_at = CASE WHEN $2 = 'dispatched' THEN $3 ELSE dispatched_at END,
-  at_scene_at = CASE WHEN $2 = 'at_scene' THEN $3 ELSE at_scene_at END,
-  transporting_at = CASE WHEN $2 = 'transporting' THEN $3 ELSE transporting_at END,
-  at_hospital_at = CASE WHEN $2 = 'at_hospital' THEN $3 ELSE at_hospital_at END,
-  available_at = CASE WHEN $2 IN ('available', 'cancelled') AND dispatched_at IS NOT NULL THEN $3
-                      WHEN $2 = 'cancelled' THEN NULL ELSE available_at END,
+  dispatched_at = CASE WHEN $2::text = 'dispatched' THEN $3 ELSE dispatched_at END,
+  at_scene_at = CASE WHEN $2::text = 'at_scene' THEN $3 ELSE at_scene_at END,
+  transporting_at = CASE WHEN $2::text = 'transporting' THEN $3 ELSE transporting_at END,
+  at_hospital_at = CASE WHEN $2::text = 'at_hospital' THEN $3 ELSE at_hospital_at END,
+  available_at = CASE WHEN $2::text IN ('available', 'cancelled') AND dispatched_at IS NOT NULL THEN $3
+                      WHEN $2::text = 'cancelled' THEN NULL ELSE available_at END,
   version = version + 1
 WHERE id = $1;

@@ -8,15 +8,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Finds open cleaning tasks past their due time and tells every holder of {@code cleaning.supervise} once, through
  * the notifications outbox (an in-app notice, written in the same transaction that marks the task reported).
  */
 public final class OverdueSweep {
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final HospitalDatabase db;
   private final ClinicTimes times;
 
@@ -38,7 +35,7 @@ public final class OverdueSweep {
             JsonObject payload = new JsonObject().put("taskId", task.getUUID("id").toString())
                 .put("roomCode", task.getString("room_code"))
                 .put("bedCode", task.getString("bed_code") == null ? "none" : task.getString("bed_code"))
-                .put("dueAt", task.getOffsetDateTime("due_at").atZoneSameInstant(times.zone()).format(LOCAL));
+                .put("dueAt", task.getOffsetDateTime("due_at").toInstant().toString());
             chain = chain.compose(ok -> conn.preparedQuery(CleaningTasks.SQL.get("notify_supervisors"))
                     .execute(Tuple.of(task.getUUID("id"), payload)))
                 .compose(ok -> conn.preparedQuery(CleaningTasks.SQL.get("mark_reported")).execute(Tuple.of(task.getUUID("id"), now)));
