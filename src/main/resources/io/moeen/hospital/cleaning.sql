@@ -51,7 +51,7 @@ FOR UPDATE OF ct SKIP LOCKED;
 -- One in-app notice per active holder of cleaning.supervise, in their language; the key makes it once only.
 INSERT INTO notifications (recipient_user_id, channel, event_type, locale, payload, priority, idempotency_key)
 SELECT u.id, 'in_app', 'cleaning_task_overdue', u.language_preference, $2::jsonb, 'urgent',
-       'cleaning:' || $1::text || ':overdue:' || u.id::text
+       'cleaning:' || $1::uuid::text || ':overdue:' || u.id::text
 FROM users u
 WHERE u.is_active AND EXISTS (SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id
                               JOIN permissions p ON p.id = rp.permission_id

@@ -1,4 +1,4 @@
--- SQL of the hospital reports. Days are the clinic's: $1 first day, $2 last day (inclusive), $3 zone, $4 now.
+-- SQL of the hospital reports. Days are the clinic's: $1 first day, $2 last day (inclusive), $3 zone; occupancy also $4 now.
 
 -- name: occupancy
 -- Per ward and day: beds, bed-hours occupied (stays only, up to now) and the patients who lay there.
@@ -43,7 +43,7 @@ SELECT a.plate, a.id AS ambulance_id, count(*) AS runs,
        avg(extract(epoch FROM r.available_at - r.dispatched_at)) / 60.0 AS average_run_minutes
 FROM ambulance_runs r JOIN ambulances a ON a.id = r.ambulance_id
 WHERE r.call_received_at >= $1::date::timestamp AT TIME ZONE $3 AND r.call_received_at < ($2::date + 1)::timestamp AT TIME ZONE $3
-  AND r.status <> 'cancelled' AND $4::timestamptz IS NOT NULL
+  AND r.status <> 'cancelled'
 GROUP BY a.plate, a.id
 ORDER BY a.plate;
 
@@ -56,6 +56,5 @@ SELECT ct.kind, count(*) AS tasks,
 FROM cleaning_tasks ct
 WHERE ct.status = 'done'
   AND ct.completed_at >= $1::date::timestamp AT TIME ZONE $3 AND ct.completed_at < ($2::date + 1)::timestamp AT TIME ZONE $3
-  AND $4::timestamptz IS NOT NULL
 GROUP BY ct.kind
 ORDER BY ct.kind;

@@ -31,7 +31,7 @@ public final class Fleet {
   }
 
   Future<Reply> list(RequestEnvelope request) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("ambulances")).execute(Tuple.of(null))).map(rows -> {
+    return db.as(request, conn -> conn.preparedQuery(SQL.get("ambulances")).execute(Tuple.tuple().addUUID(null))).map(rows -> {
       JsonArray items = new JsonArray();
       rows.forEach(row -> items.add(json(row)));
       return Reply.of(new JsonObject().put("items", items));

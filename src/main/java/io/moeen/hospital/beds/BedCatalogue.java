@@ -65,7 +65,7 @@ final class BedCatalogue {
   }
 
   Future<Reply> rooms(RequestEnvelope request) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("rooms")).execute(Tuple.of(null)))
+    return db.as(request, conn -> conn.preparedQuery(SQL.get("rooms")).execute(Tuple.tuple().addUUID(null)))
         .map(rows -> Reply.of(items(rows, BedCatalogue::room)));
   }
 

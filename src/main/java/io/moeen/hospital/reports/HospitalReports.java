@@ -83,8 +83,11 @@ final class HospitalReports {
   }
 
   private Future<List<Row>> rows(RequestEnvelope request, Report report, Period period) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get(report.statement()))
-        .execute(Tuple.of(period.from(), period.to(), times.zone().getId(), times.now()))).map(rows -> {
+    Tuple args = Tuple.of(period.from(), period.to(), times.zone().getId());
+    if (report == OCCUPANCY) {
+      args.addOffsetDateTime(times.now()); // today counts up to now
+    }
+    return db.as(request, conn -> conn.preparedQuery(SQL.get(report.statement())).execute(args)).map(rows -> {
           List<Row> list = new ArrayList<>();
           rows.forEach(list::add);
           return list;

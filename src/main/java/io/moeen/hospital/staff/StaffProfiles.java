@@ -28,7 +28,7 @@ final class StaffProfiles {
   }
 
   Future<Reply> list(RequestEnvelope request) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("staff")).execute(Tuple.of(request.param("job"), null)))
+    return db.as(request, conn -> conn.preparedQuery(SQL.get("staff")).execute(Tuple.tuple().addString(request.param("job")).addUUID(null)))
         .map(rows -> {
           JsonArray items = new JsonArray();
           rows.forEach(row -> items.add(json(row)));
@@ -64,7 +64,7 @@ final class StaffProfiles {
   }
 
   private Future<JsonObject> one(SqlConnection conn, UUID id) {
-    return conn.preparedQuery(SQL.get("staff")).execute(Tuple.of(null, id)).map(rows -> json(first(rows)));
+    return conn.preparedQuery(SQL.get("staff")).execute(Tuple.tuple().addString(null).addUUID(id)).map(rows -> json(first(rows)));
   }
 
   private static UUID uuid(JsonObject body, String field) {
