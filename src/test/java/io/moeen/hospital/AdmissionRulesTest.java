@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static io.moeen.hospital.HospitalApi.ADMISSION_AISHA;
 import static io.moeen.hospital.HospitalApi.BED_ICU_A;
@@ -239,9 +238,5 @@ class AdmissionRulesTest {
     assertThat(board.statusCode()).as(board.bodyAsString()).isEqualTo(200);
     return board.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(item -> item.getString("bedId").equals(bed)).findFirst().orElseThrow();
-  }
-
-  static UUID id(String text) {
-    return UUID.fromString(text);
   }
 }

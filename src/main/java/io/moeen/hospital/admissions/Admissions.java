@@ -37,12 +37,14 @@ final class Admissions {
   private final ClinicTimes times;
   private final HospitalEvents events;
   private final AdmissionView view;
+  private final BedHolds holds;
 
   Admissions(HospitalDatabase db, ClinicTimes times, HospitalEvents events) {
     this.db = db;
     this.times = times;
     this.events = events;
     this.view = new AdmissionView(times);
+    this.holds = new BedHolds(times);
   }
 
   /** With {@code plannedAdmissionAt}: a planned admission holding a reservation; otherwise the patient is admitted. */
@@ -68,18 +70,18 @@ final class Admissions {
     OffsetDateTime until = reserve ? expected : null;
     return db.as(request, conn -> exists(conn, "patient_exists", patient, "unknown_patient", "patientId")
         .compose(ok -> exists(conn, "doctor_exists", doctor, "unknown_doctor", "doctorId"))
-        .compose(ok -> lockBed(conn, bedId))
+        .compose(ok -> holds.lockBed(conn, bedId))
         .compose(bed -> {
-          requireUsable(bed, !reserve);
-          return bedFree(conn, bed, start, until, null)
-              .compose(ok -> patientFree(conn, patient, start, until, null))
+          holds.requireUsable(bed, !reserve);
+          return holds.bedFree(conn, bed, start, until, null)
+              .compose(ok -> holds.patientFree(conn, patient, start, until, null))
               .compose(ok -> conn.preparedQuery(SQL.get("insert_admission")).execute(Tuple.of(patient, doctor,
                   body.getString("reason").trim(), reserve ? "planned" : "admitted", planned, expected,
                   reserve ? null : start, by)))
               .map(rows -> first(rows).getUUID("id"))
               .compose(id -> conn.preparedQuery(SQL.get("insert_assignment"))
                   .execute(Tuple.of(id, patient, bedId, reserve ? "reservation" : "stay", start, until))
-                  .compose(ok -> reserve ? Future.succeededFuture() : setBed(conn, bedId, "occupied"))
+                  .compose(ok -> reserve ? Future.succeededFuture() : holds.setBed(conn, bedId, "occupied"))
                   .compose(ok -> view.one(conn, id)));
         }))
         .onSuccess(admission -> events.bedChanged(bedId, reserve ? "available" : "occupied"))
@@ -89,21 +91,21 @@ final class Admissions {
   /** The planned admission arrives: its reservation becomes the stay, from the actual time on. */
   Future<Reply> admit(RequestEnvelope request) {
     UUID id = UUID.fromString(request.param("id"));
-    OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "admittedAt");
     UUID[] bed = new UUID[1];
     return db.as(request, conn -> lockAdmission(conn, id, "planned")
         .compose(admission -> openAssignment(conn, id).compose(reservation -> {
+          OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "admittedAt");
           bed[0] = reservation.getUUID("bed_id");
           UUID patient = admission.getUUID("patient_id");
-          return lockBed(conn, bed[0])
+          return holds.lockBed(conn, bed[0])
               .compose(row -> {
-                requireUsable(row, true);
-                return bedFree(conn, row, at, null, id);
+                holds.requireUsable(row, true);
+                return holds.bedFree(conn, row, at, null, id);
               })
-              .compose(ok -> patientFree(conn, patient, at, null, id))
+              .compose(ok -> holds.patientFree(conn, patient, at, null, id))
               .compose(ok -> conn.preparedQuery(SQL.get("begin_stay")).execute(Tuple.of(reservation.getUUID("id"), at)))
               .compose(ok -> conn.preparedQuery(SQL.get("mark_admitted")).execute(Tuple.of(id, at)))
-              .compose(ok -> setBed(conn, bed[0], "occupied"));
+              .compose(ok -> holds.setBed(conn, bed[0], "occupied"));
         }))
         .compose(ok -> view.one(conn, id)))
         .onSuccess(admission -> events.bedChanged(bed[0], "occupied"))
@@ -114,11 +116,11 @@ final class Admissions {
   Future<Reply> transfer(RequestEnvelope request) {
     UUID id = UUID.fromString(request.param("id"));
     UUID target = UUID.fromString(request.bodyAsObject().getString("bedId"));
-    OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "at");
     UUID by = Access.principal(request).userId();
     UUID[] from = new UUID[1];
     return db.as(request, conn -> lockAdmission(conn, id, "admitted")
         .compose(admission -> openAssignment(conn, id).compose(stay -> {
+          OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "at"); // "now" once the admission is ours
           from[0] = stay.getUUID("bed_id");
           if (from[0].equals(target)) {
             throw conflict("same_bed", Map.of());
@@ -127,19 +129,19 @@ final class Admissions {
             throw Problem.invalid("times_out_of_order", "at", Map.of());
           }
           boolean targetFirst = target.compareTo(from[0]) < 0;
-          Future<Row[]> locked = lockBed(conn, targetFirst ? target : from[0])
-              .compose(a -> lockBed(conn, targetFirst ? from[0] : target)
+          Future<Row[]> locked = holds.lockBed(conn, targetFirst ? target : from[0])
+              .compose(a -> holds.lockBed(conn, targetFirst ? from[0] : target)
                   .map(b -> targetFirst ? new Row[] {b, a} : new Row[] {a, b}));
           return locked.compose(beds -> {
             Row old = beds[0];
             Row next = beds[1];
-            requireUsable(next, true);
-            return bedFree(conn, next, at, null, id)
+            holds.requireUsable(next, true);
+            return holds.bedFree(conn, next, at, null, id)
                 .compose(ok -> conn.preparedQuery(SQL.get("end_assignment")).execute(Tuple.of(stay.getUUID("id"), at, "transfer")))
                 .compose(ok -> conn.preparedQuery(SQL.get("insert_assignment"))
                     .execute(Tuple.of(id, admission.getUUID("patient_id"), target, "stay", at, null)))
-                .compose(ok -> setBed(conn, target, "occupied"))
-                .compose(ok -> setBed(conn, from[0], "cleaning"))
+                .compose(ok -> holds.setBed(conn, target, "occupied"))
+                .compose(ok -> holds.setBed(conn, from[0], "cleaning"))
                 .compose(ok -> CleaningTasks.afterPatientLeft(conn, old.getUUID("room_id"), from[0], "transfer", by, times.now()));
           });
         }))
@@ -170,11 +172,12 @@ final class Admissions {
   /** The patient leaves: the stay ends at the actual time, the bed waits for housekeeping. */
   Future<Reply> discharge(RequestEnvelope request) {
     UUID id = UUID.fromString(request.param("id"));
-    OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "dischargedAt");
     UUID by = Access.principal(request).userId();
     UUID[] bed = new UUID[1];
     return db.as(request, conn -> lockAdmission(conn, id, "admitted")
         .compose(admission -> openAssignment(conn, id).compose(stay -> {
+          // "now" once the admission is ours: a transfer committed while we waited began a stay before it
+          OffsetDateTime at = times.pastOrNow(request.bodyAsObject(), "dischargedAt");
           bed[0] = stay.getUUID("bed_id");
           if (!at.isAfter(stay.getOffsetDateTime("since"))) {
             Map<String, Object> args = new LinkedHashMap<>();
@@ -182,10 +185,10 @@ final class Admissions {
             args.put("since", times.format(stay.getOffsetDateTime("since")));
             throw new Problem(ProblemKind.INVALID_INPUT, "discharge_before_admission", args, "dischargedAt");
           }
-          return lockBed(conn, bed[0])
+          return holds.lockBed(conn, bed[0])
               .compose(row -> conn.preparedQuery(SQL.get("end_assignment")).execute(Tuple.of(stay.getUUID("id"), at, "discharge"))
                   .compose(ok -> conn.preparedQuery(SQL.get("mark_discharged")).execute(Tuple.of(id, at)))
-                  .compose(ok -> setBed(conn, bed[0], "cleaning"))
+                  .compose(ok -> holds.setBed(conn, bed[0], "cleaning"))
                   .compose(ok -> CleaningTasks.afterPatientLeft(conn, row.getUUID("room_id"), bed[0], "discharge", by, times.now())));
         }))
         .compose(ok -> view.one(conn, id)))
@@ -242,69 +245,6 @@ final class Admissions {
       }
       return row;
     });
-  }
-
-  /** The bed, locked; 400 {@code unknown_bed} when there is none (it is named in the body, not the path). */
-  private Future<Row> lockBed(SqlConnection conn, UUID bedId) {
-    return conn.preparedQuery(io.moeen.hospital.beds.BedLocks.SQL_BED_FOR_UPDATE).execute(Tuple.of(bedId)).map(rows -> {
-      Row row = first(rows);
-      if (row == null) {
-        throw Problem.invalid("unknown_bed", "bedId", Map.of("field", "bedId"));
-      }
-      return row;
-    });
-  }
-
-  /** A bed being cleaned or out of service takes no one now; a reservation for later only skips the cleaning. */
-  private void requireUsable(Row bed, boolean now) {
-    String label = bed.getString("room_code") + "/" + bed.getString("code");
-    switch (bed.getString("state")) {
-      case "out_of_service" -> throw conflict("bed_out_of_service", Map.of("bed", label));
-      case "cleaning" -> {
-        if (now) {
-          UUID task = bed.getUUID("cleaning_task_id");
-          throw conflict("bed_being_cleaned", Map.of("bed", label, "task", task == null ? "-" : task.toString()));
-        }
-      }
-      default -> {
-      }
-    }
-  }
-
-  /** Nobody else holds or has reserved the bed in [from, until): else 409 naming the admission in the way. */
-  private Future<Void> bedFree(SqlConnection conn, Row bed, OffsetDateTime from, OffsetDateTime until, UUID except) {
-    String label = bed.getString("room_code") + "/" + bed.getString("code");
-    return conn.preparedQuery(SQL.get("bed_conflict")).execute(Tuple.of(bed.getUUID("id"), from, until, except)).map(rows -> {
-      Row other = first(rows);
-      if (other != null) {
-        String admission = other.getUUID("admission_id").toString();
-        throw "stay".equals(other.getString("kind"))
-            ? conflict("bed_occupied", Map.of("bed", label, "admission", admission))
-            : conflict("bed_reserved", Map.of("bed", label, "admission", admission,
-                "from", times.format(other.getOffsetDateTime("since"))));
-      }
-      if (until == null && "occupied".equals(bed.getString("state"))) {
-        throw conflict("bed_occupied", Map.of("bed", label, "admission", "-"));
-      }
-      return null;
-    });
-  }
-
-  /** The patient is in (or booked into) no other bed in [from, until): else 409 naming where. */
-  private Future<Void> patientFree(SqlConnection conn, UUID patient, OffsetDateTime from, OffsetDateTime until, UUID except) {
-    return conn.preparedQuery(SQL.get("patient_conflict")).execute(Tuple.of(patient, from, until, except)).map(rows -> {
-      Row other = first(rows);
-      if (other != null) {
-        throw conflict("patient_already_placed", Map.of("admission", other.getUUID("admission_id").toString(),
-            "bed", other.getString("room_code") + "/" + other.getString("bed_code"), "kind", other.getString("kind")));
-      }
-      return null;
-    });
-  }
-
-  private Future<Void> setBed(SqlConnection conn, UUID bed, String state) {
-    return conn.preparedQuery(io.moeen.hospital.beds.BedLocks.SQL_SET_STATE).execute(Tuple.of(bed, state, times.now(), null))
-        .mapEmpty();
   }
 
   private static Future<Void> exists(SqlConnection conn, String statement, UUID id, String code, String field) {

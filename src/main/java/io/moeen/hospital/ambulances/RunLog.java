@@ -85,11 +85,12 @@ final class RunLog {
     UUID id = UUID.fromString(request.param("id"));
     JsonObject body = request.bodyAsObject();
     String step = body.getString("step");
-    OffsetDateTime at = times.pastOrNow(body, "at");
     String vehicle = body.getString("ambulanceId");
     UUID[] ambulance = new UUID[1];
+    OffsetDateTime[] at = new OffsetDateTime[1];
     return db.as(request, conn -> conn.preparedQuery(Fleet.SQL.get("run_for_update")).execute(Tuple.of(id))
         .compose(rows -> {
+          at[0] = times.pastOrNow(body, "at"); // "now" once the run is ours, after any step that went before
           Row run = first(rows);
           if (run == null) {
             throw Problem.notFound("ambulance_run_not_found", Map.of("id", id.toString()));
@@ -99,7 +100,7 @@ final class RunLog {
             throw conflict("run_step_out_of_order", Map.of("run", id.toString(), "status", status, "step", step));
           }
           OffsetDateTime last = latest(run);
-          if (at.isBefore(last)) {
+          if (at[0].isBefore(last)) {
             throw Problem.invalid("times_out_of_order", "at", Map.of());
           }
           ambulance[0] = run.getUUID("ambulance_id");
@@ -110,9 +111,9 @@ final class RunLog {
             throw Problem.invalid("ambulance_required", "ambulanceId", Map.of());
           }
           ambulance[0] = UUID.fromString(vehicle);
-          return requireFree(conn, ambulance[0], at, id).map(ok -> ambulance[0]);
+          return requireFree(conn, ambulance[0], at[0], id).map(ok -> ambulance[0]);
         })
-        .compose(assigned -> conn.preparedQuery(Fleet.SQL.get("step_run")).execute(Tuple.of(id, step, at, assigned)))
+        .compose(assigned -> conn.preparedQuery(Fleet.SQL.get("step_run")).execute(Tuple.of(id, step, at[0], assigned)))
         .compose(ok -> run(conn, id)))
         .onSuccess(run -> events.ambulanceChanged(ambulance[0], id, run.getString("status")))
         .map(Reply::of);
