@@ -19,6 +19,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.crm.CrmFeature;
+import io.moeen.hospital.HospitalFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
 import io.moeen.patients.PatientsFeature;
@@ -69,6 +70,7 @@ public final class Application {
       new ChatbotFeature(),
       new ClinicalFeature(),
       new PharmacyFeature(),
+      new HospitalFeature(),
       new WebFeature(),
       new ApiFeature());
 

@@ -108,6 +108,18 @@ class PermissionMatrixTest {
     return new Operation(method, template, template, null, Map.of(), false);
   }
 
+  // The demo hospital (db/demo/036-hospital-demo.sql): rows aim at refusals (409/400) or harmless changes.
+  static final String H_ADMISSION = "00000000-0000-4021-8000-000000000501";
+  static final String H_RUN = "00000000-0000-4021-8000-000000000801";
+  static final String H_WARD = "00000000-0000-4021-8000-000000000101";
+  static final String H_TYPE = "00000000-0000-4021-8000-000000000201";
+  static final String H_FULL_ROOM = "00000000-0000-4021-8000-000000000302";
+  static final String H_OCCUPIED_BED = "00000000-0000-4021-8000-000000000401";
+  static final String H_BROKEN_BED = "00000000-0000-4021-8000-000000000404";
+  static final String H_TASK = "00000000-0000-4021-8000-000000000901";
+  static final String H_AMBULANCE = "00000000-0000-4021-8000-000000000702";
+  static final String H_STAFF = "00000000-0000-4021-8000-000000000605";
+  static final String H_DOCTOR = "00000000-0000-4000-c200-000000000004";
   // Throwaway targets for the mutating rows (created in start()).
   static final String TARGET_USER = "00000000-0000-4000-8000-0000000000aa";
   static final String TO_APPROVE = "00000000-0000-4000-a000-0000000000a1";
@@ -444,7 +456,67 @@ class PermissionMatrixTest {
       op("PUT", "/v1/pharmacy/counts/{id}/lines").at("/v1/pharmacy/counts/" + M_COUNT + "/lines")
           .body(new JsonObject().put("lines", new JsonArray().add(new JsonObject().put("batchId", M_COUNT)
               .put("countedQuantity", 1)))).allow(ADMIN),
-      op("POST", "/v1/pharmacy/counts/{id}/post").at("/v1/pharmacy/counts/" + M_COUNT + "/post").allow(ADMIN)
+      op("POST", "/v1/pharmacy/counts/{id}/post").at("/v1/pharmacy/counts/" + M_COUNT + "/post").allow(ADMIN),
+      // ── hospital: reads (doctors see beds and admissions), then writes aimed at refusals or throwaways ──
+      op("GET", "/v1/hospital/room-types").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/wards").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/rooms").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/board").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/board.csv").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/live").at("/v1/hospital/live?maxSeconds=1").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/admissions").allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/admissions/{id}").at("/v1/hospital/admissions/" + H_ADMISSION).allow(ADMIN, SUPERVISOR, DOCTOR),
+      op("GET", "/v1/hospital/cleaning-tasks").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/ambulances").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/ambulance-runs").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/ambulance-runs/{id}").at("/v1/hospital/ambulance-runs/" + H_RUN).allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/staff").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/occupancy").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/occupancy.csv").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/length-of-stay").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/length-of-stay.csv").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/ambulance-response").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/ambulance-response.csv").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/cleaning-turnaround").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/reports/cleaning-turnaround.csv").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/room-types").body(new JsonObject().put("code", "matrix_type").put("category", "ward")
+          .put("nameAr", "نوع").put("nameEn", "Type").put("dailyRate", 1).put("maxBeds", 2)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/wards").body(new JsonObject().put("code", "matrix_ward").put("locationId", M_LOC)
+          .put("nameAr", "جناح").put("nameEn", "Ward")).allow(ADMIN, SUPERVISOR),
+      op("PUT", "/v1/hospital/rooms/{roomId}").at("/v1/hospital/rooms/" + M_ROOM).body(new JsonObject()
+          .put("wardId", H_WARD).put("roomTypeId", H_TYPE).put("code", "M-1")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/rooms/{roomId}/beds").at("/v1/hospital/rooms/" + H_FULL_ROOM + "/beds")
+          .body(new JsonObject().put("code", "Z")).allow(ADMIN, SUPERVISOR),
+      op("PUT", "/v1/hospital/beds/{id}/service").at("/v1/hospital/beds/" + H_OCCUPIED_BED + "/service")
+          .body(new JsonObject().put("inService", false)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions").body(new JsonObject().put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString())
+          .put("doctorId", H_DOCTOR).put("bedId", H_BROKEN_BED).put("reason", "matrix")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions/{id}/admit").at("/v1/hospital/admissions/" + H_ADMISSION + "/admit")
+          .body(new JsonObject()).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions/{id}/transfer").at("/v1/hospital/admissions/" + H_ADMISSION + "/transfer")
+          .body(new JsonObject().put("bedId", H_BROKEN_BED)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions/{id}/discharge-order").at("/v1/hospital/admissions/" + H_ADMISSION + "/discharge-order")
+          .body(new JsonObject().put("expectedDischargeAt", "2099-01-01T10:00:00+03:00")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions/{id}/discharge").at("/v1/hospital/admissions/" + H_ADMISSION + "/discharge")
+          .body(new JsonObject().put("dischargedAt", "2020-01-01T10:00:00+03:00")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/admissions/{id}/cancel").at("/v1/hospital/admissions/" + H_ADMISSION + "/cancel")
+          .body(new JsonObject()).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/cleaning-tasks").body(new JsonObject().put("roomId", H_FULL_ROOM).put("kind", "deep_clean")
+          .put("dueAt", "2099-01-01T10:00:00+03:00")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/cleaning-tasks/{id}/complete").at("/v1/hospital/cleaning-tasks/" + H_TASK + "/complete")
+          .body(new JsonObject()).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/ambulances").body(new JsonObject().put("plate", "MATRIX 1").put("kind", "basic"))
+          .allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/hospital/ambulances/{id}").at("/v1/hospital/ambulances/" + H_AMBULANCE)
+          .body(new JsonObject().put("inService", true)).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/ambulance-runs").body(new JsonObject().put("pickup", "matrix").put("destination", "matrix"))
+          .allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/ambulance-runs/{id}/steps").at("/v1/hospital/ambulance-runs/" + H_RUN + "/steps")
+          .body(new JsonObject().put("step", "dispatched")).allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/hospital/staff").body(new JsonObject().put("firstNameAr", "مصفوفة").put("firstNameEn", "Matrix")
+          .put("job", "driver").put("shift", "night")).allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/hospital/staff/{id}").at("/v1/hospital/staff/" + H_STAFF).body(new JsonObject().put("shift", "night"))
+          .allow(ADMIN, SUPERVISOR)
   );
 
   static RunningApp app;

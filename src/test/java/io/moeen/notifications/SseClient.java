@@ -17,8 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real HTTP client reading a Server-Sent Events answer as it arrives, parsed the way EventSource does. */
-final class SseClient implements AutoCloseable {
-  record Event(String id, String event, JsonObject data) {
+public final class SseClient implements AutoCloseable {
+  public record Event(String id, String event, JsonObject data) {
   }
 
   private final HttpClient client;
@@ -26,9 +26,9 @@ final class SseClient implements AutoCloseable {
   private final List<String> comments = new ArrayList<>();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private final StringBuilder pending = new StringBuilder();
-  final HttpClientResponse response;
+  public final HttpClientResponse response;
 
-  SseClient(Vertx vertx, int port, String uri, Map<String, String> headers) {
+  public SseClient(Vertx vertx, int port, String uri, Map<String, String> headers) {
     this.client = vertx.createHttpClient();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
         .setURI(uri).putHeader("Accept", "text/event-stream");
@@ -69,7 +69,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next event, waiting up to the timeout; fails the test when none comes. */
-  Event next(Duration timeout) throws InterruptedException {
+  public Event next(Duration timeout) throws InterruptedException {
     Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (event == null) {
       throw new AssertionError("no event within " + timeout);
@@ -78,7 +78,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next event of this name, skipping others. */
-  Event next(String name, Duration timeout) throws InterruptedException {
+  public Event next(String name, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Event event = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -88,7 +88,7 @@ final class SseClient implements AutoCloseable {
     }
   }
 
-  List<Event> drained() {
+  public List<Event> drained() {
     List<Event> out = new ArrayList<>();
     events.drainTo(out);
     return out;

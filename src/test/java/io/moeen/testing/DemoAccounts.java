@@ -24,6 +24,12 @@ public final class DemoAccounts {
   public static final String PHARMACIST = "pharmacy@moeen-clinic.example";
   public static final String STORE_KEEPER = "store@moeen-clinic.example";
 
+  /** The hospital side (db/demo/036-hospital-demo.sql). */
+  public static final String ADMISSIONS = "admissions@moeen-clinic.example";
+  public static final String NURSE = "nurse@moeen-clinic.example";
+  public static final String HOUSEKEEPING = "housekeeping@moeen-clinic.example";
+  public static final String DISPATCHER = "dispatch@moeen-clinic.example";
+
   public static final UUID ADMIN_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
   public static final UUID AHMED_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000007");
   public static final UUID AHMED_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000007");
