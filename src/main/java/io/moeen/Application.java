@@ -1,6 +1,7 @@
 package io.moeen;
 
 import io.moeen.api.ApiFeature;
+import io.moeen.billing.BillingFeature;
 import io.moeen.chatbot.ChatbotFeature;
 import io.moeen.common.Deployment;
 import io.moeen.common.Feature;
@@ -65,6 +66,7 @@ public final class Application {
       new NotificationsFeature(),
       new CrmFeature(),
       new ChatbotFeature(),
+      new BillingFeature(),
       new WebFeature(),
       new ApiFeature());
 

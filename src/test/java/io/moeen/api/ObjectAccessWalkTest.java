@@ -33,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObjectAccessWalkTest {
   private static final String AHMED_APPOINTMENT = "00000000-0000-4000-c400-000000000001";
   private static final String AHMED_NOTICE = "00000000-0000-4000-e000-00000000a0a0";
+  /** Ahmed's paid demo invoice (db/demo/045-billing-demo.sql). */
+  private static final String AHMED_INVOICE = "00000000-0000-4019-8000-000000000001";
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
-      "/v1/me/notifications/{id}");
+      "/v1/me/notifications/{id}", "/v1/invoices/{id}");
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -85,8 +87,9 @@ class ObjectAccessWalkTest {
 
   private static String concrete(Op op) {
     String id = op.template().startsWith("/v1/patients/") ? DemoAccounts.AHMED_PATIENT_ID.toString()
-        : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT : AHMED_NOTICE;
-    return op.template().replace("{id}", id).replace("{memberId}", familyLink);
+        : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT
+        : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE : AHMED_NOTICE;
+    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
   }
 
   /** A body the contract accepts, so that the answer is about access and not about input. */
