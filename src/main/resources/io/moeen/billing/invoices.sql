@@ -13,10 +13,15 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 
 -- name: lock_invoice
 -- The invoice to change, locked for the rest of the transaction (lines, issue, payments, notes wait on it).
-SELECT i.id, i.kind, i.status, i.number, i.patient_id, i.location_id, l.time_zone, invoice_balance(i.id) AS balance
+-- What is owed is read by the next statement: one that waited for the lock must see what the other committed,
+-- and a statement's functions read with the snapshot it took before waiting.
+SELECT i.id, i.kind, i.status, i.number, i.patient_id, i.location_id, l.time_zone
 FROM invoices i JOIN clinic_locations l ON l.id = i.location_id
 WHERE i.id = $1
 FOR UPDATE OF i;
+
+-- name: balance
+SELECT invoice_balance($1) AS balance;
 
 -- name: add_line
 -- $1 invoice, $2 source kind, $3 source ref, $4 service, $5..$6 descriptions, $7 quantity, $8 unit price (null:

@@ -49,10 +49,12 @@ public final class InvoiceStore {
 
   /** The invoice, locked; 404 when it does not exist or the caller may not see it. */
   public static Future<Locked> lock(SqlConnection conn, UUID id) {
-    return run(conn, "lock_invoice", Tuple.of(id)).map(rows -> first(rows).map(r -> new Locked(r.getUUID("id"),
-            r.getString("kind"), r.getString("status"), r.getString("number"), r.getUUID("patient_id"),
-            r.getUUID("location_id"), ZoneId.of(r.getString("time_zone")), r.getBigDecimal("balance")))
-        .orElseThrow(() -> InvoiceFailures.notFound(id)));
+    return run(conn, "lock_invoice", Tuple.of(id)).compose(rows -> {
+      Row r = first(rows).orElseThrow(() -> InvoiceFailures.notFound(id));
+      return run(conn, "balance", Tuple.of(id)).map(owed -> new Locked(r.getUUID("id"), r.getString("kind"),
+          r.getString("status"), r.getString("number"), r.getUUID("patient_id"), r.getUUID("location_id"),
+          ZoneId.of(r.getString("time_zone")), owed.iterator().next().getBigDecimal("balance")));
+    });
   }
 
   Future<Void> insert(SqlConnection conn, UUID id, String kind, UUID original, String reason, UUID patient,
