@@ -58,7 +58,7 @@ class AddressesTest {
   void the_addresses_classes_are_the_only_ones() throws IOException {
     try (Stream<Path> files = Files.walk(FeatureDependenciesTest.SOURCES)) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith("Addresses.java")).sorted())
-          .containsExactly("ChatbotAddresses.java", "CrmAddresses.java", "IdentityAddresses.java",
+          .containsExactly("BillingAddresses.java", "ChatbotAddresses.java", "CrmAddresses.java", "IdentityAddresses.java",
               "NotificationsAddresses.java", "PatientsAddresses.java", "ReferenceAddresses.java",
               "SchedulingAddresses.java");
     }
