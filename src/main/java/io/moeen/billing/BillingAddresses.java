@@ -24,6 +24,10 @@ public final class BillingAddresses {
   public static final String CASH_UPS_GET = "billing.cash_ups.get";
   public static final String SELLERS_GET = "billing.sellers.get";
   public static final String SELLERS_SAVE = "billing.sellers.save";
+  public static final String REVENUE_SUMMARIZE = "billing.revenue.summarize";
+  public static final String REVENUE_EXPORT = "billing.revenue.export";
+  public static final String VAT_RETURNS_SUMMARIZE = "billing.vat_returns.summarize";
+  public static final String RECEIVABLES_AGE = "billing.receivables.age";
 
   // Events this feature publishes.
   /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */

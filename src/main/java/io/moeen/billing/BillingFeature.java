@@ -2,6 +2,7 @@ package io.moeen.billing;
 
 import io.moeen.billing.invoices.InvoicesVerticle;
 import io.moeen.billing.payments.PaymentsVerticle;
+import io.moeen.billing.reports.BillingReportsVerticle;
 import io.moeen.billing.sellers.SellersVerticle;
 import io.moeen.common.Deployment;
 import io.moeen.common.Feature;
@@ -21,6 +22,7 @@ public final class BillingFeature implements Feature {
     return List.of(
         Deployment.of(new SellersVerticle(ctx.pool())),
         Deployment.of(new InvoicesVerticle(ctx.pool(), ctx.messages(), ctx.clock())),
-        Deployment.of(new PaymentsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));
+        Deployment.of(new PaymentsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
+        Deployment.of(new BillingReportsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));
   }
 }
