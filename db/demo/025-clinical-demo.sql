@@ -1,11 +1,5 @@
 --liquibase formatted sql
 
---changeset moeen:demo-025-nurse context:demo
--- A demo nurse (password MoeenDemo#2026): sees the allergies banner, never notes or results.
-INSERT INTO users (id, email, phone, password_hash, first_name_ar, last_name_ar, first_name_en, last_name_en, language_preference) VALUES
-  ('00000000-0000-4000-8000-000000000040', 'nurse@moeen-clinic.example', '+966500000040', '$argon2id$v=19$m=19456,t=2,p=1$saUq+ss4jMAW82SBMDmubQ$hN718x27pFg7oqGMXmXWqOXFtk2sBGsoEmr5JnCTkbo', 'هند', 'العتيبي', 'Hind', 'Al-Otaibi', 'ar');
-INSERT INTO user_roles (user_id, role_id) SELECT '00000000-0000-4000-8000-000000000040', id FROM roles WHERE code = 'nurse';
-
 --changeset moeen:demo-025-clinical context:demo
 -- Past visits of every demo patient. Dr. Khalid (internal medicine) has seen all five; Dr. Faisal
 -- (cardiology) saw Ahmed for his ECG and has Mohammed's consultation booked; Dr. Maha (paediatrics)

@@ -1,6 +1,7 @@
 package io.moeen;
 
 import io.moeen.api.ApiFeature;
+import io.moeen.billing.BillingFeature;
 import io.moeen.chatbot.ChatbotFeature;
 import io.moeen.clinical.ClinicalFeature;
 import io.moeen.common.Deployment;
@@ -71,6 +72,7 @@ public final class Application {
       new ClinicalFeature(),
       new PharmacyFeature(),
       new HospitalFeature(),
+      new BillingFeature(),
       new WebFeature(),
       new ApiFeature());
 

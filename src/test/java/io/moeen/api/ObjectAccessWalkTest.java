@@ -33,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObjectAccessWalkTest {
   private static final String AHMED_APPOINTMENT = "00000000-0000-4000-c400-000000000001";
   private static final String AHMED_NOTICE = "00000000-0000-4000-e000-00000000a0a0";
+  /** Ahmed's paid demo invoice (db/demo/045-billing-demo.sql). */
+  private static final String AHMED_INVOICE = "00000000-0000-4019-8000-000000000001";
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
-      "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}");
+      "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}");
   /** Ahmed's demo visit with Dr. Khalid (db/demo/025-clinical-demo.sql) and its signed note. */
   private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
   private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
@@ -92,8 +94,9 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/appointments/") ? AHMED_APPOINTMENT
         : op.template().startsWith("/v1/encounters/") ? AHMED_ENCOUNTER
         : op.template().startsWith("/v1/notes/") ? AHMED_NOTE
-        : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM : AHMED_NOTICE;
-    return op.template().replace("{id}", id).replace("{memberId}", familyLink);
+        : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM
+        : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE : AHMED_NOTICE;
+    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
   }
 
   /** A body the contract accepts, so that the answer is about access and not about input. */

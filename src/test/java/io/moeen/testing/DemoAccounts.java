@@ -17,8 +17,8 @@ public final class DemoAccounts {
   public static final String PATIENT_MOHAMMED = "mohammed@patients.example";
   public static final String PATIENT_REEM = "reem@patients.example";
   public static final String MARKETER = "marketing@moeen-clinic.example";
-  /** Sees the allergies banner only (db/demo/025-clinical-demo.sql). */
-  public static final String NURSE = "nurse@moeen-clinic.example";
+  public static final String CASHIER = "cashier@moeen-clinic.example";
+  public static final String ACCOUNTANT = "accounts@moeen-clinic.example";
   /** Ahmed's son: may read Ahmed's profile and read/book his appointments, not his medical records. */
   public static final String FAMILY_YOUSEF = "yousef@patients.example";
   public static final String PHARMACIST = "pharmacy@moeen-clinic.example";
@@ -26,6 +26,7 @@ public final class DemoAccounts {
 
   /** The hospital side (db/demo/036-hospital-demo.sql). */
   public static final String ADMISSIONS = "admissions@moeen-clinic.example";
+  /** Also the clinic's nurse: sees the allergies banner and intake forms, never notes or results. */
   public static final String NURSE = "nurse@moeen-clinic.example";
   public static final String HOUSEKEEPING = "housekeeping@moeen-clinic.example";
   public static final String DISPATCHER = "dispatch@moeen-clinic.example";
@@ -38,6 +39,8 @@ public final class DemoAccounts {
   public static final UUID REEM_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000010");
   /** A walk-in patient with no account. */
   public static final UUID AISHA_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000099");
+  public static final UUID CASHIER_ID = UUID.fromString("00000000-0000-4000-8000-000000000050");
+  public static final UUID ACCOUNTANT_ID = UUID.fromString("00000000-0000-4000-8000-000000000051");
   public static final UUID YOUSEF_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000012");
   public static final UUID PHARMACIST_ID = UUID.fromString("00000000-0000-4000-8000-000000000020");
   public static final UUID STORE_KEEPER_ID = UUID.fromString("00000000-0000-4000-8000-000000000021");

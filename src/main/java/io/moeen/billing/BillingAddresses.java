@@ -1,0 +1,40 @@
+package io.moeen.billing;
+
+/**
+ * Every event-bus address of the billing feature, and the only place they are written: the addresses it
+ * serves (contract operations, named by the contract's {@code x-moeen-address}) and the events it publishes.
+ * Each is {@code <feature>.<resource>.<verb>}; docs/architecture.md lists them.
+ * <p>Invoices, credit and debit notes, payments and refunds, the cash-up, the seller's details, and the
+ * events an issued invoice or a payment publishes.
+ */
+public final class BillingAddresses {
+  // Contract operations (see contract/billing.yaml).
+  public static final String INVOICES_CREATE = "billing.invoices.create";
+  public static final String INVOICES_LIST = "billing.invoices.list";
+  public static final String INVOICES_GET = "billing.invoices.get";
+  public static final String INVOICE_LINES_ADD = "billing.invoice_lines.add";
+  public static final String INVOICE_LINES_REMOVE = "billing.invoice_lines.remove";
+  public static final String INVOICES_ISSUE = "billing.invoices.issue";
+  public static final String INVOICES_CANCEL = "billing.invoices.cancel";
+  public static final String CREDIT_NOTES_CREATE = "billing.credit_notes.create";
+  public static final String DEBIT_NOTES_CREATE = "billing.debit_notes.create";
+  public static final String PAYMENTS_RECORD = "billing.payments.record";
+  public static final String PAYMENTS_REFUND = "billing.payments.refund";
+  public static final String PAYMENTS_LIST = "billing.payments.list";
+  public static final String CASH_UPS_GET = "billing.cash_ups.get";
+  public static final String SELLERS_GET = "billing.sellers.get";
+  public static final String SELLERS_SAVE = "billing.sellers.save";
+  public static final String REVENUE_SUMMARIZE = "billing.revenue.summarize";
+  public static final String REVENUE_EXPORT = "billing.revenue.export";
+  public static final String VAT_RETURNS_SUMMARIZE = "billing.vat_returns.summarize";
+  public static final String RECEIVABLES_AGE = "billing.receivables.age";
+
+  // Events this feature publishes.
+  /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */
+  public static final String INVOICES_ISSUED = "billing.invoices.issued";
+  /** Event, published after commit: {@code {paymentId, invoiceId, kind, method, amount, status}}. */
+  public static final String PAYMENTS_RECORDED = "billing.payments.recorded";
+
+  private BillingAddresses() {
+  }
+}
