@@ -73,7 +73,9 @@ final class AppointmentFixtures {
     return id;
   }
 
+  /** Removes a test's appointment and what later features hung on it (the invoice drafted at completion). */
   void delete(UUID id) {
+    app.asOwner("DELETE FROM invoices WHERE appointment_id = '" + id + "'");
     app.asOwner("DELETE FROM appointments WHERE id = '" + id + "'");
   }
 
