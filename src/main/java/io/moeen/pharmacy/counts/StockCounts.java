@@ -47,8 +47,8 @@ public final class StockCounts {
     UUID storeId = UUID.fromString(r.bodyAsObject().getString("storeId"));
     return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("store"))
             .execute(Tuple.of(storeId))
-            .compose(store -> store.size() == 0 || !store.iterator().next().getBoolean("is_active")
-                ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+            .compose(store -> store.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+                : !store.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed("storeId"))
                 : conn.preparedQuery(SQL.get("open_count")).execute(Tuple.of(storeId, actor(r))))
             .compose(rows -> {
               UUID id = rows.iterator().next().getUUID("id");

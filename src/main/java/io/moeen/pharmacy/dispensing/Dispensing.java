@@ -88,8 +88,8 @@ public final class Dispensing {
 
   private Future<Void> store(SqlConnection conn, UUID storeId) {
     return conn.preparedQuery(SQL.get("store")).execute(Tuple.of(storeId)).compose(rows ->
-        rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
-            ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+        rows.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+            : !rows.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed("storeId"))
             : Future.succeededFuture());
   }
 

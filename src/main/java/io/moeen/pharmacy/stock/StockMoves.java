@@ -177,8 +177,8 @@ public final class StockMoves {
 
   private Future<Row> activeStore(SqlConnection conn, UUID storeId, String field) {
     return conn.preparedQuery(SQL.get("store")).execute(Tuple.of(storeId)).compose(rows ->
-        rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
-            ? Future.failedFuture(Problem.invalid("unknown_store", field, Map.of()))
+        rows.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", field, Map.of()))
+            : !rows.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed(field))
             : Future.succeededFuture(rows.iterator().next()));
   }
 
