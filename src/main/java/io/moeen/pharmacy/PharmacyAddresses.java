@@ -13,6 +13,7 @@ public final class PharmacyAddresses {
   public static final String ITEMS_UPDATE = "pharmacy.items.update";
   public static final String STORES_LIST = "pharmacy.stores.list";
   public static final String STORES_CREATE = "pharmacy.stores.create";
+  public static final String STORES_UPDATE = "pharmacy.stores.update";
   public static final String REORDER_LEVELS_SET = "pharmacy.reorder_levels.set";
 
   // Stock moves.

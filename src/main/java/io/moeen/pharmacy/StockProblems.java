@@ -15,6 +15,8 @@ public final class StockProblems {
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
       .on(SqlRefusal.CHECK, "inventory_stock_levels_not_negative",
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
+      .on(SqlRefusal.CHECK, "inventory_moves_store_open",
+          () -> storeClosed("storeId"))
       .on(SqlRefusal.CHECK, "inventory_items_medicine_only",
           () -> Problem.invalid("supply_not_a_medicine", "controlled", Map.of()))
       .on(SqlRefusal.UNIQUE, "inventory_items_code_key",
@@ -27,5 +29,10 @@ public final class StockProblems {
           () -> Problem.invalid("unknown_location", "locationId", Map.of()));
 
   private StockProblems() {
+  }
+
+  /** 409 {@code store_closed}: a closed store takes no moves and no counts. */
+  public static Problem storeClosed(String field) {
+    return new Problem(ProblemKind.CONFLICT, "store_closed", Map.of(), field);
   }
 }

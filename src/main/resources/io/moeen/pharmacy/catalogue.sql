@@ -67,3 +67,18 @@ UPDATE inventory_items SET
   supplier = coalesce($13, supplier), is_active = coalesce($14, is_active)
 WHERE id = $1
 RETURNING id;
+
+-- name: lock_store
+-- Closing: the store's row FOR UPDATE first (moves hold it FOR KEY SHARE), then what it holds.
+SELECT id, is_active FROM inventory_stores WHERE id = $1 FOR UPDATE;
+
+-- name: store_holdings
+SELECT coalesce((SELECT sum(on_hand) FROM inventory_stock_levels WHERE store_id = $1), 0) AS on_hand,
+       EXISTS (SELECT 1 FROM inventory_counts WHERE store_id = $1 AND status = 'open') AS count_open;
+
+-- name: update_store
+-- null leaves a field as it is
+UPDATE inventory_stores SET name_ar = coalesce($2, name_ar), name_en = coalesce($3, name_en), kind = coalesce($4, kind),
+                            is_active = coalesce($5, is_active)
+WHERE id = $1
+RETURNING id, location_id, kind, name_ar, name_en, is_active;

@@ -46,18 +46,3 @@ JOIN doctors d ON d.id = a.doctor_id
 JOIN users du ON du.id = d.user_id
 JOIN services s ON s.id = a.service_id
 JOIN clinic_locations l ON l.id = a.location_id;
-
--- name: idempotency_find
-SELECT request_hash, state, response_status, response_body FROM idempotency_keys
-WHERE scope = $1 AND key = $2 AND expires_at > now();
-
--- name: idempotency_forget_expired
-DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= now();
-
--- name: idempotency_claim
--- A concurrent duplicate waits on this row and then fails with 23505; it then replays the stored answer.
-INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3);
-
--- name: idempotency_complete
-UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4
-WHERE scope = $1 AND key = $2;

@@ -148,7 +148,8 @@ public final class PharmacyBench {
         return;
       }
       long start = System.nanoTime();
-      client.post("/v1/pharmacy/dispenses").putHeader("Authorization", "Bearer " + token).sendJsonObject(body(items))
+      client.post("/v1/pharmacy/dispenses").putHeader("Authorization", "Bearer " + token)
+          .putHeader("Idempotency-Key", java.util.UUID.randomUUID().toString()).sendJsonObject(body(items))
           .onComplete(result -> {
             synchronized (latencies) {
               latencies.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));

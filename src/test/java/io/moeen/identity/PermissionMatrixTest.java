@@ -435,6 +435,8 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("supplier", "Matrix Supplies")).allow(ADMIN),
       op("POST", "/v1/pharmacy/stores").body(new JsonObject().put("locationId", M_LOC).put("kind", "store_room")
           .put("nameAr", "مستودع").put("nameEn", "Matrix store")).allow(ADMIN),
+      op("PATCH", "/v1/pharmacy/stores/{id}").at("/v1/pharmacy/stores/" + M_PHARMACY)
+          .body(new JsonObject().put("nameEn", "Olaya pharmacy")).allow(ADMIN),
       op("PUT", "/v1/pharmacy/stores/{id}/items/{itemId}/reorder-level")
           .at("/v1/pharmacy/stores/" + M_PHARMACY + "/items/" + M_MEDICINE + "/reorder-level")
           .body(new JsonObject().put("reorderLevel", 100)).allow(ADMIN),

@@ -48,7 +48,8 @@ class DispenseRaceTest {
     List<Future<Integer>> attempts = new ArrayList<>();
     for (int i = 0; i < DISPENSES; i++) {
       int quantity = i % 3 == 0 ? 2 : 1;
-      RequestEnvelope envelope = new RequestEnvelope("dispenseMedicines", new JsonObject(),
+      RequestEnvelope envelope = new RequestEnvelope("dispenseMedicines",
+          new JsonObject().put("Idempotency-Key", UUID.randomUUID().toString()),
           dispense(PHARMACY, "Walk-in " + i, item, quantity), pharmacist, "en", "race-" + i);
       attempts.add(app.vertx().eventBus().<JsonObject>request(PharmacyAddresses.DISPENSES_CREATE, envelope.toJson())
           .recover(BusFailures::recover)
@@ -76,7 +77,8 @@ class DispenseRaceTest {
     receive(app, PHARMACY, item, "L2", today().plusDays(150), 8, 1);
     List<Future<Boolean>> attempts = new ArrayList<>();
     for (int i = 0; i < DISPENSES; i++) {
-      RequestEnvelope envelope = new RequestEnvelope("dispenseMedicines", new JsonObject(),
+      RequestEnvelope envelope = new RequestEnvelope("dispenseMedicines",
+          new JsonObject().put("Idempotency-Key", UUID.randomUUID().toString()),
           dispense(PHARMACY, "Walk-in " + i, item, 1), pharmacist, "en", "last-" + i);
       attempts.add(app.vertx().eventBus().<JsonObject>request(PharmacyAddresses.DISPENSES_CREATE, envelope.toJson())
           .recover(BusFailures::recover)

@@ -42,7 +42,7 @@ class DispensingTest {
     UUID today = expiredBatch(app, PHARMACY, item, "TODAY", today(), 50);
     UUID later = receive(app, PHARMACY, item, "LATER", today().plusDays(400), 10, 1);
     UUID soon = receive(app, PHARMACY, item, "SOON", today().plusDays(100), 10, 1);
-    JsonObject dispensed = app.as(pharmacist).body(dispense(PHARMACY, "Walk-in", item, 15))
+    JsonObject dispensed = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "Walk-in", item, 15))
         .sendForObject(PharmacyAddresses.DISPENSES_CREATE);
     JsonArray batches = dispensed.getJsonArray("lines").getJsonObject(0).getJsonArray("batches");
     assertThat(batches).hasSize(2);
@@ -52,7 +52,7 @@ class DispensingTest {
     assertThat(batches.getJsonObject(1).getValue("quantity").toString()).isEqualTo("5");
     assertThat(one(app, "SELECT quantity FROM inventory_batches WHERE id = '" + expired + "'")).isEqualByComparingTo("50");
     assertThat(one(app, "SELECT quantity FROM inventory_batches WHERE id = '" + today + "'")).isEqualByComparingTo("50");
-    Problem more = app.as(pharmacist).body(dispense(PHARMACY, "Walk-in", item, 6)).refusal(PharmacyAddresses.DISPENSES_CREATE);
+    Problem more = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "Walk-in", item, 6)).refusal(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(more.code()).isEqualTo("insufficient_stock");
     assertThat(more.args().getString("available")).isEqualTo("5");
   }
@@ -63,7 +63,7 @@ class DispensingTest {
     JsonObject body = dispense(PHARMACY, null, PARACETAMOL, 20).put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString());
     body.remove("customerName");
     body.getJsonArray("lines").add(new JsonObject().put("itemId", CETIRIZINE.toString()).put("quantity", 10));
-    JsonObject dispensed = app.as(pharmacist).body(body).sendForObject(PharmacyAddresses.DISPENSES_CREATE);
+    JsonObject dispensed = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(body).sendForObject(PharmacyAddresses.DISPENSES_CREATE);
     String id = dispensed.getString("id");
     assertThat(dispensed.getJsonArray("lines")).hasSize(2);
     assertThat(dispensed.getString("dispensedBy")).isEqualTo(DemoAccounts.PHARMACIST_ID.toString());
@@ -75,14 +75,14 @@ class DispensingTest {
   @Test
   @DisplayName("walk-in: a controlled substance is refused, a prescription-only medicine needs the paper prescription's reference")
   void walk_in_rules() {
-    Problem controlled = app.as(pharmacist).body(dispense(PHARMACY, "W", TRAMADOL, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE);
+    Problem controlled = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", TRAMADOL, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(controlled.code()).isEqualTo("controlled_needs_prescription");
     assertThat(controlled.kind()).isEqualTo(ProblemKind.UNPROCESSABLE);
-    assertThat(app.as(pharmacist).body(dispense(PHARMACY, "W", AMOXICILLIN, 20)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
+    assertThat(app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", AMOXICILLIN, 20)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
         .isEqualTo("prescription_required");
-    app.as(pharmacist).body(dispense(PHARMACY, "W", AMOXICILLIN, 20).put("externalPrescription", "KFSH-2026-118"))
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", AMOXICILLIN, 20).put("externalPrescription", "KFSH-2026-118"))
         .send(PharmacyAddresses.DISPENSES_CREATE);
-    assertThat(app.as(pharmacist).body(dispense(PHARMACY, null, PARACETAMOL, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
+    assertThat(app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, null, PARACETAMOL, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
         .isEqualTo("dispense_recipient_required");
   }
 
@@ -124,7 +124,7 @@ class DispensingTest {
     assertThat(changed.getBoolean("prescriptionOnly")).isTrue();
     app.as(keeper).param("id", item.toString()).body(new JsonObject().put("active", false)).send(PharmacyAddresses.ITEMS_UPDATE);
     assertThat(app.as(pharmacist).param("q", "UPD-1").sendForObject(PharmacyAddresses.ITEMS_LIST).getJsonArray("items")).isEmpty();
-    assertThat(app.as(pharmacist).body(dispense(PHARMACY, "W", item, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
+    assertThat(app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", item, 1)).refusal(PharmacyAddresses.DISPENSES_CREATE).code())
         .isEqualTo("unknown_item");
     assertThat(app.as(keeper).param("id", GLOVES.toString()).body(new JsonObject().put("controlled", true))
         .refusal(PharmacyAddresses.ITEMS_UPDATE).code()).isEqualTo("supply_not_a_medicine");
@@ -137,7 +137,7 @@ class DispensingTest {
   void unknown_patient() {
     JsonObject body = dispense(PHARMACY, "W", PARACETAMOL, 1).put("patientId", UUID.randomUUID().toString());
     var before = one(app, "SELECT count(*) FROM inventory_moves");
-    Problem problem = app.as(pharmacist).body(body).refusal(PharmacyAddresses.DISPENSES_CREATE);
+    Problem problem = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(body).refusal(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(problem.code()).isEqualTo("unknown_patient");
     assertThat(problem.field()).isEqualTo("patientId");
     assertThat(one(app, "SELECT count(*) FROM inventory_moves")).isEqualByComparingTo(before);

@@ -51,14 +51,14 @@ class InventoryAlertsTest {
     app.as(keeper).param("id", PHARMACY.toString()).param("itemId", item.toString())
         .body(new JsonObject().put("reorderLevel", 10).put("reorderQuantity", 50)).send(PharmacyAddresses.REORDER_LEVELS_SET);
     assertThat(alerts("inventory_low_stock", item)).isZero();
-    app.as(pharmacist).body(dispense(PHARMACY, "W", item, 5)).send(PharmacyAddresses.DISPENSES_CREATE);
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", item, 5)).send(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(alerts("inventory_low_stock", item)).isEqualByComparingTo(String.valueOf(PER_ALERT));
-    app.as(pharmacist).body(dispense(PHARMACY, "W", item, 2)).send(PharmacyAddresses.DISPENSES_CREATE);
-    app.as(pharmacist).body(dispense(PHARMACY, "W", item, 1)).send(PharmacyAddresses.DISPENSES_CREATE);
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", item, 2)).send(PharmacyAddresses.DISPENSES_CREATE);
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", item, 1)).send(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(alerts("inventory_low_stock", item)).isEqualByComparingTo(String.valueOf(PER_ALERT));
     receive(app, PHARMACY, item, "L", today().plusYears(1), 20, 1);
     assertThat(alerts("inventory_low_stock", item)).isEqualByComparingTo(String.valueOf(PER_ALERT));
-    app.as(pharmacist).body(dispense(PHARMACY, "W", item, 17)).send(PharmacyAddresses.DISPENSES_CREATE);
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "W", item, 17)).send(PharmacyAddresses.DISPENSES_CREATE);
     assertThat(alerts("inventory_low_stock", item)).isEqualByComparingTo(String.valueOf(2 * PER_ALERT));
     JsonObject one = app.pool().query("SELECT payload, locale, channel FROM notifications WHERE event_type = 'inventory_low_stock' "
         + "AND payload ->> 'itemId' = '" + item + "' AND recipient_user_id = '" + DemoAccounts.STORE_KEEPER_ID

@@ -32,7 +32,7 @@ class InventoryReportsTest {
     item = newItem(app, "REP-1", true);
     receive(app, PHARMACY, item, "=CMD", today().plusDays(200), 10, 2.5);
     receive(app, PHARMACY, item, "R2", today().plusDays(20), 4, 1);
-    app.as(pharmacist).body(dispense(PHARMACY, "Walk-in", item, 3).put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString()))
+    app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "Walk-in", item, 3).put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString()))
         .send(PharmacyAddresses.DISPENSES_CREATE);
   }
 

@@ -5,6 +5,7 @@ import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +40,18 @@ class PharmacyApiTest {
     app.close();
   }
 
+  /** A POST carries a new Idempotency-Key (a dispense requires one). */
   static HttpResponse<Buffer> call(String method, String path, String lang, String token, JsonObject body) {
-    return ApiCalls.call(app, method, path, lang, token, body == null ? null : body.encode());
+    return "POST".equals(method) ? call(path, lang, token, body, UUID.randomUUID().toString())
+        : ApiCalls.call(app, method, path, lang, token, body == null ? null : body.encode());
+  }
+
+  static HttpResponse<Buffer> call(String path, String lang, String token, JsonObject body, String key) {
+    HttpRequest<Buffer> request = app.client().post(path).putHeader("Authorization", "Bearer " + token);
+    if (key != null) {
+      request.putHeader("Idempotency-Key", key);
+    }
+    return app.send(request, lang, "application/json", body.encode());
   }
 
   static BigDecimal moves() {
@@ -113,6 +124,28 @@ class PharmacyApiTest {
     assertThat(otherItem.statusCode()).isEqualTo(400);
     assertThat(otherItem.bodyAsJsonObject().getString("code")).isEqualTo("batch_of_another_item");
     assertThat(moves()).isEqualByComparingTo(before);
+  }
+
+  @Test
+  @DisplayName("over HTTP: a dispense without Idempotency-Key is 400; the same key twice dispenses once; another body is 422")
+  void idempotency_key_over_http() {
+    JsonObject walkIn = dispense(PHARMACY, "Retry", PARACETAMOL, 3);
+    BigDecimal before = moves();
+    HttpResponse<Buffer> missing = call("/v1/pharmacy/dispenses", "ar", pharmacist, walkIn, null);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.bodyAsJsonObject().getString("code")).isEqualTo("idempotency_key_required");
+    assertThat(missing.bodyAsJsonObject().getString("title")).isEqualTo("مفتاح عدم التكرار مطلوب");
+    String key = UUID.randomUUID().toString();
+    HttpResponse<Buffer> first = call("/v1/pharmacy/dispenses", "en", pharmacist, walkIn, key);
+    HttpResponse<Buffer> again = call("/v1/pharmacy/dispenses", "ar", pharmacist, walkIn, key);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.bodyAsJsonObject().getString("id")).isEqualTo(first.bodyAsJsonObject().getString("id"));
+    assertThat(moves()).isEqualByComparingTo(before.add(BigDecimal.ONE));
+    HttpResponse<Buffer> other = call("/v1/pharmacy/dispenses", "en", pharmacist, dispense(PHARMACY, "Retry", PARACETAMOL, 4), key);
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.bodyAsJsonObject().getString("code")).isEqualTo("idempotency_key_reused");
+    assertThat(moves()).isEqualByComparingTo(before.add(BigDecimal.ONE));
   }
 
   @Test

@@ -104,7 +104,7 @@ class StockMovesTest {
   void returns_are_bounded_by_the_dispense() {
     UUID item = newItem(app, "RET-1", true);
     UUID batch = receive(app, PHARMACY, item, "B1", today().plusYears(1), 10, 1);
-    JsonObject dispensed = app.as(pharmacist).body(dispense(PHARMACY, "Walk-in", item, 4))
+    JsonObject dispensed = app.as(pharmacist).param("Idempotency-Key", UUID.randomUUID().toString()).body(dispense(PHARMACY, "Walk-in", item, 4))
         .sendForObject(PharmacyAddresses.DISPENSES_CREATE);
     JsonObject back = new JsonObject().put("batchId", batch.toString()).put("itemId", item.toString())
         .put("dispenseId", dispensed.getString("id")).put("reason", "patient_return");
@@ -169,7 +169,7 @@ class StockMovesTest {
 
     Problem refused(String address, JsonObject principal, JsonObject body) {
       BigDecimal before = moves();
-      Problem problem = app.as(principal).body(body).refusal(address);
+      Problem problem = app.as(principal).param("Idempotency-Key", UUID.randomUUID().toString()).body(body).refusal(address);
       assertThat(moves()).as("moves after " + problem.code()).isEqualByComparingTo(before);
       assertThat(batchQuantity(batch)).isEqualByComparingTo("10");
       return problem;

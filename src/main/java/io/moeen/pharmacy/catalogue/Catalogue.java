@@ -4,6 +4,7 @@ import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
 import io.moeen.pharmacy.BatchView;
 import io.moeen.pharmacy.Quantities;
 import io.moeen.pharmacy.StockActors;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
@@ -127,6 +129,43 @@ public final class Catalogue {
                 b.getString("nameEn"))))
         .recover(StockProblems.TABLE::recover)
         .map(rows -> store(rows.iterator().next()));
+  }
+
+  /**
+   * Changes a store's names and kind; {@code active: false} closes it, refused while it holds stock (409
+   * {@code store_holds_stock}) or has an open count (409 {@code store_count_open}); {@code active: true} opens it
+   * again. The row is locked first, so a move in flight finishes before the check (docs/pharmacy.md).
+   */
+  Future<JsonObject> updateStore(RequestEnvelope r) {
+    UUID id = UUID.fromString(r.param("id"));
+    JsonObject b = r.bodyAsObject();
+    Boolean active = b.getBoolean("active");
+    return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("lock_store"))
+            .execute(Tuple.of(id))
+            .compose(store -> {
+              if (store.size() == 0) {
+                return Future.failedFuture(Problem.notFound("store_not_found", Map.of()));
+              }
+              boolean closing = Boolean.FALSE.equals(active) && store.iterator().next().getBoolean("is_active");
+              return closing ? mayClose(conn, id) : Future.succeededFuture();
+            })
+            .compose(ok -> conn.preparedQuery(SQL.get("update_store")).execute(Tuple.of(id, b.getString("nameAr"),
+                b.getString("nameEn"), b.getString("kind"), active))))
+        .recover(StockProblems.TABLE::recover)
+        .map(rows -> store(rows.iterator().next()));
+  }
+
+  private Future<Void> mayClose(SqlConnection conn, UUID id) {
+    return conn.preparedQuery(SQL.get("store_holdings")).execute(Tuple.of(id)).compose(rows -> {
+      Row held = rows.iterator().next();
+      if (held.getBigDecimal("on_hand").signum() > 0) {
+        return Future.failedFuture(new Problem(ProblemKind.CONFLICT, "store_holds_stock",
+            Map.of("onHand", Quantities.json(held.getBigDecimal("on_hand")).toPlainString()), "active"));
+      }
+      return held.getBoolean("count_open")
+          ? Future.failedFuture(new Problem(ProblemKind.CONFLICT, "store_count_open", Map.of(), "active"))
+          : Future.succeededFuture();
+    });
   }
 
   /** The reorder level and quantity of an item in a store; a level at or above what is on hand is a crossing. */

@@ -33,6 +33,7 @@ public final class CatalogueVerticle extends ServiceVerticle {
     serve(PharmacyAddresses.ITEMS_CREATE, anyOf("inventory.write"), r -> catalogue.create(r).map(Reply::of));
     serve(PharmacyAddresses.ITEMS_UPDATE, anyOf("inventory.write"), r -> catalogue.update(r).map(Reply::of));
     serve(PharmacyAddresses.STORES_CREATE, anyOf("inventory.write"), r -> catalogue.createStore(r).map(Reply::of));
+    serve(PharmacyAddresses.STORES_UPDATE, anyOf("inventory.write"), r -> catalogue.updateStore(r).map(Reply::of));
     serve(PharmacyAddresses.REORDER_LEVELS_SET, anyOf("inventory.write"), r -> catalogue.setReorder(r).map(Reply::of));
     return catalogue.verify().compose(verified -> registered());
   }

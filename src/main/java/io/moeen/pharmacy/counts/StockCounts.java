@@ -1,6 +1,7 @@
 package io.moeen.pharmacy.counts;
 
 import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
@@ -30,6 +31,7 @@ import java.util.UUID;
  */
 public final class StockCounts {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/pharmacy/counts.sql");
+  private static final int OK = 200;
 
   private final Pool pool;
 
@@ -45,8 +47,8 @@ public final class StockCounts {
     UUID storeId = UUID.fromString(r.bodyAsObject().getString("storeId"));
     return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("store"))
             .execute(Tuple.of(storeId))
-            .compose(store -> store.size() == 0 || !store.iterator().next().getBoolean("is_active")
-                ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+            .compose(store -> store.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+                : !store.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed("storeId"))
                 : conn.preparedQuery(SQL.get("open_count")).execute(Tuple.of(storeId, actor(r))))
             .compose(rows -> {
               UUID id = rows.iterator().next().getUUID("id");
@@ -71,7 +73,7 @@ public final class StockCounts {
   Future<JsonObject> post(RequestEnvelope r) {
     UUID id = UUID.fromString(r.param("id"));
     UUID actor = actor(r);
-    return SessionContext.inTransaction(pool, StockActors.of(r), conn -> openCount(conn, id)
+    return IdempotencyKeys.once(pool, StockActors.of(r), StockActors.keyed(r), OK, conn -> openCount(conn, id)
             .compose(count -> conn.preparedQuery(SQL.get("differences")).execute(Tuple.of(id)))
             .compose(rows -> {
               Future<Void> chain = Future.succeededFuture();

@@ -1,7 +1,7 @@
 package io.moeen.pharmacy.dispensing;
 
 import io.moeen.common.bus.RequestEnvelope;
-import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
@@ -9,6 +9,7 @@ import io.moeen.pharmacy.Quantities;
 import io.moeen.pharmacy.StockActors;
 import io.moeen.pharmacy.StockProblems;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -32,6 +33,7 @@ import java.util.UUID;
  */
 public final class Dispensing {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/pharmacy/dispensing.sql");
+  private static final int CREATED = 201;
 
   private final Pool pool;
   private final ZoneId zone;
@@ -49,7 +51,15 @@ public final class Dispensing {
     return SQL.verify(pool);
   }
 
+  /**
+   * Dispenses once per {@code Idempotency-Key} (required: a second click or a retried request answers the
+   * first dispense and moves nothing); the answer is the dispense's id, read back by the caller.
+   */
   public Future<UUID> dispense(RequestEnvelope envelope) {
+    IdempotencyKeys.Keyed keyed = StockActors.keyed(envelope);
+    if (keyed == null) {
+      throw Problem.invalid("idempotency_key_required", StockActors.IDEMPOTENCY_KEY, Map.of());
+    }
     DispenseRequest request = DispenseRequest.from(envelope.bodyAsObject());
     if (request.patientId() == null && request.customerName() == null) {
       throw Problem.invalid("dispense_recipient_required", "patientId", Map.of());
@@ -57,7 +67,7 @@ public final class Dispensing {
     UUID id = UUID.randomUUID();
     UUID actor = UUID.fromString(envelope.principal().getString("userId"));
     LocalDate today = StockActors.today(clock, zone);
-    return SessionContext.inTransaction(pool, StockActors.of(envelope), conn -> store(conn, request.storeId())
+    return IdempotencyKeys.once(pool, StockActors.of(envelope), keyed, CREATED, conn -> store(conn, request.storeId())
             .compose(ok -> items(conn, request))
             .compose(items -> {
               Map<UUID, BigDecimal> quantities = new HashMap<>();
@@ -70,15 +80,16 @@ public final class Dispensing {
                       id, request.storeId(), request.patientId(), request.customerName(), request.prescriptionId(),
                       request.externalPrescription(), request.notes(), actor, clock.instant().atOffset(ZoneOffset.UTC)})))
                   .compose(inserted -> lines(conn, request, quantities, id, actor, today, 0));
-            }))
+            })
+            .map(done -> new JsonObject().put("id", id.toString())))
         .recover(StockProblems.TABLE::recover)
-        .map(done -> id);
+        .map(answer -> UUID.fromString(answer.getString("id")));
   }
 
   private Future<Void> store(SqlConnection conn, UUID storeId) {
     return conn.preparedQuery(SQL.get("store")).execute(Tuple.of(storeId)).compose(rows ->
-        rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
-            ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+        rows.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", "storeId", Map.of()))
+            : !rows.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed("storeId"))
             : Future.succeededFuture());
   }
 

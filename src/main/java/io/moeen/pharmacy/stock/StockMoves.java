@@ -1,7 +1,7 @@
 package io.moeen.pharmacy.stock;
 
 import io.moeen.common.bus.RequestEnvelope;
-import io.moeen.common.db.SessionContext;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
@@ -34,6 +34,7 @@ import java.util.UUID;
  */
 public final class StockMoves {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/pharmacy/stock.sql");
+  private static final int CREATED = 201;
 
   private final Pool pool;
   private final ZoneId zone;
@@ -167,14 +168,17 @@ public final class StockMoves {
     return q;
   }
 
-  private <T> Future<T> inTransaction(RequestEnvelope request, java.util.function.Function<SqlConnection, Future<T>> work) {
-    return SessionContext.inTransaction(pool, StockActors.of(request), work).recover(StockProblems.TABLE::recover);
+  /** One transaction, once per Idempotency-Key when the request carries one (a retry answers the first answer). */
+  private Future<JsonObject> inTransaction(RequestEnvelope request,
+                                           java.util.function.Function<SqlConnection, Future<JsonObject>> work) {
+    return IdempotencyKeys.once(pool, StockActors.of(request), StockActors.keyed(request), CREATED, work)
+        .recover(StockProblems.TABLE::recover);
   }
 
   private Future<Row> activeStore(SqlConnection conn, UUID storeId, String field) {
     return conn.preparedQuery(SQL.get("store")).execute(Tuple.of(storeId)).compose(rows ->
-        rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
-            ? Future.failedFuture(Problem.invalid("unknown_store", field, Map.of()))
+        rows.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_store", field, Map.of()))
+            : !rows.iterator().next().getBoolean("is_active") ? Future.failedFuture(StockProblems.storeClosed(field))
             : Future.succeededFuture(rows.iterator().next()));
   }
 

@@ -1,6 +1,7 @@
 package io.moeen.scheduling.booking;
 
 import io.moeen.common.db.ConstraintProblems;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 
@@ -28,8 +29,9 @@ final class BookingFailures {
   }
 
   static Problem keyReused() {
-    return new Problem(ProblemKind.UNPROCESSABLE, "idempotency_key_reused", Map.of(), "Idempotency-Key");
+    return IdempotencyKeys.keyReused();
   }
+
 
   static Problem patientNotFound(BookingRequest booking) {
     return Problem.notFound("patient_not_found", Map.of("id", booking.patientId().toString()));
@@ -45,6 +47,6 @@ final class BookingFailures {
   }
 
   static boolean isDuplicateKey(Throwable failure) {
-    return UNIQUE.matches(failure, "idempotency_keys_pkey"::equals);
+    return IdempotencyKeys.isDuplicateKey(failure);
   }
 }

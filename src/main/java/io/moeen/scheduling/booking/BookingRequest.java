@@ -2,19 +2,14 @@ package io.moeen.scheduling.booking;
 
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.errors.Problem;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /** A validated booking request; {@code requestHash} is the SHA-256 of the body as canonical JSON. */
@@ -35,7 +30,7 @@ record BookingRequest(UUID patientId, UUID serviceId, UUID doctorId, UUID locati
         body.getString("notes"),
         body.getString("source", defaultSource),
         request.param("Idempotency-Key"),
-        sha256(((JsonObject) canonical(body)).encode()));
+        IdempotencyKeys.requestHash(body));
   }
 
   /** What the slot check and the alternatives search are asked. */
@@ -54,26 +49,5 @@ record BookingRequest(UUID patientId, UUID serviceId, UUID doctorId, UUID locati
   }
 
   /** Keys sorted at every level, so the same body always hashes the same. */
-  static Object canonical(Object value) {
-    if (value instanceof JsonObject object) {
-      TreeMap<String, Object> sorted = new TreeMap<>();
-      object.forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
-      return new JsonObject(new java.util.LinkedHashMap<>(sorted));
-    }
-    if (value instanceof JsonArray array) {
-      JsonArray copy = new JsonArray();
-      array.forEach(item -> copy.add(canonical(item)));
-      return copy;
-    }
-    return value;
-  }
 
-  private static String sha256(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

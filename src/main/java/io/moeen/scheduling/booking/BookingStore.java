@@ -1,5 +1,6 @@
 package io.moeen.scheduling.booking;
 
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.db.SqlStatements;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +20,6 @@ final class BookingStore {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/scheduling/booking.sql");
   private static final int DEFAULT_MAX_ACTIVE = 3;
 
-  /** The first answer to an idempotent request, kept with the hash of its body. */
-  record StoredAnswer(String requestHash, boolean completed, int status, JsonObject body) {
-  }
-
   /** Who the appointment is for, and how to reach them. */
   record Patient(UUID id, UUID userId, String phone, String email, String language) {
   }
@@ -35,22 +32,17 @@ final class BookingStore {
     return SQL.verify(pool);
   }
 
-  Future<Optional<StoredAnswer>> storedAnswer(SqlConnection conn, String scope, String key) {
-    return run(conn, "idempotency_find", Tuple.of(scope, key)).map(rows -> first(rows).map(row -> new StoredAnswer(
-        row.getString("request_hash"), "completed".equals(row.getString("state")),
-        row.getInteger("response_status") == null ? 0 : row.getInteger("response_status"),
-        (JsonObject) row.getValue("response_body"))));
+  Future<Optional<IdempotencyKeys.StoredAnswer>> storedAnswer(SqlConnection conn, String scope, String key) {
+    return IdempotencyKeys.storedAnswer(conn, scope, key);
   }
 
-  /** Claims the key for this request; a concurrent duplicate blocks here, then fails with 23505. Both sent at once. */
+  /** Claims the key for this request; a concurrent duplicate blocks here, then fails with 23505. */
   Future<Void> claim(SqlConnection conn, String scope, String key, String hash) {
-    Future<?> forgotten = run(conn, "idempotency_forget_expired", Tuple.of(scope, key));
-    Future<?> claimed = run(conn, "idempotency_claim", Tuple.of(scope, key, hash));
-    return Future.all(forgotten, claimed).mapEmpty();
+    return IdempotencyKeys.claim(conn, scope, key, hash);
   }
 
   Future<Void> complete(SqlConnection conn, String scope, String key, int status, JsonObject body) {
-    return run(conn, "idempotency_complete", Tuple.of(scope, key, status, body)).mapEmpty();
+    return IdempotencyKeys.complete(conn, scope, key, status, body);
   }
 
   Future<Facts> facts(SqlConnection conn, UUID patientId) {
