@@ -68,8 +68,12 @@ public final class OptionMatcher {
     return false;
   }
 
-  private static boolean same(String a, String b) {
+  /** The same word: spelled alike, with a particle on or off, the same Lucene stem, or a typo away. */
+  static boolean same(String a, String b) {
     if (a.equals(b)) {
+      return true;
+    }
+    if (a.length() >= 4 && b.length() >= 4 && ChatNormalizer.stem(a).equals(ChatNormalizer.stem(b))) {
       return true;
     }
     if (ArabicClitics.stems(a).contains(b) || ArabicClitics.stems(b).contains(a)) {
