@@ -51,18 +51,12 @@ final class SchedulingActions {
   Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {
     JsonObject params = new JsonObject().put("serviceId", scope.getString("service"));
     return bus.operation(SchedulingAddresses.DOCTORS_LIST, "listDoctors", params, null, false, locale, requestId).map(body -> {
-      JsonArray doctors = ((JsonObject) body).getJsonArray("items", new JsonArray());
-      JsonArray options = new JsonArray();
-      if (doctors.size() > 1) {
-        // "any doctor" only where more than one doctor gives the service
-        options.add(new JsonObject().put("id", "any")
-            .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
-      }
-      int n = 0;
-      for (Object o : doctors) {
+      JsonArray options = new JsonArray().add(new JsonObject().put("id", "any")
+          .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
+      for (Object o : ((JsonObject) body).getJsonArray("items", new JsonArray())) {
         JsonObject d = (JsonObject) o;
         if (options.size() < MAX_OPTIONS) {
-          options.add(new JsonObject().put("id", "doctor" + (++n)).put("title", d.getString("name"))
+          options.add(new JsonObject().put("id", "doctor" + options.size()).put("title", d.getString("name"))
               .put("description", d.getString("specialty")).put("value", d.getString("id")));
         }
       }

@@ -85,9 +85,7 @@ final class SlotFilling {
       }
     }
     String chosen = null;
-    if (catalogue.size() == 1 && "doctor".equals(variable)) {
-      chosen = catalogue.get(0).id(); // one doctor gives the service: nothing to choose
-    } else if ("service".equals(variable)) {
+    if ("service".equals(variable)) {
       chosen = EntityReader.read(text, new ClinicCatalogue(catalogue, List.of(), List.of()), zone, clock).service();
     } else if ("doctor".equals(variable)) {
       chosen = EntityReader.read(text, new ClinicCatalogue(List.of(), catalogue, List.of()), zone, clock).doctor();
