@@ -1,5 +1,6 @@
 package io.moeen.chatbot;
 
+import io.moeen.chatbot.language.ChatUnderstanding;
 import io.moeen.chatbot.language.IntentMatcher;
 import io.moeen.chatbot.actions.BusCalls;
 import io.moeen.chatbot.actions.ChatTexts;
@@ -82,8 +83,13 @@ public final class ChatbotVerticle extends ServiceVerticle {
     return store.verify()
         .compose(v -> flows.verify())
         .compose(v -> store.seed(FLOW_KEY, flow))
-        // the intent lexicon loads on first use (about 2 s cold): pay that on a worker, never in a turn
-        .compose(v -> vertx.executeBlocking(() -> IntentMatcher.match("warm up")))
+        // the intent lexicon loads and the intent model trains on first use (seconds cold): pay that on a
+        // worker at start, never in a turn on an event loop
+        .compose(v -> vertx.executeBlocking(() -> {
+          IntentMatcher.match("warm up");
+          ChatUnderstanding.warm();
+          return null;
+        }))
         .compose(v -> registered());
   }
 

@@ -40,7 +40,7 @@ final class SchedulingActions {
                 "currency", s.getString("currency", "SAR"), "minutes", String.valueOf(s.getInteger("durationMinutes", 0))));
             if (options.size() < MAX_OPTIONS) {
               options.add(new JsonObject().put("id", "service" + (i + 1)).put("title", s.getString("name"))
-                  .put("description", price).put("value", s.getString("id")));
+                  .put("description", price).put("value", s.getString("id")).put("code", s.getString("code")));
             }
             text.append(text.isEmpty() ? "" : "\n").append("• ").append(s.getString("name")).append(" — ").append(price);
           }

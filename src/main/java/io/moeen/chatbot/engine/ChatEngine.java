@@ -6,7 +6,10 @@ import io.moeen.chatbot.flow.NodeType;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.IntentMatch;
 import io.moeen.chatbot.language.IntentMatcher;
+import io.moeen.chatbot.language.ChatUnderstanding;
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.LanguageDetector;
+import io.moeen.chatbot.language.Understanding;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.Future;
@@ -37,11 +40,15 @@ public final class ChatEngine {
   private final ChatActions actions;
   private final Messages messages;
   private final Answers answers;
+  private final ZoneId zone;
+  private final Clock clock;
 
   public ChatEngine(ChatActions actions, Messages messages, ZoneId zone, Clock clock) {
     this.actions = actions;
     this.messages = messages;
     this.answers = new Answers(zone, clock);
+    this.zone = zone;
+    this.clock = clock;
   }
 
   /** What the bot says first, before the contact wrote anything (a new web session). */
@@ -74,7 +81,18 @@ public final class ChatEngine {
       return walk(turn, flow.start()).map(turn.out);
     }
     JsonObject node = current.get();
+    if (SlotFilling.PERSON.equals(replyId)) {
+      return global(turn, Intent.HUMAN, node).map(turn.out);
+    }
     Optional<IntentMatch> intent = replyId == null ? IntentMatcher.match(input) : Optional.empty();
+    if (replyId == null) {
+      turn.understanding = ChatUnderstanding.read(input, ClinicCatalogue.empty(), zone, clock);
+      Understanding u = turn.understanding;
+      boolean ruleGlobal = intent.isPresent() && intent.get().intent().isGlobal();
+      if (!ruleGlobal && u.intent().isPresent() && !u.intent().get().isGlobal() && u.confidence() >= 0.5) {
+        intent = Optional.of(new IntentMatch(u.intent().get(), u.confidence(), "model"));
+      }
+    }
     List<ChoiceOptions.Choice> choices = Flow.type(node).orElse(NodeType.END) == NodeType.CHOICE
         ? ChoiceOptions.of(node, c.scope(), c.locale) : List.of();
     if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {
@@ -123,11 +141,24 @@ public final class ChatEngine {
     if (type == NodeType.QUESTION) {
       InputType input0 = InputType.of(node.getString("input")).orElse(InputType.TEXT);
       Optional<Answers.Answer> answer = answers.read(input0, input, c.locale);
+      if (answer.isEmpty() && input0 == InputType.DATE) {
+        answer = turn.understanding == null || turn.understanding.entities().day() == null ? answer
+            : answers.read(input0, turn.understanding.entities().day().toString(), c.locale);
+      }
       if (answer.isEmpty()) {
+        Optional<Future<Void>> side = sideQuestion(turn, node);
+        if (side.isPresent()) {
+          return side.get();
+        }
+        if (SlotFilling.missed(c) >= 2) {
+          turn.out.add(SlotFilling.offerPerson(message(c, "chatbot.offer_person"), message(c, "chatbot.person_button")));
+          return Future.succeededFuture();
+        }
         turn.say(node.containsKey("reask") ? Flow.fill(Flow.text(node.getValue("reask"), c.locale), c.scope())
             : message(c, "chatbot.reask"));
         return Future.succeededFuture();
       }
+      c.variables.remove(SlotFilling.MISSES);
       String variable = node.getString("variable");
       c.variables.put(variable, answer.get().value()).put(variable + "Label", answer.get().label());
       if ("phone".equals(variable)) {
@@ -136,7 +167,21 @@ public final class ChatEngine {
       return walk(turn, node.getString("next"));
     }
     if (type == NodeType.CHOICE) {
-      Optional<ChoiceOptions.Choice> picked = ChoiceOptions.pick(choices, replyId, input, intent);
+      ChoiceOptions.Pick resolved = ChoiceOptions.resolve(choices, replyId, input, intent);
+      Optional<ChoiceOptions.Choice> picked = resolved.chosen();
+      if (picked.isEmpty() && !resolved.candidates().isEmpty()) {
+        // «تقصد …؟»: the options that fit equally well, as buttons that answer this very node
+        turn.out.add(BotReply.choice(message(c, "chatbot.did_you_mean"), resolved.candidates().stream()
+            .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList(), message(c, "chatbot.list_button")));
+        return Future.succeededFuture();
+      }
+      if (picked.isEmpty() && replyId == null && node.getValue("variable") instanceof String) {
+        // a question about prices, hours, branches or services while a slot is being asked: answer it, then resume
+        Optional<Future<Void>> side = sideQuestion(turn, node);
+        if (side.isPresent()) {
+          return side.get();
+        }
+      }
       if (picked.isEmpty() && replyId == null && !turn.menuTried && !input.matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+")) {
         // "anything else?" answered with "I want to book": the menu's entry for those words
         Optional<JsonObject> menu = turn.flow.node(menu(turn.flow));
@@ -148,11 +193,17 @@ public final class ChatEngine {
         }
       }
       if (picked.isEmpty()) {
-        turn.say(message(c, "chatbot.pick_option"));
-        turn.out.add(prompt(c, node));
-        return Future.succeededFuture();
+        Optional<Future<Void>> side = sideQuestion(turn, node);
+        if (side.isPresent()) {
+          return side.get();
+        }
+        return notUnderstood(turn, node, "chatbot.pick_option");
       }
+      c.variables.remove(SlotFilling.MISSES);
       ChoiceOptions.Choice choice = picked.get();
+      if (choice.intents().contains(Intent.BOOK.name()) && replyId == null) {
+        SlotFilling.remember(c, input);
+      }
       if (node.getValue("variable") instanceof String variable) {
         c.variables.put(variable, choice.value()).put(variable + "Label", choice.title());
       }
@@ -212,16 +263,35 @@ public final class ChatEngine {
             });
       }
       case QUESTION, CHOICE -> {
+        if (turn.detour) {
+          return Future.succeededFuture();
+        }
+        Optional<SlotFilling.Filled> filled = SlotFilling.fill(c, node, zone, clock, answers);
+        if (filled.isPresent()) {
+          turn.understood.add(filled.get().label());
+          return walk(turn, filled.get().next());
+        }
         c.currentNode = id;
+        if (!turn.understood.isEmpty()) {
+          turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
+              Map.of("summary", String.join(" · ", turn.understood))));
+          turn.understood.clear();
+        }
         turn.out.add(prompt(c, node));
         return Future.succeededFuture();
       }
       case HANDOFF -> {
+        if (turn.detour) {
+          return Future.succeededFuture();
+        }
         turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
         handOff(turn, c.handedOffBy != null ? c.handedOffBy : "bot");
         return Future.succeededFuture();
       }
       case END -> {
+        if (turn.detour) {
+          return Future.succeededFuture();
+        }
         turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
         c.currentNode = null;
         c.forgetTask();
@@ -229,6 +299,55 @@ public final class ChatEngine {
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  private static String choiceIntent(ChoiceOptions.Choice choice) {
+    return choice.intents().isEmpty() ? null : choice.intents().iterator().next();
+  }
+
+  /** The same as {@link ChoiceOptions.Pick} failing: say so, and the second time in a row offer a person. */
+  private Future<Void> notUnderstood(Turn turn, JsonObject node, String key) {
+    Conversation c = turn.c;
+    if (SlotFilling.missed(c) >= 2) {
+      turn.out.add(SlotFilling.offerPerson(message(c, "chatbot.offer_person"), message(c, "chatbot.person_button")));
+      turn.out.add(prompt(c, node));
+      return Future.succeededFuture();
+    }
+    turn.say(message(c, key));
+    turn.out.add(prompt(c, node));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * A question about prices, hours, branches or services in the middle of a task: answered by the
+   * menu's own path for it (its actions and messages, up to the first node that waits), then the
+   * task resumes where it was («نكمل الحجز؟» and the same question again). The task's variables
+   * are kept as they were.
+   */
+  private Optional<Future<Void>> sideQuestion(Turn turn, JsonObject node) {
+    Conversation c = turn.c;
+    Understanding u = turn.understanding;
+    String menuId = menu(turn.flow);
+    if (u == null || u.intent().isEmpty() || !SlotFilling.SIDE.contains(u.intent().get()) || menuId.equals(c.currentNode)) {
+      return Optional.empty();
+    }
+    Optional<JsonObject> menu = turn.flow.node(menuId);
+    Optional<ChoiceOptions.Choice> entry = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of()).stream()
+        .filter(o -> o.intents().contains(u.intent().get().name()) && o.next() != null).findFirst();
+    if (entry.isEmpty() || c.currentNode == null) {
+      return Optional.empty();
+    }
+    JsonObject saved = c.variables.copy();
+    String at = c.currentNode;
+    turn.detour = true;
+    return Optional.of(walk(turn, entry.get().next()).eventually(() -> {
+      turn.detour = false;
+      c.variables = saved;
+      c.currentNode = at;
+      turn.say(message(c, "chatbot.resume"));
+      turn.out.add(prompt(c, node));
+      return Future.succeededFuture();
+    }));
   }
 
   private static void handOff(Turn turn, String by) {
@@ -272,6 +391,10 @@ public final class ChatEngine {
     final List<BotReply> out = new ArrayList<>();
     int steps;
     boolean menuTried;
+    /** Answering a side question: stop at the first node that waits, without prompting. */
+    boolean detour;
+    Understanding understanding;
+    final List<String> understood = new ArrayList<>();
 
     Turn(Conversation c, Flow flow, String requestId) {
       this.c = c;

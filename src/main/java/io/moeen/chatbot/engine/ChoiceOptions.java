@@ -71,6 +71,26 @@ final class ChoiceOptions {
     return choices.stream().anyMatch(c -> c.intents().contains(intent.name()));
   }
 
+  /** What a message picks: one choice, or the candidates when it fits several equally («تقصد …؟»). */
+  record Pick(Optional<Choice> chosen, List<Choice> candidates) {
+    static final Pick NOTHING = new Pick(Optional.empty(), List.of());
+  }
+
+  /** The one matcher for buttons, lists and typed answers: id, then the intent's option, then {@link io.moeen.chatbot.language.OptionMatcher}. */
+  static Pick resolve(List<Choice> choices, String replyId, String input, Optional<IntentMatch> intent) {
+    Optional<Choice> exact = pick(choices, replyId, input, intent);
+    if (exact.isPresent() || replyId != null || input.isBlank()) {
+      return new Pick(exact, List.of());
+    }
+    List<Integer> found = io.moeen.chatbot.language.OptionMatcher.candidates(input,
+        choices.stream().map(Choice::title).toList());
+    if (found.size() == 1) {
+      return new Pick(Optional.of(choices.get(found.get(0))), List.of());
+    }
+    return found.size() > 1 && found.size() <= BotReply.MAX_BUTTONS
+        ? new Pick(Optional.empty(), found.stream().map(choices::get).toList()) : Pick.NOTHING;
+  }
+
   static Optional<Choice> pick(List<Choice> choices, String replyId, String input, Optional<IntentMatch> intent) {
     if (replyId != null) {
       Optional<Choice> byId = choices.stream().filter(c -> replyId.equals(c.id())).findFirst();

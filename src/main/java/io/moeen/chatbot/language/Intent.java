@@ -17,6 +17,8 @@ public enum Intent {
   /** Cancel an existing appointment ("cancel my appointment", "الغي موعدي"). */
   CANCEL(false),
   RESCHEDULE(false),
+  /** "I can't make it tomorrow": one of the contact's appointments, then move or cancel it. */
+  CANT_COME(false),
   MY_APPOINTMENTS(false),
   BOOK(false),
   HOURS(false),

@@ -15,6 +15,57 @@ public final class OptionMatcher {
 
   private OptionMatcher() {}
 
+  /**
+   * The options a typed answer fits best (0-based): one when it is clear; two or more when they fit
+   * equally well (the flow asks «تقصد …؟» with them as buttons); none when nothing fits. Reads a
+   * number or an ordinal («الثاني», "2nd", "رقم ٣", «الأخير»), a time («4 العصر» picks "16:00"),
+   * the title in any spelling, or enough of its words — the one matcher behind buttons, lists and
+   * free text.
+   */
+  public static List<Integer> candidates(String text, List<String> options) {
+    if (options.isEmpty()) {
+      return List.of();
+    }
+    OptionalInt place = Ordinals.of(text);
+    if (place.isPresent()) {
+      int n = place.getAsInt() == Ordinals.LAST ? options.size() : place.getAsInt();
+      if (n >= 1 && n <= options.size()) {
+        return List.of(n - 1);
+      }
+    }
+    java.util.Optional<java.time.LocalTime> time = DateTimeParser.parseTime(ChatNormalizer.normalize(text));
+    if (time.isPresent()) {
+      String hhmm = time.get().toString();
+      for (int i = 0; i < options.size(); i++) {
+        if (options.get(i).strip().startsWith(hhmm)) {
+          return List.of(i);
+        }
+      }
+    }
+    if (place.isPresent()) {
+      return List.of();
+    }
+    List<ChatWords.Word> typed = ChatWords.of(ChatNormalizer.normalize(text));
+    if (typed.isEmpty()) {
+      return List.of();
+    }
+    String whole = ChatNormalizer.normalize(text);
+    double bestShare = 0;
+    List<Integer> best = new java.util.ArrayList<>();
+    for (int i = 0; i < options.size(); i++) {
+      double share = ChatNormalizer.normalize(options.get(i)).equals(whole) ? 2
+          : share(typed, ChatWords.of(ChatNormalizer.normalize(options.get(i))));
+      if (share > bestShare + 1e-9) {
+        bestShare = share;
+        best.clear();
+        best.add(i);
+      } else if (Math.abs(share - bestShare) < 1e-9 && share > 0) {
+        best.add(i);
+      }
+    }
+    return bestShare >= MIN_SHARE ? List.copyOf(best) : List.of();
+  }
+
   /** The index (0-based) of the chosen option. */
   public static OptionalInt match(String text, List<String> options) {
     List<ChatWords.Word> typed = ChatWords.of(text);
@@ -68,8 +119,12 @@ public final class OptionMatcher {
     return false;
   }
 
-  private static boolean same(String a, String b) {
+  /** The same word: spelled alike, with a particle on or off, the same Lucene stem, or a typo away. */
+  static boolean same(String a, String b) {
     if (a.equals(b)) {
+      return true;
+    }
+    if (a.length() >= 4 && b.length() >= 4 && ChatNormalizer.stem(a).equals(ChatNormalizer.stem(b))) {
       return true;
     }
     if (ArabicClitics.stems(a).contains(b) || ArabicClitics.stems(b).contains(a)) {

@@ -87,13 +87,17 @@ class ChatUnderstandingTest {
     }
 
     @Test
-    void a_second_unknown_answer_is_met_the_same_way_and_offers_no_person() {
+    void a_second_unknown_answer_in_a_row_offers_a_person_without_handing_over() {
       english();
       chat.say("giraffe");
       chat.say("giraffe");
-      assertThat(chat.texts().get(0)).isEqualTo(ChatScript.say("en", "chatbot.pick_option"));
+      assertThat(chat.texts().get(0)).isEqualTo(ChatScript.say("en", "chatbot.offer_person"));
+      assertThat(chat.replies().get(0).payload().getJsonArray("buttons").getJsonObject(0).getString("id"))
+          .isEqualTo(SlotFilling.PERSON);
       assertThat(chat.conversation.handedOff()).isFalse();
       assertThat(chat.node()).isEqualTo("menu");
+      chat.tap(SlotFilling.PERSON);
+      assertThat(chat.conversation.handedOff()).isTrue();
     }
 
     @Test

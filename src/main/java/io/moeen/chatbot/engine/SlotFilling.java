@@ -1,0 +1,112 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.flow.Flow;
+import io.moeen.chatbot.flow.InputType;
+import io.moeen.chatbot.flow.NodeType;
+import io.moeen.chatbot.language.ClinicCatalogue;
+import io.moeen.chatbot.language.Entities;
+import io.moeen.chatbot.language.EntityReader;
+import io.moeen.chatbot.language.Intent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything said in one message fills its slot: the message that started a booking is kept
+ * ({@code _want}) and, at each question or choice the flow reaches, what it says for that slot
+ * (service, doctor, day, time) answers it without asking — once per slot, so a day with no free
+ * times is asked again normally. Also the bookkeeping of answers not understood ({@code _misses}):
+ * the second in a row offers a person.
+ */
+final class SlotFilling {
+  static final String WANT = "_want";
+  static final String MISSES = "_misses";
+  /** The button id that hands the conversation to a person from anywhere. */
+  static final String PERSON = "_person";
+  /** Questions answered in the middle of a task, which then resumes. */
+  static final Set<Intent> SIDE = EnumSet.of(Intent.HOURS, Intent.LOCATIONS, Intent.PRICES, Intent.SERVICES);
+
+  /** A slot answered from the remembered message: what to show and where the flow goes on. */
+  record Filled(String label, String next) {}
+
+  private SlotFilling() {}
+
+  static void remember(Conversation c, String input) {
+    c.variables.put(WANT, new JsonObject().put("text", input));
+  }
+
+  /** Counts one more answer not understood; returns how many in a row. */
+  static int missed(Conversation c) {
+    int n = c.variables.getInteger(MISSES, 0) + 1;
+    c.variables.put(MISSES, n);
+    return n;
+  }
+
+  static BotReply offerPerson(String text, String button) {
+    return new BotReply(text, new JsonObject().put("buttons",
+        new JsonArray().add(new JsonObject().put("id", PERSON).put("title", BotReply.cut(button, 20)))));
+  }
+
+  static Optional<Filled> fill(Conversation c, JsonObject node, ZoneId zone, Clock clock, Answers answers) {
+    JsonObject want = c.variables.getJsonObject(WANT);
+    String variable = node.getString("variable");
+    if (want == null || variable == null || want.containsKey("used:" + variable)) {
+      return Optional.empty();
+    }
+    want.put("used:" + variable, true);
+    String text = want.getString("text", "");
+    NodeType type = Flow.type(node).orElse(NodeType.END);
+    if (type == NodeType.QUESTION && InputType.of(node.getString("input")).orElse(null) == InputType.DATE) {
+      Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
+      if (e.day() == null) {
+        return Optional.empty();
+      }
+      return answers.read(InputType.DATE, e.day().toString(), c.locale).map(a -> {
+        c.variables.put(variable, a.value()).put(variable + "Label", a.label());
+        return new Filled(a.label(), node.getString("next"));
+      });
+    }
+    if (type != NodeType.CHOICE || !(node.getValue("optionsFrom") instanceof String from)
+        || !(c.scope().getValue(from) instanceof JsonArray items)) {
+      return Optional.empty();
+    }
+    List<ClinicCatalogue.Item> catalogue = new ArrayList<>();
+    for (Object o : items) {
+      if (o instanceof JsonObject item && !"any".equals(item.getValue("value"))) {
+        catalogue.add(new ClinicCatalogue.Item(item.getString("id"), item.getString("code"),
+            List.of(Flow.text(item.getValue("title"), c.locale))));
+      }
+    }
+    String chosen = null;
+    if ("service".equals(variable)) {
+      chosen = EntityReader.read(text, new ClinicCatalogue(catalogue, List.of(), List.of()), zone, clock).service();
+    } else if ("doctor".equals(variable)) {
+      chosen = EntityReader.read(text, new ClinicCatalogue(List.of(), catalogue, List.of()), zone, clock).doctor();
+    } else if ("slot".equals(variable)) {
+      Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
+      if (e.time() != null) {
+        String hhmm = e.time().toString();
+        chosen = catalogue.stream().filter(i -> i.names().get(0).startsWith(hhmm)).map(ClinicCatalogue.Item::id)
+            .findFirst().orElse(null);
+      }
+    }
+    if (chosen == null) {
+      return Optional.empty();
+    }
+    for (Object o : items) {
+      if (o instanceof JsonObject item && chosen.equals(item.getString("id"))) {
+        String title = Flow.text(item.getValue("title"), c.locale);
+        c.variables.put(variable, item.getValue("value")).put(variable + "Label", title);
+        return Optional.of(new Filled(title, node.getString("next")));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,131 @@
+package io.moeen.chatbot.language;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Understanding as a pipeline: (1) {@link ChatNormalizer} — one spelling, plus the Arabizi reading;
+ * (2a) the hand rules ({@link IntentMatcher}, the synonym lexicon) and (2b) the trained
+ * {@link IntentModel}, which sees the rules' answer as one of its features; (3) {@link EntityReader}.
+ * The model decides the label; a rule that matches the whole message exactly (score 1, "إلغاء",
+ * "menu", "English") wins outright; a best probability under {@link #MIN_CONFIDENCE} or the label
+ * NONE is the fallback. Thread-safe; the model is trained once, on first use.
+ */
+public final class ChatUnderstanding {
+  /** Below this the model's best guess is not an understanding (chosen on the dev split). */
+  static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("moeen.chat.minConfidence", "0.30"));
+
+  private static volatile IntentModel model;
+
+  private ChatUnderstanding() {}
+
+  /** Trains the model now (call at start, off the event loop); later calls return at once. */
+  public static void warm() {
+    model();
+  }
+
+  static IntentModel model() {
+    IntentModel m = model;
+    if (m == null) {
+      synchronized (ChatUnderstanding.class) {
+        if (model == null) {
+          model = train(LabelledCorpus.load(LabelledCorpus.TRAIN));
+        }
+        m = model;
+      }
+    }
+    return m;
+  }
+
+  static IntentModel train(List<LabelledCorpus.Message> messages) {
+    ClinicCatalogue clinic = ClinicCatalogue.corpusClinic();
+    ZoneId zone = ZoneId.of("Asia/Riyadh");
+    Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-01T06:00:00Z"), zone);
+    return IntentModel.train(messages.stream().map(m -> {
+      Reading r = reading(m.text(), clinic, zone, clock);
+      return new IntentModel.Example(r.features, m.label());
+    }).toList());
+  }
+
+  /** What the message means, its entities read against the clinic's catalogue. */
+  public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    Reading r = reading(text, catalogue, zone, clock);
+    Optional<IntentMatch> rule = r.rules.isEmpty() ? Optional.empty() : Optional.of(r.rules.get(0));
+    if (rule.isPresent() && rule.get().score() >= 0.999 && rule.get().intent().isGlobal()) {
+      return new Understanding(rule.get().intent().name(), 1.0, r.entities, "rule");
+    }
+    Map.Entry<String, Double> best = model().predict(r.features).entrySet().iterator().next();
+    if (best.getValue() < MIN_CONFIDENCE) {
+      return new Understanding(Understanding.NONE, best.getValue(), r.entities, "fallback");
+    }
+    return new Understanding(best.getKey(), best.getValue(), r.entities, "model");
+  }
+
+  /** The model's probabilities, best first (for the tests and the bench). */
+  static Map<String, Double> probabilities(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    return model().predict(reading(text, catalogue, zone, clock).features);
+  }
+
+  private record Reading(Map<String, Double> features, List<IntentMatch> rules, Entities entities) {}
+
+  private static Reading reading(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    String normalized = ChatNormalizer.normalize(text);
+    String view = ChatNormalizer.arabizi(normalized);
+    List<IntentMatch> rules = IntentMatcher.rank(normalized);
+    if (!view.equals(normalized)) {
+      List<IntentMatch> viewRules = IntentMatcher.rank(view);
+      if (!viewRules.isEmpty() && (rules.isEmpty() || viewRules.get(0).score() > rules.get(0).score())) {
+        rules = viewRules;
+      }
+    }
+    Entities entities = EntityReader.read(normalized, view, catalogue, zone, clock);
+    Map<String, Double> f = new HashMap<>();
+    List<String> words = EntityReader.words(normalized);
+    lexical(f, words);
+    if (!view.equals(normalized)) {
+      lexical(f, EntityReader.words(view));
+    }
+    double norm = 1 / Math.sqrt(Math.max(1, f.size()));
+    f.replaceAll((k, v) -> v * norm);
+    for (int i = 0; i < Math.min(2, rules.size()); i++) {
+      f.put("r:" + rules.get(i).intent(), rules.get(i).score());
+      if (i == 0) {
+        f.put("r1:" + rules.get(i).intent(), 1.0);
+      }
+    }
+    if (rules.isEmpty()) {
+      f.put("r:none", 1.0);
+    }
+    entities.asMap().keySet().forEach(k -> f.put("e:" + k, 1.0));
+    if (entities.isEmpty()) {
+      f.put("e:none", 1.0);
+    }
+    OptionalInt place = Ordinals.of(text);
+    if (place.isPresent()) {
+      f.put("e:place", 1.0);
+    }
+    f.put("n:" + Math.min(words.size(), 5), 1.0);
+    return new Reading(f, rules, entities);
+  }
+
+  private static void lexical(Map<String, Double> f, List<String> words) {
+    String previous = "^";
+    for (String w : words) {
+      f.merge("w:" + w, 1.0, Double::sum);
+      f.merge("s:" + ChatNormalizer.stem(w), 1.0, Double::sum);
+      f.merge("b:" + previous + " " + w, 1.0, Double::sum);
+      previous = w;
+      String padded = "<" + w + ">";
+      for (int n = 2; n <= 4; n++) {
+        for (int i = 0; i + n <= padded.length(); i++) {
+          f.merge("c:" + padded.substring(i, i + n), 1.0, Double::sum);
+        }
+      }
+    }
+  }
+}

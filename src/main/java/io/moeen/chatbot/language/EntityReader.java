@@ -1,0 +1,232 @@
+package io.moeen.chatbot.language;
+
+import io.moeen.identity.LoginIdentifier;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 3: the details a message gives — phone, name, time, day, part of the day, service, doctor,
+ * branch — read in that order from the normalised text and its Arabizi reading (a phone or a name
+ * taken out first so its digits or words are not read again as a time or a doctor). Days and times
+ * go through {@link DateTimeParser}; services through the catalogue's names plus the everyday words
+ * of {@code entities.json}, most specific first; doctors and branches through the words of their
+ * names (titles and «فرع»/"branch" left out). Pure, thread-safe.
+ */
+public final class EntityReader {
+  private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
+  private static final Pattern NAME = Pattern.compile(
+      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi)\\s+([^,.;!?\\d]+)");
+  private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
+      "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم");
+  private static final Set<String> TITLES = Set.of("د", "دكتور", "دكتوره", "الدكتور", "الدكتوره", "dr", "doctor", "al",
+      "فرع", "branch", "ال", "el", "bin", "بن");
+  private static final Map<String, String> PARTS = new LinkedHashMap<>();
+  private static final Set<String> GREETINGS = Set.of("صباح الخير", "صباح النور", "صباح الفل", "مساء الخير", "مساء النور",
+      "good morning", "good evening", "good afternoon");
+  private static final Lexicon LEXICON = Lexicon.load();
+
+  static {
+    for (String w : List.of("بعد الظهر", "بعد العصر", "العصر", "عصرا", "العصريه", "عصر", "afternoon", "3asr", "el3asr",
+        "alasr", "العسر")) {
+      PARTS.put(w, "afternoon");
+    }
+    for (String w : List.of("الصبح", "الصباح", "صباحا", "صباح", "الصبحيه", "الصباحيه", "الفجر", "الضحي", "morning",
+        "sob7", "sabah", "الصبحي", "السوبح")) {
+      PARTS.put(w, "morning");
+    }
+    for (String w : List.of("الظهر", "ظهرا", "noon", "midday", "الظهريه", "dohr", "الدهر")) {
+      PARTS.put(w, "noon");
+    }
+    for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
+        "evening", "night", "masa", "bellail", "العشاء", "العشا", "بالمساء")) {
+      PARTS.put(w, "evening");
+    }
+  }
+
+  private EntityReader() {}
+
+  /** What {@code text} says, read against the clinic's catalogue, with days in the clinic's zone. */
+  public static Entities read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    String normalized = ChatNormalizer.normalize(text);
+    return read(normalized, ChatNormalizer.arabizi(normalized), catalogue, zone, clock);
+  }
+
+  static Entities read(String normalized, String arabizi, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    String rest = normalized;
+    String phone = null;
+    Matcher pm = PHONE.matcher(rest);
+    while (pm.find()) {
+      Optional<String> e164 = LoginIdentifier.normalizePhone(pm.group(1).replaceAll("[ -]", ""));
+      if (e164.isPresent()) {
+        phone = e164.get();
+        rest = rest.substring(0, pm.start(1)) + " " + rest.substring(pm.end(1));
+        break;
+      }
+    }
+    String name = null;
+    Matcher nm = NAME.matcher(rest);
+    if (nm.find()) {
+      List<String> words = new ArrayList<>();
+      for (String w : nm.group(1).strip().split("\\s+")) {
+        if (NAME_STOP.contains(w) || words.size() == 3) {
+          break;
+        }
+        words.add(w);
+      }
+      if (!words.isEmpty()) {
+        name = String.join(" ", words);
+        rest = rest.substring(0, nm.start(1)) + " " + rest.substring(nm.start(1) + nm.group(1).length());
+      }
+    }
+    final String left = rest;
+    final String view = rest.equals(normalized) ? arabizi : ChatNormalizer.arabizi(rest);
+    LocalTime time = DateTimeParser.parseTime(left).or(() -> view.equals(left) ? Optional.empty()
+        : DateTimeParser.parseTime(view)).orElse(null);
+    LocalDate day = DateTimeParser.parseDate(left, zone, clock).or(() -> view.equals(left) ? Optional.empty()
+        : DateTimeParser.parseDate(view, zone, clock)).orElse(null);
+    if (time != null && time.equals(LocalTime.NOON) && !left.matches(".*\\d.*")) {
+      time = null; // «بكرة الظهر», "noon": a part of the day, not a clock time
+    }
+    List<String> words = words(rest);
+    if (!view.equals(rest)) {
+      words.addAll(words(view));
+    }
+    String part = time == null ? part(rest + " " + (view.equals(rest) ? "" : view)) : null;
+    return new Entities(service(words, catalogue), named(words, catalogue.doctors()), day, part, time,
+        named(words, catalogue.branches()), name, phone);
+  }
+
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static String part(String text) {
+    String t = " " + String.join(" ", words(text)) + " ";
+    for (String greeting : GREETINGS) {
+      t = t.replace(" " + greeting + " ", " ");
+    }
+    for (Map.Entry<String, String> e : PARTS.entrySet()) {
+      if (t.contains(" " + e.getKey() + " ")) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The most specific service a phrase of the message names. */
+  private static String service(List<String> words, ClinicCatalogue catalogue) {
+    boolean kid = words.stream().anyMatch(w -> LEXICON.kidWords.contains(w));
+    boolean checkup = words.stream().anyMatch(w -> LEXICON.checkupWords.contains(w));
+    for (Map.Entry<String, List<List<String>>> e : LEXICON.byCode.entrySet()) {
+      for (ClinicCatalogue.Item item : catalogue.services()) {
+        if (e.getKey().equals(item.code()) && (anyPhrase(words, e.getValue())
+            || (e.getKey().equals("child_checkup") && kid && checkup))) {
+          return item.id();
+        }
+      }
+    }
+    for (ClinicCatalogue.Item item : catalogue.services()) {
+      List<List<String>> names = item.names().stream().map(n -> words(ChatNormalizer.normalize(n))).toList();
+      if (anyPhrase(words, names)) {
+        return item.id();
+      }
+    }
+    return null;
+  }
+
+  private static boolean anyPhrase(List<String> words, List<List<String>> phrases) {
+    for (List<String> phrase : phrases) {
+      for (int i = 0; i + phrase.size() <= words.size(); i++) {
+        int j = 0;
+        while (j < phrase.size() && OptionMatcher.same(words.get(i + j), phrase.get(j))) {
+          j++;
+        }
+        if (j == phrase.size() && !phrase.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The doctor or branch most of whose name words the message has; none on a tie. */
+  private static String named(List<String> words, List<ClinicCatalogue.Item> items) {
+    String best = null;
+    int bestCount = 0;
+    boolean tie = false;
+    for (ClinicCatalogue.Item item : items) {
+      int count = 0;
+      for (String nameWord : nameWords(item)) {
+        if (words.stream().anyMatch(w -> w.length() >= 3 && OptionMatcher.same(w, nameWord))) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = item.id();
+        bestCount = count;
+        tie = false;
+      } else if (count == bestCount && count > 0) {
+        tie = true;
+      }
+    }
+    return tie ? null : best;
+  }
+
+  private static List<String> nameWords(ClinicCatalogue.Item item) {
+    List<String> out = new ArrayList<>();
+    for (String n : item.names()) {
+      for (String w : words(ChatNormalizer.normalize(n))) {
+        if (!TITLES.contains(w) && w.length() >= 3) {
+          out.add(w);
+          if (w.startsWith("ال") && w.length() >= 5) {
+            out.add(w.substring(2));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The everyday service words of entities.json, normalised. */
+  private record Lexicon(Map<String, List<List<String>>> byCode, Set<String> kidWords, Set<String> checkupWords) {
+    static Lexicon load() {
+      try (InputStream in = EntityReader.class.getClassLoader().getResourceAsStream("io/moeen/chatbot/entities.json")) {
+        JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, List<List<String>>> byCode = new LinkedHashMap<>();
+        JsonObject services = json.getJsonObject("services");
+        for (String code : services.fieldNames()) {
+          byCode.put(code, services.getJsonArray(code).stream()
+              .map(p -> words(ChatNormalizer.normalize(String.valueOf(p)))).filter(p -> !p.isEmpty()).toList());
+        }
+        return new Lexicon(byCode, set(json, "kidWords"), set(json, "checkupWords"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static Set<String> set(JsonObject json, String key) {
+      return Set.copyOf(json.getJsonArray(key).stream().map(w -> ChatNormalizer.normalize(String.valueOf(w))).toList());
+    }
+  }
+}
