@@ -162,6 +162,15 @@ class PermissionMatrixTest {
   static final String M_VISIT = "/v1/encounters/00000000-0000-4018-8000-000000000001";
   static final String M_ENC = "/v1/encounters/00000000-0000-4018-8000-0000000000e1";
   static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
+  // Billing (db/demo/045-billing-demo.sql): Ahmed's paid invoice, Fatimah's partially paid one, Reem's draft, Olaya's seller
+  static final String B_AHMED = "/v1/invoices/00000000-0000-4019-8000-000000000001";
+  static final String B_FATIMAH = "/v1/invoices/00000000-0000-4019-8000-000000000003";
+  static final String B_DRAFT = "/v1/invoices/00000000-0000-4019-8000-000000000004";
+  static final String B_OLAYA = "/v1/billing/sellers/00000000-0000-4000-c100-000000000001";
+  static JsonArray billingLine() {
+    return new JsonArray().add(new JsonObject().put("sourceKind", "free_text").put("descriptionAr", "مصفوفة")
+        .put("descriptionEn", "Matrix").put("quantity", "1").put("unitPrice", "10.00"));
+  }
   /** Ahmed's throwaway appointments with Dr. Khalid, one per mutating appointment row (made in start()). */
   static String matrixAppointment(int n, String step) {
     return "/v1/appointments/00000000-0000-4000-c400-0000000000b" + n + "/" + step;
@@ -518,7 +527,42 @@ class PermissionMatrixTest {
       op("POST", "/v1/hospital/staff").body(new JsonObject().put("firstNameAr", "مصفوفة").put("firstNameEn", "Matrix")
           .put("job", "driver").put("shift", "night")).allow(ADMIN, SUPERVISOR),
       op("PATCH", "/v1/hospital/staff/{id}").at("/v1/hospital/staff/" + H_STAFF).body(new JsonObject().put("shift", "night"))
-          .allow(ADMIN, SUPERVISOR)
+          .allow(ADMIN, SUPERVISOR),
+      // ── billing: staff read every invoice, a patient their own (another's is 404), Yousef lacks the scope
+      //    billing.read (403 scope_not_granted); doctors and marketers see no money ──
+      op("GET", "/v1/invoices").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/invoices/{id}").at(B_AHMED).allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("GET", "/v1/invoices/{id}").at(B_FATIMAH).allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/invoices/{id}/payments").at(B_AHMED + "/payments").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("GET", "/v1/invoices/{id}/payments").at(B_FATIMAH + "/payments")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/billing/cash-up").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/billing/sellers/{locationId}").at(B_OLAYA).allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/billing/reports/revenue").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/billing/reports/revenue.csv").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/billing/reports/vat-return").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/billing/reports/receivables-aging").allow(ADMIN, SUPERVISOR),
+      // billing writes (billing.write.any: admin, reception; a supervisor only reads), all refused once past access
+      // control: no branch (400 location_required), Ahmed's issued invoice (409 invoice_not_draft), a credit above
+      // what is owed (422), a note on a draft (409), an invalid VAT number (400). The matrix client sends no
+      // Idempotency-Key: the contract check that answers 400 runs after the permission check (Authentication)
+      op("POST", "/v1/invoices").body(new JsonObject().put("patientId", DemoAccounts.AHMED_PATIENT_ID.toString()))
+          .allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/lines").at(B_AHMED + "/lines").body(billingLine().getJsonObject(0))
+          .allow(ADMIN, RECEPTIONIST),
+      op("DELETE", "/v1/invoices/{id}/lines/{lineNo}").at(B_AHMED + "/lines/1").allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/issue").at(B_AHMED + "/issue").allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/cancel").at(B_AHMED + "/cancel").allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/credit-notes").at(B_AHMED + "/credit-notes")
+          .body(new JsonObject().put("reason", "matrix").put("lines", billingLine())).allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/debit-notes").at(B_DRAFT + "/debit-notes")
+          .body(new JsonObject().put("reason", "matrix").put("lines", billingLine())).allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/payments").at(B_AHMED + "/payments")
+          .body(new JsonObject().put("method", "cash").put("amount", "1.00")).allow(ADMIN, RECEPTIONIST),
+      op("POST", "/v1/invoices/{id}/refunds").at(B_AHMED + "/refunds")
+          .body(new JsonObject().put("method", "cash").put("amount", "1.00")).allow(ADMIN, RECEPTIONIST),
+      op("PUT", "/v1/billing/sellers/{locationId}").at(B_OLAYA).body(new JsonObject().put("nameAr", "مصفوفة")
+          .put("nameEn", "Matrix").put("vatNumber", "123").put("invoicePrefix", "MTX")).allow(ADMIN)
   );
 
   static RunningApp app;
