@@ -119,8 +119,9 @@ class CatalogueAdministrationTest {
 
     @Test
     void a_branch_with_rooms_and_hours_is_in_use_and_can_be_deactivated_instead() {
+      long rooms = admin.count("SELECT count(*) FROM rooms WHERE location_id = $1::uuid", RIYADH);
       admin.problem(admin.call("DELETE", "/v1/locations/" + RIYADH, "en", null), 409, "in_use", null);
-      assertThat(admin.count("SELECT count(*) FROM rooms WHERE location_id = $1::uuid", RIYADH)).isEqualTo(2);
+      assertThat(admin.count("SELECT count(*) FROM rooms WHERE location_id = $1::uuid", RIYADH)).isEqualTo(rooms);
       admin.problem(admin.call("DELETE", "/v1/locations/" + UNKNOWN, "en", null), 404, "location_not_found", null);
     }
   }
@@ -129,11 +130,13 @@ class CatalogueAdministrationTest {
   class Rooms {
     @Test
     void rooms_are_added_listed_renamed_and_removed() {
+      int before = admin.ok(200, admin.call("GET", "/v1/locations/" + RIYADH + "/rooms", "en", null))
+          .getJsonArray("items").size();
       JsonObject room = admin.ok(201, admin.call("POST", "/v1/locations/" + RIYADH + "/rooms", "ar",
           new JsonObject().put("nameAr", "عيادة ٣").put("nameEn", "Clinic room 3")));
       assertThat(room.getString("name")).isEqualTo("عيادة ٣");
       JsonObject list = admin.ok(200, admin.call("GET", "/v1/locations/" + RIYADH + "/rooms", "en", null));
-      assertThat(list.getJsonArray("items")).hasSize(3);
+      assertThat(list.getJsonArray("items")).hasSize(before + 1);
       JsonObject off = admin.ok(200, admin.call("PATCH", "/v1/rooms/" + room.getString("id"), "en",
           new JsonObject().put("isActive", false)));
       assertThat(off.getBoolean("isActive")).isFalse();
