@@ -10,6 +10,7 @@ import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.time.ReportPeriod;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,7 +68,7 @@ public final class BillingReportsVerticle extends ServiceVerticle {
   }
 
   private Future<JsonObject> revenue(RequestEnvelope request) {
-    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock);
+    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock, ReportPeriod.MONTH_SO_FAR);
     String by = request.param("by") == null ? "day" : request.param("by");
     boolean ar = SupportedLocale.fromTag(request.locale()).orElse(SupportedLocale.AR) == SupportedLocale.AR;
     boolean method = "method".equals(by);
@@ -105,7 +106,7 @@ public final class BillingReportsVerticle extends ServiceVerticle {
   }
 
   private Future<Reply> vatReturn(RequestEnvelope request) {
-    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock);
+    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock, ReportPeriod.MONTH_SO_FAR);
     return query(request, "vat_return", Tuple.of(period.start(), period.end(), zone.getId())).map(rows -> {
       JsonArray categories = new JsonArray();
       BigDecimal due = BigDecimal.ZERO;

@@ -6,6 +6,7 @@ import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.common.time.ReportPeriod;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,7 @@ final class CrmReport {
   Future<JsonObject> summary(RequestEnvelope request) {
     Principal principal = Access.principal(request);
     Access.requireAny(principal, "crm.reports.read");
-    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock);
+    ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock, ReportPeriod.LAST_30_DAYS);
     Tuple range = Tuple.of(period.start(), period.end());
     Actor actor = new Actor(principal, request.requestId(), request.clientIp());
     return SessionContext.inTransaction(pool, actor, conn -> funnel(conn, period, "all")
