@@ -5,6 +5,7 @@ import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -71,9 +72,13 @@ final class OperationForwarder implements Handler<RoutingContext> {
       response.end();
       return;
     }
-    // a domain that answers in another media type (text/calendar) names it and sends text
+    // a domain that answers in another media type names it and sends text (text/calendar) or bytes (a PDF)
     if (reply.body() instanceof String text && reply.headers().containsKey("Content-Type")) {
       response.end(text);
+      return;
+    }
+    if (reply.body() instanceof byte[] bytes && reply.headers().containsKey("Content-Type")) {
+      response.end(Buffer.buffer(bytes));
       return;
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")

@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * A successful answer to an operation. The HTTP status comes from the contract's single 2xx
- * response; {@code headers} carries the few response headers a domain may set (ETag, Location).
+ * response; {@code headers} carries the few response headers a domain may set (ETag, Location,
+ * Content-Type). A body in another media type than JSON is a {@code String} (text/calendar,
+ * text/csv) or a {@code byte[]} (application/pdf, image/png) beside its Content-Type header;
+ * bytes survive the event bus's JSON codec as base64 when the bus is clustered.
  */
 public record Reply(Object body, Map<String, String> headers) {
 
@@ -27,13 +30,15 @@ public record Reply(Object body, Map<String, String> headers) {
   public JsonObject toJson() {
     JsonObject h = new JsonObject();
     headers.forEach(h::put);
-    return new JsonObject().put("body", body).put("headers", h);
+    JsonObject json = new JsonObject().put("body", body).put("headers", h);
+    return body instanceof byte[] ? json.put("binary", true) : json;
   }
 
   public static Reply fromJson(JsonObject json) {
     JsonObject h = json.getJsonObject("headers", new JsonObject());
     var map = new java.util.LinkedHashMap<String, String>();
     h.forEach(e -> map.put(e.getKey(), String.valueOf(e.getValue())));
-    return new Reply(json.getValue("body"), Map.copyOf(map));
+    Object body = json.getBoolean("binary", false) ? json.getBinary("body") : json.getValue("body");
+    return new Reply(body, Map.copyOf(map));
   }
 }
