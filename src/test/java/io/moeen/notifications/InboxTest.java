@@ -128,6 +128,34 @@ class InboxTest {
   }
 
   @Test
+  void a_reminder_waits_for_its_time_and_a_dropped_one_never_shows() {
+    long before = unread(ahmed);
+    UUID tomorrow = UUID.randomUUID();
+    UUID dropped = UUID.randomUUID();
+    UUID due = UUID.randomUUID();
+    app.asOwner("""
+        INSERT INTO notifications (id, recipient_user_id, channel, event_type, locale, payload, idempotency_key,
+                                   not_before, next_attempt_at, status)
+        SELECT v.id::uuid, u.id, 'in_app', 'appointment_reminder', 'ar', '{}'::jsonb, 'test:' || v.id,
+               v.not_before::timestamptz, now(), v.status
+        FROM users u, (VALUES ('%s', now() + interval '1 day', 'pending'),
+                              ('%s', now() - interval '1 hour', 'dead'),
+                              ('%s', now() - interval '1 minute', 'pending')) AS v(id, not_before, status)
+        WHERE u.email = '%s'
+        """.formatted(tomorrow, dropped, due, DemoAccounts.PATIENT_AHMED));
+
+    assertThat(unread(ahmed)).isEqualTo(before + 1);
+    JsonArray shown = items("?limit=100", "en", ahmed);
+    assertThat(shown.stream().map(o -> ((JsonObject) o).getString("id")))
+        .contains(due.toString()).doesNotContain(tomorrow.toString(), dropped.toString());
+    assertThat(call("POST", "/v1/me/notifications/" + tomorrow + "/read", "en", ahmed).statusCode()).isEqualTo(404);
+    assertThat(call("POST", "/v1/me/notifications/read-all", "en", ahmed).statusCode()).isIn(200, 204);
+    assertThat(isRead(tomorrow)).isFalse();
+    assertThat(isRead(dropped)).isFalse();
+    assertThat(isRead(due)).isTrue();
+  }
+
+  @Test
   void pages_run_newest_first_and_the_cursor_continues_where_the_last_page_ended() {
     UUID oldest = notice(DemoAccounts.MARKETER, "appointment_cancelled", new JsonObject(), "2026-01-01T08:00:00Z");
     UUID middle = notice(DemoAccounts.MARKETER, "appointment_booked", new JsonObject(), "2026-01-02T08:00:00Z");
