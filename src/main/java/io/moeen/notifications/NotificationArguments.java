@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A payload turned into ICU arguments as the recipient reads them: instants ("…At" keys) in
- * their zone, in Arabic with the Hijri date beside the Gregorian one; Latin names and phone
+ * their zone, in Arabic with the Hijri date beside the Gregorian one and the clinic's digits
+ * ({@code clinic.digits}; English text always has Latin ones); Latin names and phone
  * numbers isolated (U+2068 … U+2069) so they do not scramble the right-to-left sentence.
  */
 final class NotificationArguments {
@@ -30,7 +31,7 @@ final class NotificationArguments {
 
   private NotificationArguments() {}
 
-  static Map<String, Object> of(JsonObject payload, SupportedLocale locale, ZoneId zone) {
+  static Map<String, Object> of(JsonObject payload, SupportedLocale locale, ZoneId zone, DigitStyle digits) {
     Map<String, Object> args = new HashMap<>();
     for (String key : payload.fieldNames()) {
       Object value = payload.getValue(key);
@@ -41,17 +42,17 @@ final class NotificationArguments {
       } else {
         String text = value.toString();
         Instant instant = key.endsWith("At") ? instant(text) : null;
-        args.put(key, instant != null ? when(instant, locale, zone) : isolated(text, locale));
+        args.put(key, instant != null ? when(instant, locale, zone, digits) : isolated(text, locale));
       }
     }
     return args;
   }
 
-  static String when(Instant instant, SupportedLocale locale, ZoneId zone) {
+  static String when(Instant instant, SupportedLocale locale, ZoneId zone, DigitStyle digits) {
     if (locale == SupportedLocale.AR) {
-      String gregorian = DateTimeText.format(instant, zone, locale, CalendarSystem.GREGORIAN, DigitStyle.ARABIC_INDIC,
+      String gregorian = DateTimeText.format(instant, zone, locale, CalendarSystem.GREGORIAN, digits,
           FormatLength.DATE_TIME);
-      String hijri = DateTimeText.format(instant, zone, locale, CalendarSystem.HIJRI, DigitStyle.ARABIC_INDIC,
+      String hijri = DateTimeText.format(instant, zone, locale, CalendarSystem.HIJRI, digits,
           FormatLength.DATE);
       // the weekday is already in the Gregorian part; the Hijri one adds only day, month and year
       int comma = hijri.indexOf("، ");

@@ -1,6 +1,7 @@
 package io.moeen.notifications;
 
 import com.ibm.icu.text.MessageFormat;
+import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -13,17 +14,21 @@ import java.util.Map;
 
 /**
  * Puts a notification into words from the active templates: the recipient's language when a
- * template exists in it, otherwise the default language (logged, and said in the result).
+ * template exists in it, otherwise the default language (logged, and said in the result). Numbers
+ * and dates in Arabic take the clinic's digits ({@code clinic.digits}), as its web pages do.
  */
 public final class NotificationRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationRenderer.class);
 
   private final Map<String, NotificationTemplate> templates = new HashMap<>();
   private final SupportedLocale defaultLocale;
+  private final DigitStyle digits;
 
-  public NotificationRenderer(Collection<NotificationTemplate> templates, SupportedLocale defaultLocale) {
+  public NotificationRenderer(Collection<NotificationTemplate> templates, SupportedLocale defaultLocale,
+                              DigitStyle digits) {
     templates.forEach(t -> this.templates.put(t.key(), t));
     this.defaultLocale = defaultLocale;
+    this.digits = digits;
   }
 
   public RenderedNotification render(String eventType, String channel, String locale, JsonObject payload,
@@ -41,8 +46,9 @@ public final class NotificationRenderer {
       }
     }
     SupportedLocale used = SupportedLocale.fromTag(template.locale()).orElse(defaultLocale);
-    Map<String, Object> args = NotificationArguments.of(payload, used, zone);
-    return new RenderedNotification(format(template.subject(), used, args), format(template.body(), used, args),
+    Map<String, Object> args = NotificationArguments.of(payload, used, zone, digits);
+    return new RenderedNotification(format(template.subject(), used, args, digits),
+        format(template.body(), used, args, digits),
         used.tag(), reason);
   }
 
@@ -51,12 +57,14 @@ public final class NotificationRenderer {
    * Arabic), Latin text and phone numbers isolated in Arabic. For providers that fill their own
    * approved templates (WhatsApp) with these values.
    */
-  public static String formatValue(JsonObject payload, String key, SupportedLocale locale, ZoneId zone) {
+  public static String formatValue(JsonObject payload, String key, SupportedLocale locale, ZoneId zone,
+                                   DigitStyle digits) {
     JsonObject one = new JsonObject().put(key, payload.getValue(key));
-    return format("{" + key + "}", locale, NotificationArguments.of(one, locale, zone));
+    return format("{" + key + "}", locale, NotificationArguments.of(one, locale, zone, digits), digits);
   }
 
-  private static String format(String pattern, SupportedLocale locale, Map<String, Object> args) {
-    return pattern == null ? null : new MessageFormat(pattern, locale.uLocale()).format(args);
+  private static String format(String pattern, SupportedLocale locale, Map<String, Object> args, DigitStyle digits) {
+    DigitStyle used = locale == SupportedLocale.AR ? digits : DigitStyle.LATIN;
+    return pattern == null ? null : new MessageFormat(pattern, used.applyTo(locale.uLocale())).format(args);
   }
 }

@@ -31,14 +31,14 @@ public final class NotificationsVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     return SQL.verify(pool)
-        .compose(verified -> pool.query(SQL.get("active_templates")).execute())
-        .compose(rows -> {
+        .compose(verified -> ClinicDigits.load(pool, SQL))
+        .compose(digits -> pool.query(SQL.get("active_templates")).execute().map(rows -> {
           List<NotificationTemplate> templates = new ArrayList<>();
           for (Row r : rows) {
             templates.add(new NotificationTemplate(r.getString("event_type"), r.getString("channel"),
                 r.getString("locale"), r.getString("subject"), r.getString("body")));
           }
-          Inbox inbox = new Inbox(pool, SQL, new NotificationRenderer(templates, defaultLocale), zone);
+          Inbox inbox = new Inbox(pool, SQL, new NotificationRenderer(templates, defaultLocale, digits), zone);
           serve(NotificationsAddresses.INBOX_LIST, request -> inbox.page(request).map(Reply::of));
           serve(NotificationsAddresses.INBOX_COUNT_UNREAD, request -> inbox.unreadCount(request).map(Reply::of));
           serve(NotificationsAddresses.INBOX_MARK_READ, request -> inbox.markRead(request).onSuccess(read -> readBy(request)).map(x -> Reply.empty()));
@@ -46,7 +46,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
           LiveInbox live = new LiveInbox(pool, SQL, inbox);
           serve(NotificationsAddresses.INBOX_STREAM, request -> live.handle(request).map(Reply::of));
           return registered();
-        });
+        })).compose(registered -> registered);
   }
 
   /** Live streams of this person update their unread count. */

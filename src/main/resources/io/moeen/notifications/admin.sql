@@ -57,3 +57,7 @@ ORDER BY event_type, channel, locale, is_active DESC, version DESC;
 -- name: active_templates_of
 SELECT event_type, channel, locale, subject, body FROM notification_templates
 WHERE event_type = $1 AND is_active;
+
+-- name: clinic_digits
+-- the public setting clinic.digits ("latin" or "arabic"): the digits of Arabic text
+SELECT value FROM system_settings WHERE key = 'clinic.digits';

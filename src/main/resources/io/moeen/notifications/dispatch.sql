@@ -66,3 +66,7 @@ FROM notifications n
 LEFT JOIN notification_preferences p ON p.user_id = n.recipient_user_id
 LEFT JOIN users u ON u.id = n.recipient_user_id
 WHERE n.id = ANY($1::uuid[]);
+
+-- name: clinic_digits
+-- the public setting clinic.digits ("latin" or "arabic"): the digits of Arabic text
+SELECT value FROM system_settings WHERE key = 'clinic.digits';

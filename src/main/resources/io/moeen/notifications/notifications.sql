@@ -47,3 +47,7 @@ LIMIT $3;
 
 -- name: live_known
 SELECT 1 FROM notifications WHERE id = $1 AND recipient_user_id = $2 AND channel = 'in_app' AND delivered_at IS NOT NULL;
+
+-- name: clinic_digits
+-- the public setting clinic.digits ("latin" or "arabic"): the digits of Arabic text
+SELECT value FROM system_settings WHERE key = 'clinic.digits';

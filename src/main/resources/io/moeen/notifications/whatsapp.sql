@@ -52,3 +52,7 @@ SET status = CASE
       ELSE status END,
     last_error = CASE WHEN $2 = 'failed' THEN $3 ELSE last_error END
 WHERE provider_message_id = $1 AND channel = 'whatsapp';
+
+-- name: clinic_digits
+-- the public setting clinic.digits ("latin" or "arabic"): the digits of Arabic text
+SELECT value FROM system_settings WHERE key = 'clinic.digits';

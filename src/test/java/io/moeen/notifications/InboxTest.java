@@ -122,8 +122,8 @@ class InboxTest {
     assertThat(ar.getString("id")).isEqualTo(en.getString("id"));
     assertThat(ar.getString("title")).isEqualTo("طلب تغيير موعد");
     assertThat(ar.getString("body"))
-        .startsWith("طلب مريض نقل موعده المحدد يوم " + when(start, SupportedLocale.AR, DigitStyle.ARABIC_INDIC) + " (")
-        .contains(" إلى " + when(wanted, SupportedLocale.AR, DigitStyle.ARABIC_INDIC) + " (")
+        .startsWith("طلب مريض نقل موعده المحدد يوم " + when(start, SupportedLocale.AR, DigitStyle.LATIN) + " (")
+        .contains(" إلى " + when(wanted, SupportedLocale.AR, DigitStyle.LATIN) + " (")
         .endsWith(" هـ). يُرجى الموافقة على الطلب أو رفضه.");
   }
 

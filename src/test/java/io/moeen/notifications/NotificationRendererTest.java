@@ -1,5 +1,6 @@
 package io.moeen.notifications;
 
+import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class NotificationRendererTest {
       new NotificationTemplate("lead_assigned", "in_app", "ar", "عميل محتمل جديد",
           "أُسند إليك عميل محتمل جديد: {leadName}، رقم الجوال {leadPhone}."),
       new NotificationTemplate("appointment_cancelled", "sms", "en", null, "Your appointment on {startsAt} is cancelled.")),
-      SupportedLocale.EN);
+      SupportedLocale.EN, DigitStyle.ARABIC_INDIC);
 
   // 22:30 UTC on 1 March is already 2 March in Riyadh
   static final JsonObject LATE_EVENING_UTC = new JsonObject().put("appointmentId", "a1")
@@ -38,6 +39,16 @@ class NotificationRendererTest {
     assertThat(r.title()).isEqualTo("تم حجز موعدك");
     assertThat(r.body()).isEqualTo("تم حجز موعدك يوم الاثنين، ٢ مارس ٢٠٢٦ في ١:٣٠ ص (١٣ رمضان ١٤٤٧ هـ).");
     assertThat(r.locale()).isEqualTo("ar");
+  }
+
+  @Test
+  void a_clinic_that_writes_latin_digits_gets_them_in_arabic_text_and_in_the_hijri_date() {
+    NotificationRenderer latin = new NotificationRenderer(List.of(
+        new NotificationTemplate("appointment_booked", "in_app", "ar", "تم حجز موعدك",
+            "تم حجز موعدك يوم {startsAt}، رقم الحجز {number}.")), SupportedLocale.EN, DigitStyle.LATIN);
+    RenderedNotification r = latin.render("appointment_booked", "in_app", "ar",
+        LATE_EVENING_UTC.copy().put("number", 1234), RIYADH);
+    assertThat(r.body()).isEqualTo("تم حجز موعدك يوم الاثنين، 2 مارس 2026 في 1:30 ص (13 رمضان 1447 هـ)، رقم الحجز 1,234.");
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.moeen.notifications.admin;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
+import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.ClinicDigits;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
 import io.moeen.notifications.RenderedNotification;
@@ -65,13 +67,15 @@ final class TemplatePreview {
     String locale = body.getString("locale");
     JsonObject payload = body.getJsonObject("payload");
     JsonObject used = payload != null ? payload : SamplePayloads.of(eventType, clock.instant(), zone);
-    return pool.preparedQuery(sql.get("active_templates_of")).execute(Tuple.of(eventType)).compose(rows -> {
+    // the setting as it is now: a manager trying the Arabic-Indic digits sees them at once
+    Future<DigitStyle> digits = ClinicDigits.load(pool, sql);
+    return digits.compose(d -> pool.preparedQuery(sql.get("active_templates_of")).execute(Tuple.of(eventType))).compose(rows -> {
       List<NotificationTemplate> templates = new ArrayList<>();
       for (Row r : rows) {
         templates.add(new NotificationTemplate(r.getString("event_type"), r.getString("channel"),
             r.getString("locale"), r.getString("subject"), r.getString("body")));
       }
-      RenderedNotification text = new NotificationRenderer(templates, defaultLocale)
+      RenderedNotification text = new NotificationRenderer(templates, defaultLocale, digits.result())
           .render(eventType, channel, locale, used, zone);
       if (text.body() == null) {
         return Future.failedFuture(Problem.notFound("notification_template_not_found",

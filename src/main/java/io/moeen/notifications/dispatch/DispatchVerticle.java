@@ -2,6 +2,7 @@ package io.moeen.notifications.dispatch;
 
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.notifications.ClinicDigits;
 import io.moeen.notifications.InboxEvents;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.NotificationTemplate;
@@ -136,11 +137,9 @@ public final class DispatchVerticle extends VerticleBase {
                                                 OutboxDispatcher.Settings settings) {
     var sql = OutboxDispatcher.SQL;
     // without URL, number id and token WhatsApp rows are not claimed: they wait, untouched
-    Future<WhatsAppChannel> whatsAppChannel = whatsapp.canSend()
-        ? WhatsAppChannel.create(client, whatsapp, pool, defaultLocale, zone, clock, smsTimeout)
-        : Future.succeededFuture(null);
-    return whatsAppChannel.compose(wa -> sql.verify(pool)
-        .compose(v -> pool.query(sql.get("active_templates")).execute())
+    return sql.verify(pool).compose(v -> ClinicDigits.load(pool, sql)).compose(digits -> (whatsapp.canSend()
+        ? WhatsAppChannel.create(client, whatsapp, pool, defaultLocale, zone, digits, clock, smsTimeout)
+        : Future.<WhatsAppChannel>succeededFuture(null)).compose(wa -> pool.query(sql.get("active_templates")).execute()
         .compose(rows -> {
           List<NotificationTemplate> templates = new ArrayList<>();
           for (Row r : rows) {
@@ -160,9 +159,9 @@ public final class DispatchVerticle extends VerticleBase {
             }
             // likewise e-mail rows wait until an SMTP host is set
             smtp.host().ifPresent(host -> channels.put("email", EmailChannel.create(vertx, smtp)));
-            return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale), channels,
+            return new OutboxDispatcher(pool, new NotificationRenderer(templates, defaultLocale, digits), channels,
                 QuietHours.of(value, zone), clock, settings, publishInAppDeliveries(vertx));
           });
-        }));
+        })));
   }
 }

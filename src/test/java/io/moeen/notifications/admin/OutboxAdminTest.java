@@ -148,6 +148,21 @@ class OutboxAdminTest {
     }
 
     @Test
+    void a_preview_writes_the_digits_the_clinic_chose_latin_by_default_arabic_indic_when_set() {
+      JsonObject request = new JsonObject().put("eventType", "appointment_reminder").put("channel", "in_app")
+          .put("locale", "ar");
+      assertThat(post("/v1/admin/notification-templates/preview", "en", supervisor, request).bodyAsJsonObject()
+          .getString("body")).containsPattern("[0-9]").doesNotContainPattern("[\u0660-\u0669]");
+      app.asOwner("UPDATE system_settings SET value = '\"arabic\"' WHERE key = 'clinic.digits'");
+      try {
+        assertThat(post("/v1/admin/notification-templates/preview", "en", supervisor, request).bodyAsJsonObject()
+            .getString("body")).containsPattern("[\u0660-\u0669]").doesNotContainPattern("[0-9]");
+      } finally {
+        app.asOwner("UPDATE system_settings SET value = '\"latin\"' WHERE key = 'clinic.digits'");
+      }
+    }
+
+    @Test
     void a_preview_uses_the_given_payload_in_english() {
       JsonObject preview = post("/v1/admin/notification-templates/preview", "en", admin, new JsonObject()
           .put("eventType", "lead_assigned").put("channel", "sms").put("locale", "en")

@@ -2,6 +2,7 @@ package io.moeen.notifications.channels.whatsapp;
 
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.notifications.NotificationRenderer;
 import io.moeen.notifications.dispatch.Channel;
@@ -43,29 +44,31 @@ public final class WhatsAppChannel implements Channel {
   private final Pool pool;
   private final WhatsAppTemplates templates;
   private final ZoneId zone;
+  private final DigitStyle digits;
   private final Clock clock;
   private final Duration timeout;
 
   WhatsAppChannel(WebClient client, AppConfig.WhatsApp config, Pool pool, WhatsAppTemplates templates, ZoneId zone,
-                  Clock clock, Duration timeout) {
+                  DigitStyle digits, Clock clock, Duration timeout) {
     this.client = client;
     this.messagesUrl = config.apiUrl().orElseThrow() + "/" + config.phoneNumberId().orElseThrow() + "/messages";
     this.authorization = "Bearer " + config.token().orElseThrow();
     this.pool = pool;
     this.templates = templates;
     this.zone = zone;
+    this.digits = digits;
     this.clock = clock;
     this.timeout = timeout;
   }
 
   /** Loads the approved templates, then answers the channel; {@code config} must be able to send. */
   public static Future<WhatsAppChannel> create(WebClient client, AppConfig.WhatsApp config, Pool pool,
-                                               SupportedLocale defaultLocale, ZoneId zone, Clock clock,
-                                               Duration timeout) {
+                                               SupportedLocale defaultLocale, ZoneId zone, DigitStyle digits,
+                                               Clock clock, Duration timeout) {
     return SQL.verify(pool)
         .compose(v -> pool.query(SQL.get("whatsapp_templates")).execute())
         .map(rows -> new WhatsAppChannel(client, config, pool, new WhatsAppTemplates(rows, defaultLocale), zone,
-            clock, timeout));
+            digits, clock, timeout));
   }
 
   @Override
@@ -108,7 +111,7 @@ public final class WhatsAppChannel implements Channel {
     }
     SupportedLocale locale = SupportedLocale.fromTag(template.get().locale()).orElse(SupportedLocale.AR);
     List<String> values = template.get().parameters().stream()
-        .map(key -> NotificationRenderer.formatValue(message.payload(), key, locale, zone))
+        .map(key -> NotificationRenderer.formatValue(message.payload(), key, locale, zone, digits))
         .toList();
     return Future.succeededFuture(CloudApiMessages.template(to, template.get().name(), template.get().language(),
         values));

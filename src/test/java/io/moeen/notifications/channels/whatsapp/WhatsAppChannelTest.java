@@ -118,7 +118,7 @@ class WhatsAppChannelTest {
     assertThat(template.getJsonObject("language").getString("code")).isEqualTo("ar");
     assertThat(template.getJsonArray("components")).isEqualTo(new JsonArray().add(new JsonObject().put("type", "body")
         .put("parameters", new JsonArray().add(new JsonObject().put("type", "text")
-            .put("text", "الثلاثاء، ١ ديسمبر ٢٠٢٦ في ١٢:٠٠ م (٢١ جمادى الآخرة ١٤٤٨ هـ)")))));
+            .put("text", "الثلاثاء، 1 ديسمبر 2026 في 12:00 م (21 جمادى الآخرة 1448 هـ)")))));
   }
 
   @Test
