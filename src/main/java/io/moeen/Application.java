@@ -163,7 +163,12 @@ public final class Application {
       RunOnce.install(vertx, leases);
     }
     store = KeyValueStores.create(vertx, config.redisUrl());
-    store.ping().recover(e -> Future.failedFuture(new IllegalStateException(
+    Future<Void> reachable = store.ping();
+    // a node joining a cluster may be starved for seconds while Hazelcast settles: ask again, up to 10 s
+    for (int attempt = 1; cluster.enabled() && attempt < 10; attempt++) {
+      reachable = reachable.recover(e -> vertx.timer(1000).compose(waited -> store.ping()));
+    }
+    reachable.recover(e -> Future.failedFuture(new IllegalStateException(
         "Cannot reach Redis at REDIS_URL: " + e.getMessage(), e))).await();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
     long storeReady = System.nanoTime();
