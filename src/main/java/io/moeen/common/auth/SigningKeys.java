@@ -30,16 +30,24 @@ public record SigningKeys(String privatePem, String publicPem) {
       Files.createDirectories(dir);
       // nodes of a cluster sharing MOEEN_JWT_KEYS_DIR may start together: one makes the pair, the
       // others wait for its lock and read that pair (each writing its own would leave a mismatched one)
-      try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-           java.nio.channels.FileLock lock = lockFile.lock()) {
-        if (Files.exists(privateFile) && Files.exists(publicFile)) {
-          return new SigningKeys(Files.readString(privateFile), Files.readString(publicFile));
-        }
-        return create(privateFile, publicFile);
+      // (the file lock is the JVM's, not a thread's: the class's monitor orders threads of one process)
+      synchronized (SigningKeys.class) {
+        return createOnce(dir, privateFile, publicFile);
       }
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read or create the token signing keys in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SigningKeys createOnce(Path dir, Path privateFile, Path publicFile)
+      throws IOException, java.security.GeneralSecurityException {
+    try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+         java.nio.channels.FileLock lock = lockFile.lock()) {
+      if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        return new SigningKeys(Files.readString(privateFile), Files.readString(publicFile));
+      }
+      return create(privateFile, publicFile);
     }
   }
 
