@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterTest {
   private static final Duration START = Duration.ofSeconds(180);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-  /** Outbox rows for the kill -9 during dispatch ({@code -Dcluster.outboxRows=10000} for the figure). */
-  private static final int OUTBOX_ROWS = Integer.getInteger("cluster.outboxRows", 3000);
+  /** Outbox rows for the kill -9 during dispatch ({@code -Dcluster.outboxRows=N} for another count). */
+  private static final int OUTBOX_ROWS = Integer.getInteger("cluster.outboxRows", 10_000);
 
   private static Path work;
   private static int pgPort;
