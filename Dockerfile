@@ -12,7 +12,9 @@ RUN mvn -B -q -DskipTests package
 
 # Run: a JRE and the one jar (heap flags as in the README's run command: under 350 MB resident). In a container the database is external: set DB_HOST and friends.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /var/lib/moeen --create-home moeen
+RUN useradd --system --home /var/lib/moeen --create-home moeen \
+    && mkdir /var/lib/moeen/keys && chown moeen /var/lib/moeen/keys
+# /var/lib/moeen/keys: where a cluster's nodes share their token signing keys (compose.yaml's volume)
 USER moeen
 WORKDIR /var/lib/moeen
 COPY --from=build /src/target/moeen.jar /opt/moeen/moeen.jar
@@ -26,6 +28,8 @@ ENV HTTP_PORT=8080 \
     MOEEN_DATA_DIR=/var/lib/moeen/data \
     JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
+# with MOEEN_CLUSTER=on: Hazelcast (MOEEN_CLUSTER_PORT) and the event bus (MOEEN_CLUSTER_BUS_PORT)
+EXPOSE 5701 5801
 # Orchestrators: liveness GET /health/live, readiness GET /health/ready (database, and Redis when set).
 # exec form: SIGTERM reaches the JVM, which stops taking requests and finishes those in flight
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/moeen/moeen.jsa", "-jar", "/opt/moeen/moeen.jar"]

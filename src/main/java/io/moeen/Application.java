@@ -9,6 +9,10 @@ import io.moeen.common.Feature;
 import io.moeen.common.FeatureContext;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
+import io.moeen.common.cluster.ClusterBus;
+import io.moeen.common.cluster.PgLeases;
+import io.moeen.common.cluster.RunOnce;
+import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.http.PageRoutes;
 import io.moeen.common.db.DatabaseServer;
@@ -77,7 +81,10 @@ public final class Application {
       new ApiFeature());
 
   private final AppConfig config;
+  private final ClusterConfig cluster;
   private Vertx vertx;
+  /** The run-once leases, in a cluster only (docs/cluster.md). */
+  private PgLeases leases;
   private DatabaseServer database;
   private Pool pool;
   private KeyValueStore store;
@@ -91,13 +98,19 @@ public final class Application {
     SLF4JBridgeHandler.install();
   }
 
-  private Application(AppConfig config) {
+  private Application(AppConfig config, ClusterConfig cluster) {
     this.config = config;
+    this.cluster = cluster;
   }
 
-  /** Blocking; call from a plain thread (main or a test), never from an event loop. */
+  /** Blocking; call from a plain thread (main or a test), never from an event loop. One node. */
   public static Application start(AppConfig config) {
-    Application app = new Application(config);
+    return start(config, ClusterConfig.off());
+  }
+
+  /** As {@link #start(AppConfig)}, as one node of {@code cluster} when it is enabled. */
+  public static Application start(AppConfig config, ClusterConfig cluster) {
+    Application app = new Application(config, cluster);
     try {
       app.boot();
       return app;
@@ -109,13 +122,16 @@ public final class Application {
 
   private void boot() {
     long started = System.nanoTime();
-    vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-            .setEnabled(true)
-            .setJvmMetricsEnabled(true)
-            .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .build();
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    vertx = cluster.enabled()
+        // one node of several: the event bus reaches the others' verticles (docs/cluster.md)
+        ? Vertx.builder().with(ClusterBus.withEventBus(options, cluster))
+            .withClusterManager(ClusterBus.manager(cluster)).buildClustered().await()
+        : Vertx.builder().with(options).build();
     // What needs no database (each feature's own resources, the signing keys, the texts) starts now and
     // overlaps with starting PostgreSQL and migrating, which block and so run on a worker of their own.
     Map<String, Future<?>> preparing = new LinkedHashMap<>();
@@ -141,8 +157,18 @@ public final class Application {
         .connectingTo(database.connectOptions().addProperty("role", Migrations.APP_ROLE))
         .using(vertx)
         .build();
+    if (cluster.enabled()) {
+      leases = new PgLeases(vertx, database.connectOptions(), cluster.host() + ":" + config.httpPort(),
+          cluster.leaseCheck());
+      RunOnce.install(vertx, leases);
+    }
     store = KeyValueStores.create(vertx, config.redisUrl());
-    store.ping().recover(e -> Future.failedFuture(new IllegalStateException(
+    Future<Void> reachable = store.ping();
+    // a node joining a cluster may be starved for seconds while Hazelcast settles: ask again, up to 10 s
+    for (int attempt = 1; cluster.enabled() && attempt < 10; attempt++) {
+      reachable = reachable.recover(e -> vertx.timer(1000).compose(waited -> store.ping()));
+    }
+    reachable.recover(e -> Future.failedFuture(new IllegalStateException(
         "Cannot reach Redis at REDIS_URL: " + e.getMessage(), e))).await();
     SupportedLocale defaultLocale = SupportedLocale.fromTag(config.defaultLocale()).orElseThrow();
     long storeReady = System.nanoTime();
@@ -232,6 +258,11 @@ public final class Application {
         quietly("stop deployment " + id, () -> vertx.undeploy(id).await());
       }
       deployments.clear();
+      quietly("give up the run-once leases", () -> {
+        if (leases != null) {
+          leases.close().await();
+        }
+      });
       quietly("close the pool", () -> {
         if (pool != null) {
           pool.close().await();

@@ -1,6 +1,7 @@
 package io.moeen;
 
 import io.moeen.common.config.AppConfig;
+import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.ConfigException;
 import io.moeen.common.config.ConfigReader;
 import io.moeen.common.db.DatabaseUnavailableException;
@@ -18,8 +19,10 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = System.out;
     AppConfig config;
+    ClusterConfig cluster;
     try {
       config = ConfigReader.fromEnvironment();
+      cluster = ClusterConfig.fromEnvironment();
     } catch (ConfigException e) {
       System.err.println("Moeen cannot start: the configuration is invalid.");
       e.problems().forEach(problem -> System.err.println("  - " + problem));
@@ -28,7 +31,7 @@ public final class Main {
     }
     Application app;
     try {
-      app = Application.start(config);
+      app = Application.start(config, cluster);
     } catch (DatabaseUnavailableException e) {
       System.err.println("Moeen cannot start: " + e.getMessage());
       System.exit(3);
@@ -55,6 +58,10 @@ public final class Main {
         + (config.usesEmbeddedDatabase() ? "" : " (unused: the database is external)"));
     out.println("Demo data: " + (config.demoData() ? "loaded" : "off")
         + " · default language: " + config.defaultLocale() + " · time zone: " + config.timeZone());
+    if (cluster.enabled()) {
+      out.println("Cluster: " + cluster.name() + " as " + cluster.host() + ":" + cluster.port() + " (event bus port "
+          + cluster.busPort() + "), members " + String.join(", ", cluster.members()));
+    }
   }
 
   /** The failure and, when it differs, its root cause: enough to act on, without a stack trace. */

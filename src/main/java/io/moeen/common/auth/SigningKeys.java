@@ -28,22 +28,52 @@ public record SigningKeys(String privatePem, String publicPem) {
         return new SigningKeys(Files.readString(privateFile), Files.readString(publicFile));
       }
       Files.createDirectories(dir);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair pair = generator.generateKeyPair();
-      SigningKeys keys = new SigningKeys(pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-          pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-      Files.writeString(privateFile, keys.privatePem(), StandardCharsets.US_ASCII);
-      Files.writeString(publicFile, keys.publicPem(), StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system
+      // nodes of a cluster sharing MOEEN_JWT_KEYS_DIR may start together: one makes the pair, the
+      // others wait for its lock and read that pair (each writing its own would leave a mismatched one)
+      // (the file lock is the JVM's, not a thread's: the class's monitor orders threads of one process)
+      synchronized (SigningKeys.class) {
+        return createOnce(dir, privateFile, publicFile);
       }
-      return keys;
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read or create the token signing keys in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static SigningKeys createOnce(Path dir, Path privateFile, Path publicFile)
+      throws IOException, java.security.GeneralSecurityException {
+    try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+         java.nio.channels.FileLock lock = lockFile.lock()) {
+      if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        return new SigningKeys(Files.readString(privateFile), Files.readString(publicFile));
+      }
+      return create(privateFile, publicFile);
+    }
+  }
+
+  private static SigningKeys create(Path privateFile, Path publicFile)
+      throws IOException, java.security.GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    SigningKeys keys = new SigningKeys(pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+        pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    // each file appears whole (written aside, then moved), the public one last: a reader that finds
+    // both without the lock finds a finished pair
+    Path privateTemp = privateFile.resolveSibling(privateFile.getFileName() + ".tmp");
+    Files.writeString(privateTemp, keys.privatePem(), StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(privateTemp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    Files.move(privateTemp, privateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Path publicTemp = publicFile.resolveSibling(publicFile.getFileName() + ".tmp");
+    Files.writeString(publicTemp, keys.publicPem(), StandardCharsets.US_ASCII);
+    Files.move(publicTemp, publicFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return keys;
   }
 
   private static String pem(String type, byte[] der) {

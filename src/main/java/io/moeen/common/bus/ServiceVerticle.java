@@ -123,6 +123,13 @@ public abstract class ServiceVerticle extends VerticleBase {
     if (cause instanceof Problem problem) {
       return problem;
     }
+    if (io.moeen.common.errors.Unreachable.is(cause)) {
+      // the database or Redis is down or restarting: 503, try again shortly (docs/cluster.md)
+      try (var ignored = MDC.putCloseable("requestId", request.requestId())) {
+        LOG.warn("Operation {} at {} found a backend unreachable: {}", request.operation(), address, cause.toString());
+      }
+      return new Problem(ProblemKind.UNAVAILABLE, "unavailable");
+    }
     try (var ignored = MDC.putCloseable("requestId", request.requestId())) {
       LOG.error("Operation {} at {} failed unexpectedly", request.operation(), address, cause);
     }

@@ -1,5 +1,6 @@
 package io.moeen.crm.sla;
 
+import io.moeen.common.cluster.RunOnce;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -10,7 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** Runs the first-contact SLA sweep on a timer (off when the interval is zero). */
+/**
+ * Runs the first-contact SLA sweep on a timer (off when the interval is zero); in a cluster on the one
+ * node holding its {@link RunOnce} lease.
+ */
 public final class FirstContactVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(FirstContactVerticle.class);
 
@@ -32,7 +36,12 @@ public final class FirstContactVerticle extends VerticleBase {
     return FirstContactSweep.verify(pool).onSuccess(verified -> {
       if (!interval.isZero()) {
         FirstContactSweep sweep = new FirstContactSweep(pool, zone, clock);
-        vertx.setPeriodic(interval.toMillis(), id -> round(sweep));
+        RunOnce.Lease lease = RunOnce.of(vertx).lease("crm.first-contact-sla");
+        vertx.setPeriodic(interval.toMillis(), id -> {
+          if (lease.held()) {
+            round(sweep);
+          }
+        });
       }
     });
   }

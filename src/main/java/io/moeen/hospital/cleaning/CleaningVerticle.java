@@ -1,6 +1,7 @@
 package io.moeen.hospital.cleaning;
 
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.cluster.RunOnce;
 import io.moeen.hospital.ClinicTimes;
 import io.moeen.hospital.HospitalAddresses;
 import io.moeen.hospital.HospitalDatabase;
@@ -36,7 +37,13 @@ public final class CleaningVerticle extends ServiceVerticle {
     OverdueSweep sweep = new OverdueSweep(db, times);
     return CleaningTasks.SQL.verify(db.pool()).compose(done -> registered()).onSuccess(ok -> {
       if (!sweepInterval.isZero()) {
-        vertx.setPeriodic(sweepInterval.toMillis(), id -> round(sweep));
+        // in a cluster, on the one node holding the lease
+        RunOnce.Lease lease = RunOnce.of(vertx).lease("hospital.cleaning-overdue");
+        vertx.setPeriodic(sweepInterval.toMillis(), id -> {
+          if (lease.held()) {
+            round(sweep);
+          }
+        });
       }
     });
   }

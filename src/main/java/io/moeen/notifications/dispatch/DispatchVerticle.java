@@ -1,5 +1,6 @@
 package io.moeen.notifications.dispatch;
 
+import io.moeen.common.cluster.RunOnce;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.notifications.ClinicDigits;
@@ -68,7 +69,15 @@ public final class DispatchVerticle extends VerticleBase {
     client = WebClient.create(vertx);
     ExpiredKeysPurge purge = new ExpiredKeysPurge(pool, clock, 1000);
     return ExpiredKeysPurge.SQL.verify(pool)
-        .onSuccess(verified -> purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), tick -> purge.run()))
+        .onSuccess(verified -> {
+          // the dispatch runs on every node (rows claimed with SKIP LOCKED); the purge on one (docs/cluster.md)
+          RunOnce.Lease lease = RunOnce.of(vertx).lease("notifications.expired-keys-purge");
+          purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), tick -> {
+            if (lease.held()) {
+              purge.run();
+            }
+          });
+        })
         .compose(verified -> create(vertx, pool, client, sms, whatsapp, smtp, defaultLocale, zone, clock, SMS_TIMEOUT,
             new OutboxDispatcher.Settings(20, sendingTimeout, RetryPolicy.DEFAULT, zone)))
         .compose(created -> {

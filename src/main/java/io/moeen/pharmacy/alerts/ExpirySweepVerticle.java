@@ -1,6 +1,7 @@
 package io.moeen.pharmacy.alerts;
 
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.cluster.RunOnce;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
@@ -34,6 +35,8 @@ public final class ExpirySweepVerticle extends ServiceVerticle {
   private final ZoneId zone;
   private final Clock clock;
   private long timer = -1;
+  /** In a cluster the daily sweep runs on the one node holding it. */
+  private RunOnce.Lease lease;
 
   public ExpirySweepVerticle(Pool pool, ZoneId zone, Clock clock) {
     this.pool = pool;
@@ -46,6 +49,7 @@ public final class ExpirySweepVerticle extends ServiceVerticle {
     serveInternal(PharmacyAddresses.EXPIRY_SWEEP, json -> sweep(json.getString("today") == null
         ? StockActors.today(clock, zone) : LocalDate.parse(json.getString("today")))
         .map(told -> new JsonObject().put("told", told)));
+    lease = RunOnce.of(vertx).lease("pharmacy.expiry-sweep");
     return SQL.verify(pool).compose(verified -> registered()).onSuccess(ok -> scheduleNext());
   }
 
@@ -67,7 +71,8 @@ public final class ExpirySweepVerticle extends ServiceVerticle {
   }
 
   private void scheduleNext() {
-    timer = vertx.setTimer(untilNext(ZonedDateTime.now(clock.withZone(zone))), id -> sweep(StockActors.today(clock, zone))
+    timer = vertx.setTimer(untilNext(ZonedDateTime.now(clock.withZone(zone))), id -> (lease.held()
+        ? sweep(StockActors.today(clock, zone)) : Future.succeededFuture(0))
         .onSuccess(told -> LOG.info("Expiry sweep: {} batches newly within the warning", told))
         .onFailure(e -> LOG.error("Expiry sweep failed", e))
         .onComplete(done -> scheduleNext()));

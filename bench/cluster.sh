@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# One node, then two (MOEEN_CLUSTER=on), on this machine, side by side: slot searches/s (GET /v1/slots
+# through SlotsBench, one client per node, summed), and the event-bus hops per request on that path
+# (vertx_eventbus_sent_total from each node's /metrics, before and after, over the requests sent).
+# Chat turns/s are not measured here: ChatBench starts its own service in its process (no --url yet);
+# run bench/chat.sh for the one-node figure.
+#
+# Needs a PostgreSQL and a Redis both nodes reach, e.g. `docker compose up -d db redis` (compose.yaml):
+#   DB_HOST=127.0.0.1 DB_USER=moeen DB_PASSWORD=moeen REDIS_URL=redis://127.0.0.1:6379/0 bench/cluster.sh
+# Usage: bench/cluster.sh [requests-per-client=4000] [concurrency-per-client=16]
+# On 2 cores expect the second node to add little: both JVMs share the same cores and each remote hop
+# costs a serialisation and a TCP round trip (docs/cluster.md). Not run by CI or bench/all.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REQUESTS=${1:-4000}
+CONCURRENCY=${2:-16}
+: "${DB_HOST:?set DB_HOST (and DB_USER, DB_PASSWORD) to a PostgreSQL both nodes share}"
+: "${REDIS_URL:?set REDIS_URL to a Redis both nodes share}"
+JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx384m --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
+
+[ -f target/moeen.jar ] || mvn -B -q -o -DskipTests package
+KEYS=$(mktemp -d)
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+node() { # name http-port cluster(on/off) hz-port bus-port members
+  env HTTP_HOST=127.0.0.1 HTTP_PORT="$2" MOEEN_DEMO_DATA=true MOEEN_JWT_KEYS_DIR="$KEYS" \
+    MOEEN_DATA_DIR="$(mktemp -d)" MOEEN_CLUSTER="$3" MOEEN_CLUSTER_HOST=127.0.0.1 MOEEN_CLUSTER_PORT="$4" \
+    MOEEN_CLUSTER_BUS_PORT="$5" MOEEN_CLUSTER_MEMBERS="$6" \
+    java $JAVA_OPTS -jar target/moeen.jar >"target/bench-$1.log" 2>&1 &
+  PIDS+=($!)
+  until curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null; do sleep 0.5; done
+}
+sent() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^vertx_eventbus_sent_total/ {s += $2} END {print s + 0}'; }
+bench() { # port -> "req/s p50 p99 errors"
+  mvn -q -B -o exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.moeen.bench.SlotsBench \
+    -Dexec.args="$REQUESTS $CONCURRENCY --url http://127.0.0.1:$1 --machine" -Dliquibase.analytics.enabled=false | tail -1
+}
+
+echo "== one node (MOEEN_CLUSTER=off)"
+node one 18301 off 5701 5801 127.0.0.1:5701
+before=$(sent 18301)
+one=$(bench 18301)
+after=$(sent 18301)
+echo "slot searches: $one"
+# SlotsBench sends each client's requests twice (closed loop, then open loop) plus a warm-up: about
+echo "bus hops per slot search (about): $(awk -v a="$after" -v b="$before" -v n="$((REQUESTS * 2))" 'BEGIN {printf "%.2f", (a - b) / n}')"
+cleanup; PIDS=()
+
+echo "== two nodes (MOEEN_CLUSTER=on), one client each"
+node a 18311 on 5711 5811 127.0.0.1:5711,127.0.0.1:5712
+node b 18312 on 5712 5812 127.0.0.1:5711,127.0.0.1:5712
+before=$(( $(sent 18311) + $(sent 18312) ))
+bench 18311 > target/bench-cluster-a.txt &
+A=$!
+bench 18312 > target/bench-cluster-b.txt &
+B=$!
+wait $A $B
+after=$(( $(sent 18311) + $(sent 18312) ))
+echo "node A: $(cat target/bench-cluster-a.txt)"
+echo "node B: $(cat target/bench-cluster-b.txt)"
+echo "slot searches/s, both: $(cat target/bench-cluster-a.txt target/bench-cluster-b.txt | awk '{s += $(NF-3)} END {print s}')"
+echo "bus hops per slot search (about): $(awk -v a="$after" -v b="$before" -v n="$((REQUESTS * 4))" 'BEGIN {printf "%.2f", (a - b) / n}')"
