@@ -87,18 +87,27 @@ public final class ChatNormalizer {
       return word;
     }
     char[] chars = word.toCharArray();
-    int length = new ArabicNormalizer().normalize(chars, chars.length);
+    int length = NORMALIZER.normalize(chars, chars.length);
     return new String(chars, 0, length);
   }
+
+  /** Lucene's normaliser and stemmer keep no state between calls: one of each serves every thread. */
+  private static final ArabicNormalizer NORMALIZER = new ArabicNormalizer();
+  private static final ArabicStemmer STEMMER = new ArabicStemmer();
+  /** Stems of the words seen lately (a chat's vocabulary is small; bounded, so typed noise cannot grow it). */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, String> STEMS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
 
   /** Lucene's light Arabic stem (prefixes ال وال بال كال فال لل و, suffixes ها ان ات ون ين يه ية ه ة ي); other words as they are. */
   public static String stem(String word) {
     if (word.length() < 3 || !isArabic(word.charAt(0))) {
       return word;
     }
-    char[] chars = word.toCharArray();
-    int length = new ArabicStemmer().stem(chars, chars.length);
-    return length >= 2 ? new String(chars, 0, length) : word;
+    return STEMS.get(word, w -> {
+      char[] chars = w.toCharArray();
+      int length = STEMMER.stem(chars, chars.length);
+      return length >= 2 ? new String(chars, 0, length) : w;
+    });
   }
 
   static boolean isArabic(char ch) {

@@ -127,10 +127,18 @@ public final class OptionMatcher {
     if (a.length() >= 4 && b.length() >= 4 && ChatNormalizer.stem(a).equals(ChatNormalizer.stem(b))) {
       return true;
     }
-    if (ArabicClitics.stems(a).contains(b) || ArabicClitics.stems(b).contains(a)) {
+    if (clitics(a).contains(b) || clitics(b).contains(a)) {
       return true;
     }
     int tolerance = WordDistance.tolerance(Math.min(a.length(), b.length()));
     return tolerance > 0 && WordDistance.sameStart(a, b) && WordDistance.bounded(a, b, tolerance) <= tolerance;
+  }
+
+  /** The clitic stems of the words seen lately, kept (bounded): the same few words are compared over and over. */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, List<String>> CLITICS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
+
+  private static List<String> clitics(String word) {
+    return CLITICS.get(word, w -> List.copyOf(ArabicClitics.stems(w)));
   }
 }
