@@ -65,7 +65,8 @@ class WebChatBookingTest {
     chat.say("سارة العتيبي");
     assertThat(chat.said()).contains("عروض");
     chat.tap("no");
-    assertThat(chat.said()).contains("أأكد لك الموعد").contains("كشف عام").contains("09:00");
+    assertThat(chat.said()).contains("أأكد لك الموعد").contains("كشف عام").contains("09:00")
+        .contains("هـ").contains("السعر: ").doesNotContain("{slot.");
     chat.tap("yes");
     assertThat(chat.said()).as(chat.toString()).contains("تم حجز موعدك");
 

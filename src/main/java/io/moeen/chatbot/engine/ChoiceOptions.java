@@ -53,6 +53,20 @@ final class ChoiceOptions {
     return choices;
   }
 
+  /** What a static option sets when the message's intent chose it ({@code setByIntent: {INTENT: {variable: value}}}). */
+  static JsonObject setByIntent(JsonObject node, String optionId, String intent) {
+    if (node.getValue("options") instanceof JsonArray options) {
+      for (Object o : options) {
+        if (o instanceof JsonObject option && optionId.equals(option.getString("id"))
+            && option.getValue("setByIntent") instanceof JsonObject byIntent
+            && byIntent.getValue(intent) instanceof JsonObject set) {
+          return set;
+        }
+      }
+    }
+    return new JsonObject();
+  }
+
   private static Set<String> intents(Object intent) {
     Set<String> names = new TreeSet<>();
     if (intent instanceof String s) {

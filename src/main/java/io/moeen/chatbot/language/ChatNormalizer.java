@@ -25,7 +25,7 @@ public final class ChatNormalizer {
       Map.entry("النهارده؟", "اليوم"), Map.entry("الحين", "الحين"), Map.entry("هلق", "الحين"), Map.entry("هلا؟", "هلا"),
       Map.entry("التلاتا", "الثلاثاء"), Map.entry("التلات", "الثلاثاء"), Map.entry("الثلاثا", "الثلاثاء"),
       Map.entry("تلاتا", "الثلاثاء"), Map.entry("الاتنين", "الاثنين"), Map.entry("الخميس؟", "الخميس"),
-      Map.entry("الضهر", "الظهر"), Map.entry("ضهر", "الظهر"), Map.entry("عقب", "بعد"), Map.entry("بعدين", "بعدين"),
+      Map.entry("الضهر", "الظهر"), Map.entry("العسر", "العصر"), Map.entry("ضهر", "الظهر"), Map.entry("عقب", "بعد"), Map.entry("بعدين", "بعدين"),
       Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"), Map.entry("2moro", "tomorrow"),
       Map.entry("appt", "appointment"), Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"),
       Map.entry("r", "are"), Map.entry("wat", "what"), Map.entry("hw", "how"));
@@ -141,9 +141,11 @@ public final class ChatNormalizer {
    * beside the original, and they only need the consonants to line up («maw3ed» → «موعد»).
    */
   public static String arabizi(String normalized) {
-    if (!looksArabizi(normalized)) {
-      return normalized;
-    }
+    return looksArabizi(normalized) ? transliterated(normalized) : normalized;
+  }
+
+  /** The Arabic-script reading of every Latin word whether or not the message looks like Arabizi (an answer to a list of Arabic options). */
+  static String transliterated(String normalized) {
     List<String> out = new ArrayList<>();
     String article = "";
     for (String token : normalized.split(" ")) {

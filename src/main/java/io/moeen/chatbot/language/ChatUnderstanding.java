@@ -68,13 +68,18 @@ public final class ChatUnderstanding {
 
   /** What the message means, its entities read against the clinic's catalogue. */
   public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    return read(text, catalogue, zone, clock, MIN_CONFIDENCE);
+  }
+
+  /** The same with another fallback threshold (the bench sweeps it on the dev split). */
+  public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock, double minConfidence) {
     Reading r = reading(text, catalogue, zone, clock);
     Optional<IntentMatch> rule = r.rules.isEmpty() ? Optional.empty() : Optional.of(r.rules.get(0));
     if (rule.isPresent() && rule.get().score() >= 0.999 && rule.get().intent().isGlobal()) {
       return new Understanding(rule.get().intent().name(), 1.0, r.entities, "rule");
     }
     Map.Entry<String, Double> best = model().predict(r.features).entrySet().iterator().next();
-    if (best.getValue() < MIN_CONFIDENCE) {
+    if (best.getValue() < minConfidence) {
       return new Understanding(Understanding.NONE, best.getValue(), r.entities, "fallback");
     }
     return new Understanding(best.getKey(), best.getValue(), r.entities, "model");
