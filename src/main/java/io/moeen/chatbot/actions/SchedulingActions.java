@@ -145,7 +145,8 @@ final class SchedulingActions {
 
   private void details(JsonArray options, JsonArray chosen, JsonArray locations, JsonArray services, LocalDate date,
                        String locale) {
-    String hijri = texts.hijriDate(date, locale);
+    // each one a piece of the confirmation with its own punctuation, so a slot without it reads as before
+    String hijri = " (" + texts.hijriDate(date, locale) + ")";
     for (int i = 0; i < options.size(); i++) {
       JsonObject value = options.getJsonObject(i).getJsonObject("value");
       JsonObject slot = chosen.getJsonObject(i);
@@ -154,14 +155,15 @@ final class SchedulingActions {
         JsonObject l = (JsonObject) o;
         if (l.getString("id", "").equals(slot.getString("locationId"))) {
           String address = l.getString("address");
-          value.put("branch", address == null || address.isBlank() ? l.getString("name")
-              : l.getString("name") + " — " + address);
+          value.put("branch", "\n📍 " + (address == null || address.isBlank() ? l.getString("name")
+              : l.getString("name") + " — " + address));
         }
       }
       for (Object o : services) {
         JsonObject s = (JsonObject) o;
         if (s.getString("id", "").equals(slot.getString("serviceId")) && s.getValue("price") != null) {
-          value.put("price", s.getValue("price") + " " + s.getString("currency", "SAR"));
+          value.put("price", "\n" + texts.say(locale, "chatbot.price_line",
+              Map.of("price", String.valueOf(s.getValue("price")), "currency", s.getString("currency", "SAR"))));
         }
       }
     }
