@@ -61,9 +61,15 @@ final class SchedulingActions {
       for (Object o : doctors) {
         JsonObject d = (JsonObject) o;
         if (options.size() < MAX_OPTIONS) {
-          options.add(new JsonObject().put("id", "doctor" + (options.size() + (doctors.size() > 1 ? 0 : 1)))
+          JsonObject option = new JsonObject().put("id", "doctor" + (options.size() + (doctors.size() > 1 ? 0 : 1)))
               .put("title", d.getString("name"))
-              .put("description", d.getString("specialty")).put("value", d.getString("id")));
+              .put("description", d.getString("specialty")).put("value", d.getString("id"));
+          if (doctors.size() == 1) {
+            // the only doctor also answers "any doctor" (typed, or an "any" button from an older message)
+            option.put("aliases", new JsonArray().add("any").add(texts.say("ar", "chatbot.any_doctor", Map.of()))
+                .add(texts.say("en", "chatbot.any_doctor", Map.of())).add("اي دكتور").add("any doctor"));
+          }
+          options.add(option);
         }
       }
       return new JsonObject().put("doctors", options);
