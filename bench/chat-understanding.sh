@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # How well the chatbot understands the held-out corpus (today's reader, then the new pipeline); no service needed.
-# Usage: bench/chat-understanding.sh [dev]   (-Dmisses=1 in MAVEN_OPTS lists every miss)
+# Usage: bench/chat-understanding.sh [dev|both]   (-Dmisses=1 in MAVEN_OPTS lists every miss)
 set -eu
 cd "$(dirname "$0")/.."
 mvn -o -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.moeen.bench.ChatUnderstandingBench \

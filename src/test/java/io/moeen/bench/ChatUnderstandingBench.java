@@ -35,6 +35,12 @@ public final class ChatUnderstandingBench {
   private ChatUnderstandingBench() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("both")) {
+      // dev first (where thresholds are chosen), then held-out, in one run
+      main(new String[] {"dev"});
+      main(new String[] {"heldout"});
+      return;
+    }
     String part = args.length > 0 && args[0].equals("dev") ? LabelledCorpus.DEV : LabelledCorpus.HELD_OUT;
     List<LabelledCorpus.Message> corpus = LabelledCorpus.load(part);
     System.out.printf("corpus: %s, %d messages (train %d, dev %d)%n%n", part, corpus.size(),

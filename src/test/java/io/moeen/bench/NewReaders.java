@@ -23,6 +23,15 @@ final class NewReaders {
       Understanding u = ChatUnderstanding.read(text, clinic, zone, clock);
       return new ChatUnderstandingBench.Reading(u.label(), u.entities().asMap());
     });
+    if (Boolean.getBoolean("sweep")) {
+      // the fallback threshold chosen on dev: -Dsweep=true with the dev split
+      for (double t : new double[] {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
+        readers.put(String.format("threshold %.2f", t), text -> {
+          Understanding u = ChatUnderstanding.read(text, clinic, zone, clock, t);
+          return new ChatUnderstandingBench.Reading(u.label(), u.entities().asMap());
+        });
+      }
+    }
     return readers;
   }
 }

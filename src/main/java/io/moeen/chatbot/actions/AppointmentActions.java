@@ -84,7 +84,7 @@ final class AppointmentActions {
   Future<JsonObject> findSlots(Conversation c, JsonObject scope, String requestId) {
     JsonObject appointment = scope.getJsonObject("appointment");
     return scheduling.findSlots(appointment.getString("serviceId"), appointment.getString("doctorId"),
-        scope.getString("date"), c.locale, requestId);
+        scope.getString("date"), scope.getString("dayPart"), c.locale, requestId);
   }
 
   Future<JsonObject> reschedule(Conversation c, JsonObject scope, String requestId) {

@@ -33,6 +33,11 @@ public final class ChatTexts {
         FormatLength.DATE_TIME);
   }
 
+  /** A calendar day in the Hijri (Umm al-Qura) calendar, as the confirmation shows it beside the Gregorian. */
+  public String hijriDate(java.time.LocalDate date, String locale) {
+    return DateTimeText.formatDate(date, language(locale), CalendarSystem.HIJRI, DigitStyle.LATIN);
+  }
+
   static SupportedLocale language(String locale) {
     return SupportedLocale.fromTag(locale).orElse(SupportedLocale.AR);
   }

@@ -32,7 +32,7 @@ public final class ReceptionActions implements ChatActions {
       case "list_services" -> scheduling.listServices(c.locale, requestId);
       case "list_doctors" -> scheduling.listDoctors(scope, c.locale, requestId);
       case "find_slots" -> scheduling.findSlots(scope.getString("service"), scope.getString("doctor"),
-          scope.getString("date"), c.locale, requestId);
+          scope.getString("date"), scope.getString("dayPart"), c.locale, requestId);
       case "find_slots_for_appointment" -> appointments.findSlots(c, scope, requestId);
       case "identify_contact" -> contacts.identify(c, scope, requestId);
       case "book_appointment" -> scheduling.book(c, scope, requestId);

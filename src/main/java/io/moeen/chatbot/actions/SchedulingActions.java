@@ -51,30 +51,128 @@ final class SchedulingActions {
   Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {
     JsonObject params = new JsonObject().put("serviceId", scope.getString("service"));
     return bus.operation(SchedulingAddresses.DOCTORS_LIST, "listDoctors", params, null, false, locale, requestId).map(body -> {
-      JsonArray options = new JsonArray().add(new JsonObject().put("id", "any")
-          .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
-      for (Object o : ((JsonObject) body).getJsonArray("items", new JsonArray())) {
+      JsonArray doctors = ((JsonObject) body).getJsonArray("items", new JsonArray());
+      JsonArray options = new JsonArray();
+      if (doctors.size() > 1) {
+        // "any doctor" only where more than one doctor gives the service (its times: the earliest of them all)
+        options.add(new JsonObject().put("id", "any")
+            .put("title", texts.say(locale, "chatbot.any_doctor", Map.of())).put("value", "any"));
+      }
+      for (Object o : doctors) {
         JsonObject d = (JsonObject) o;
         if (options.size() < MAX_OPTIONS) {
-          options.add(new JsonObject().put("id", "doctor" + options.size()).put("title", d.getString("name"))
-              .put("description", d.getString("specialty")).put("value", d.getString("id")));
+          JsonObject option = new JsonObject().put("id", "doctor" + (options.size() + (doctors.size() > 1 ? 0 : 1)))
+              .put("title", d.getString("name"))
+              .put("description", d.getString("specialty")).put("value", d.getString("id"));
+          if (doctors.size() == 1) {
+            // the only doctor also answers "any doctor" (typed, or an "any" button from an older message)
+            option.put("aliases", new JsonArray().add("any").add(texts.say("ar", "chatbot.any_doctor", Map.of()))
+                .add(texts.say("en", "chatbot.any_doctor", Map.of())).add("اي دكتور").add("any doctor"));
+          }
+          options.add(option);
         }
       }
       return new JsonObject().put("doctors", options);
     });
   }
 
-  /** Free times on one day, for a service and optionally one doctor ("any" means whoever is free). */
-  Future<JsonObject> findSlots(String serviceId, String doctorId, String date, String locale, String requestId) {
+  /**
+   * Free times on one day, for a service and optionally one doctor ("any" means whoever is free:
+   * the earliest times across the doctors who give it, one doctor per time), only those in the part
+   * of the day asked for (morning, noon, afternoon, evening) when that part has any. Each option's
+   * value carries what the confirmation shows beside the time: the Hijri date, the branch and its
+   * address, the price.
+   */
+  Future<JsonObject> findSlots(String serviceId, String doctorId, String date, String dayPart, String locale,
+                               String requestId) {
     JsonObject params = new JsonObject().put("serviceId", serviceId).put("from", date)
         .put("to", LocalDate.parse(date).plusDays(1).toString());
     boolean anyDoctor = doctorId == null || "any".equals(doctorId);
     if (!anyDoctor) {
       params.put("doctorId", doctorId);
     }
-    return bus.operation(SchedulingAddresses.SLOTS_LIST, "listSlots", params, null, false, locale, requestId)
-        .map(body -> slots(((JsonObject) body).getJsonArray("items", new JsonArray()), anyDoctor))
+    Future<JsonArray> items = bus.operation(SchedulingAddresses.SLOTS_LIST, "listSlots", params, null, false, locale, requestId)
+        .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray()));
+    Future<JsonArray> locations = bus.operation(SchedulingAddresses.LOCATIONS_LIST, "listLocations", new JsonObject(), null,
+            false, locale, requestId)
+        .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray())).otherwise(new JsonArray());
+    Future<JsonArray> services = bus.operation(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), null,
+            false, locale, requestId)
+        .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray())).otherwise(new JsonArray());
+    return Future.all(items, locations, services)
+        .map(all -> {
+          JsonArray chosen = inPartOfDay(anyDoctor ? earliestPerTime(items.result()) : items.result(), dayPart);
+          JsonObject answer = slots(chosen, anyDoctor);
+          details(answer.getJsonArray("slots"), chosen, locations.result(), services.result(), LocalDate.parse(date), locale);
+          return answer;
+        })
         .recover(failure -> Future.failedFuture(new ActionFailure(code(failure), empty())));
+  }
+
+  /** "Any doctor": one option per time, the first doctor free then, in time order. */
+  static JsonArray earliestPerTime(JsonArray items) {
+    java.util.List<JsonObject> sorted = new java.util.ArrayList<>();
+    items.forEach(o -> sorted.add((JsonObject) o));
+    sorted.sort(java.util.Comparator.comparing(s -> s.getString("startsAtLocal", s.getString("startsAt", ""))));
+    JsonArray out = new JsonArray();
+    java.util.Set<String> times = new java.util.HashSet<>();
+    for (JsonObject slot : sorted) {
+      if (times.add(slot.getString("startsAtLocal", slot.getString("startsAt", "")))) {
+        out.add(slot);
+      }
+    }
+    return out;
+  }
+
+  /** The slots whose local start falls in the part of the day; all of them when none does (or no part was said). */
+  static JsonArray inPartOfDay(JsonArray items, String dayPart) {
+    if (dayPart == null) {
+      return items;
+    }
+    JsonArray out = new JsonArray();
+    for (Object o : items) {
+      String local = ((JsonObject) o).getString("startsAtLocal", "");
+      if (local.length() >= 13) {
+        int hour = Integer.parseInt(local.substring(11, 13));
+        boolean in = switch (dayPart) {
+          case "morning" -> hour < 12;
+          case "noon" -> hour >= 11 && hour < 15;
+          case "afternoon" -> hour >= 12 && hour < 18;
+          case "evening" -> hour >= 16;
+          default -> true;
+        };
+        if (in) {
+          out.add(o);
+        }
+      }
+    }
+    return out.isEmpty() ? items : out;
+  }
+
+  private void details(JsonArray options, JsonArray chosen, JsonArray locations, JsonArray services, LocalDate date,
+                       String locale) {
+    // each one a piece of the confirmation with its own punctuation, so a slot without it reads as before
+    String hijri = " (" + texts.hijriDate(date, locale) + ")";
+    for (int i = 0; i < options.size(); i++) {
+      JsonObject value = options.getJsonObject(i).getJsonObject("value");
+      JsonObject slot = chosen.getJsonObject(i);
+      value.put("hijri", hijri);
+      for (Object o : locations) {
+        JsonObject l = (JsonObject) o;
+        if (l.getString("id", "").equals(slot.getString("locationId"))) {
+          String address = l.getString("address");
+          value.put("branch", "\n📍 " + (address == null || address.isBlank() ? l.getString("name")
+              : l.getString("name") + " — " + address));
+        }
+      }
+      for (Object o : services) {
+        JsonObject s = (JsonObject) o;
+        if (s.getString("id", "").equals(slot.getString("serviceId")) && s.getValue("price") != null) {
+          value.put("price", "\n" + texts.say(locale, "chatbot.price_line",
+              Map.of("price", String.valueOf(s.getValue("price")), "currency", s.getString("currency", "SAR"))));
+        }
+      }
+    }
   }
 
   JsonObject slots(JsonArray items, boolean withDoctor) {

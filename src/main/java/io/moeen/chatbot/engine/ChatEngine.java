@@ -161,6 +161,10 @@ public final class ChatEngine {
       c.variables.remove(SlotFilling.MISSES);
       String variable = node.getString("variable");
       c.variables.put(variable, answer.get().value()).put(variable + "Label", answer.get().label());
+      if (input0 == InputType.DATE) {
+        // «بكرة العصر», "tomorrow evening": the free times offered are those of that part of the day
+        SlotFilling.rememberDayPart(c, turn.understanding == null ? null : turn.understanding.entities().dayPart());
+      }
       if ("phone".equals(variable)) {
         c.phone = (String) answer.get().value();
       }
@@ -208,6 +212,11 @@ public final class ChatEngine {
         c.variables.put(variable, choice.value()).put(variable + "Label", choice.title());
       }
       choice.set().forEach(e -> c.variables.put(e.getKey(), e.getValue()));
+      if (replyId == null && intent.isPresent()) {
+        // an option reached by what the message meant may set more («ما اقدر اجي» on "reschedule": move or cancel?)
+        ChoiceOptions.setByIntent(node, choice.id(), intent.get().intent().name())
+            .forEach(e -> c.variables.put(e.getKey(), e.getValue()));
+      }
       if (choice.locale() != null) {
         c.locale = choice.locale();
         c.localeChosen = true;

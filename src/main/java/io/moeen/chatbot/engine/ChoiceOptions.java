@@ -22,7 +22,7 @@ final class ChoiceOptions {
 
   /** One option as the engine sees it; {@code value} is what the node's variable receives. */
   record Choice(String id, String title, String description, Object value, String next, JsonObject set,
-                String locale, Set<String> intents) {
+                String locale, Set<String> intents, List<String> aliases) {
   }
 
   private ChoiceOptions() {
@@ -36,7 +36,7 @@ final class ChoiceOptions {
         if (o instanceof JsonObject item) {
           choices.add(new Choice(item.getString("id"), Flow.text(item.getValue("title"), language),
               item.getValue("description") == null ? null : Flow.text(item.getValue("description"), language),
-              item.getValue("value"), null, new JsonObject(), null, Set.of()));
+              item.getValue("value"), null, new JsonObject(), null, Set.of(), aliases(item)));
         }
       }
       return choices;
@@ -47,10 +47,33 @@ final class ChoiceOptions {
         choices.add(new Choice(option.getString("id"), Flow.fill(Flow.text(option.getValue("label"), language), scope),
             null, option.getValue("value", option.getString("id")), option.getString("next"),
             option.getValue("set") instanceof JsonObject set ? set : new JsonObject(), option.getString("locale"),
-            intents(option.getValue("intent"))));
+            intents(option.getValue("intent")), List.of()));
       }
     }
     return choices;
+  }
+
+  /** What a static option sets when the message's intent chose it ({@code setByIntent: {INTENT: {variable: value}}}). */
+  static JsonObject setByIntent(JsonObject node, String optionId, String intent) {
+    if (node.getValue("options") instanceof JsonArray options) {
+      for (Object o : options) {
+        if (o instanceof JsonObject option && optionId.equals(option.getString("id"))
+            && option.getValue("setByIntent") instanceof JsonObject byIntent
+            && byIntent.getValue(intent) instanceof JsonObject set) {
+          return set;
+        }
+      }
+    }
+    return new JsonObject();
+  }
+
+  /**
+   * Other ids and words that also pick a listed option (the one doctor of a service answers "any
+   * doctor" too: a person who asks for any doctor gets the only one).
+   */
+  private static List<String> aliases(JsonObject item) {
+    JsonArray aliases = item.getValue("aliases") instanceof JsonArray a ? a : new JsonArray();
+    return aliases.stream().map(String::valueOf).toList();
   }
 
   private static Set<String> intents(Object intent) {
@@ -87,13 +110,21 @@ final class ChoiceOptions {
     if (found.size() == 1) {
       return new Pick(Optional.of(choices.get(found.get(0))), List.of());
     }
+    if (found.isEmpty()) {
+      List<Choice> byAlias = choices.stream().filter(c -> !c.aliases().isEmpty()
+          && !io.moeen.chatbot.language.OptionMatcher.candidates(input, c.aliases()).isEmpty()).toList();
+      if (byAlias.size() == 1) {
+        return new Pick(Optional.of(byAlias.get(0)), List.of());
+      }
+    }
     return found.size() > 1 && found.size() <= BotReply.MAX_BUTTONS
         ? new Pick(Optional.empty(), found.stream().map(choices::get).toList()) : Pick.NOTHING;
   }
 
   static Optional<Choice> pick(List<Choice> choices, String replyId, String input, Optional<IntentMatch> intent) {
     if (replyId != null) {
-      Optional<Choice> byId = choices.stream().filter(c -> replyId.equals(c.id())).findFirst();
+      Optional<Choice> byId = choices.stream().filter(c -> replyId.equals(c.id()) || c.aliases().contains(replyId))
+          .findFirst();
       if (byId.isPresent()) {
         return byId;
       }

@@ -42,6 +42,20 @@ final class SlotFilling {
     c.variables.put(WANT, new JsonObject().put("text", input));
   }
 
+  /**
+   * The part of the day said with the day (morning, noon, afternoon, evening; null: the whole day),
+   * which {@code find_slots} reads as {@code dayPart} to offer only those times.
+   */
+  static void rememberDayPart(Conversation c, String part) {
+    if (part == null) {
+      c.variables.remove(DAY_PART);
+    } else {
+      c.variables.put(DAY_PART, part);
+    }
+  }
+
+  static final String DAY_PART = "dayPart";
+
   /** Counts one more answer not understood; returns how many in a row. */
   static int missed(Conversation c) {
     int n = c.variables.getInteger(MISSES, 0) + 1;
@@ -70,6 +84,7 @@ final class SlotFilling {
       }
       return answers.read(InputType.DATE, e.day().toString(), c.locale).map(a -> {
         c.variables.put(variable, a.value()).put(variable + "Label", a.label());
+        rememberDayPart(c, e.dayPart());
         return new Filled(a.label(), node.getString("next"));
       });
     }

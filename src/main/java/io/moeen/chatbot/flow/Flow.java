@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record Flow(String key, int version, JsonObject definition) {
   public static final List<String> LANGUAGES = List.of("ar", "en");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  /** {@code {name}}, or {@code {name.field}}: a field of a variable holding an object (a slot's {@code branch}). */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.([A-Za-z_][A-Za-z0-9_]*))?}");
 
   /** An edge out of a node; {@code knownSet} are variables known to be set along it (a "set" test). */
   public record Edge(String label, String target, Set<String> knownSet) {
@@ -112,6 +113,12 @@ public record Flow(String key, int version, JsonObject definition) {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object value = variables.getValue(m.group(1));
+      if (m.group(2) != null) {
+        // a field of an object: empty when the object lacks it (a slot offered without its details)
+        Object field = value instanceof JsonObject o ? o.getValue(m.group(2)) : null;
+        m.appendReplacement(out, Matcher.quoteReplacement(field == null ? "" : String.valueOf(field)));
+        continue;
+      }
       String replacement = value == null ? m.group() : value instanceof JsonObject o && o.containsKey("title")
           ? String.valueOf(o.getValue("title")) : String.valueOf(value);
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));

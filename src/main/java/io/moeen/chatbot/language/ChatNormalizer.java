@@ -25,7 +25,7 @@ public final class ChatNormalizer {
       Map.entry("النهارده؟", "اليوم"), Map.entry("الحين", "الحين"), Map.entry("هلق", "الحين"), Map.entry("هلا؟", "هلا"),
       Map.entry("التلاتا", "الثلاثاء"), Map.entry("التلات", "الثلاثاء"), Map.entry("الثلاثا", "الثلاثاء"),
       Map.entry("تلاتا", "الثلاثاء"), Map.entry("الاتنين", "الاثنين"), Map.entry("الخميس؟", "الخميس"),
-      Map.entry("الضهر", "الظهر"), Map.entry("ضهر", "الظهر"), Map.entry("عقب", "بعد"), Map.entry("بعدين", "بعدين"),
+      Map.entry("الضهر", "الظهر"), Map.entry("العسر", "العصر"), Map.entry("ضهر", "الظهر"), Map.entry("عقب", "بعد"), Map.entry("بعدين", "بعدين"),
       Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"), Map.entry("2moro", "tomorrow"),
       Map.entry("appt", "appointment"), Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"),
       Map.entry("r", "are"), Map.entry("wat", "what"), Map.entry("hw", "how"));
@@ -87,18 +87,27 @@ public final class ChatNormalizer {
       return word;
     }
     char[] chars = word.toCharArray();
-    int length = new ArabicNormalizer().normalize(chars, chars.length);
+    int length = NORMALIZER.normalize(chars, chars.length);
     return new String(chars, 0, length);
   }
+
+  /** Lucene's normaliser and stemmer keep no state between calls: one of each serves every thread. */
+  private static final ArabicNormalizer NORMALIZER = new ArabicNormalizer();
+  private static final ArabicStemmer STEMMER = new ArabicStemmer();
+  /** Stems of the words seen lately (a chat's vocabulary is small; bounded, so typed noise cannot grow it). */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, String> STEMS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
 
   /** Lucene's light Arabic stem (prefixes ال وال بال كال فال لل و, suffixes ها ان ات ون ين يه ية ه ة ي); other words as they are. */
   public static String stem(String word) {
     if (word.length() < 3 || !isArabic(word.charAt(0))) {
       return word;
     }
-    char[] chars = word.toCharArray();
-    int length = new ArabicStemmer().stem(chars, chars.length);
-    return length >= 2 ? new String(chars, 0, length) : word;
+    return STEMS.get(word, w -> {
+      char[] chars = w.toCharArray();
+      int length = STEMMER.stem(chars, chars.length);
+      return length >= 2 ? new String(chars, 0, length) : w;
+    });
   }
 
   static boolean isArabic(char ch) {
@@ -132,9 +141,11 @@ public final class ChatNormalizer {
    * beside the original, and they only need the consonants to line up («maw3ed» → «موعد»).
    */
   public static String arabizi(String normalized) {
-    if (!looksArabizi(normalized)) {
-      return normalized;
-    }
+    return looksArabizi(normalized) ? transliterated(normalized) : normalized;
+  }
+
+  /** The Arabic-script reading of every Latin word whether or not the message looks like Arabizi (an answer to a list of Arabic options). */
+  static String transliterated(String normalized) {
     List<String> out = new ArrayList<>();
     String article = "";
     for (String token : normalized.split(" ")) {

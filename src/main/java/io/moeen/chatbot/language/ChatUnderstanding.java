@@ -12,19 +12,20 @@ import java.util.OptionalInt;
  * Understanding as a pipeline: (1) {@link ChatNormalizer} — one spelling, plus the Arabizi reading;
  * (2a) the hand rules ({@link IntentMatcher}, the synonym lexicon) and (2b) the trained
  * {@link IntentModel}, which sees the rules' answer as one of its features; (3) {@link EntityReader}.
- * The model decides the label; a rule that matches the whole message exactly (score 1, "إلغاء",
+ * The model is trained at build time and loaded at start. The model decides the label; a rule that matches the whole message exactly (score 1, "إلغاء",
  * "menu", "English") wins outright; a best probability under {@link #MIN_CONFIDENCE} or the label
- * NONE is the fallback. Thread-safe; the model is trained once, on first use.
+ * NONE is the fallback. Thread-safe; the model is loaded once, on first use.
  */
 public final class ChatUnderstanding {
   /** Below this the model's best guess is not an understanding (chosen on the dev split). */
   static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("moeen.chat.minConfidence", "0.30"));
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatUnderstanding.class);
   private static volatile IntentModel model;
 
   private ChatUnderstanding() {}
 
-  /** Trains the model now (call at start, off the event loop); later calls return at once. */
+  /** Loads the shipped model now (call at start, off the event loop); later calls return at once. */
   public static void warm() {
     model();
   }
@@ -34,12 +35,25 @@ public final class ChatUnderstanding {
     if (m == null) {
       synchronized (ChatUnderstanding.class) {
         if (model == null) {
-          model = train(LabelledCorpus.load(LabelledCorpus.TRAIN));
+          model = shipped().orElseGet(() -> {
+            // a class path without the build's output (an IDE run without process-classes): learn it here
+            LOG.warn("No shipped intent model ({}); training it from the corpus now", IntentModel.RESOURCE);
+            return train(LabelledCorpus.load(LabelledCorpus.TRAIN));
+          });
         }
         m = model;
       }
     }
     return m;
+  }
+
+  /** The weights the build wrote into the class path ({@link IntentModelBuild}), if it did. */
+  static Optional<IntentModel> shipped() {
+    try (java.io.InputStream in = ChatUnderstanding.class.getClassLoader().getResourceAsStream(IntentModel.RESOURCE)) {
+      return in == null ? Optional.empty() : Optional.of(IntentModel.read(in));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static IntentModel train(List<LabelledCorpus.Message> messages) {
@@ -54,13 +68,18 @@ public final class ChatUnderstanding {
 
   /** What the message means, its entities read against the clinic's catalogue. */
   public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    return read(text, catalogue, zone, clock, MIN_CONFIDENCE);
+  }
+
+  /** The same with another fallback threshold (the bench sweeps it on the dev split). */
+  public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock, double minConfidence) {
     Reading r = reading(text, catalogue, zone, clock);
     Optional<IntentMatch> rule = r.rules.isEmpty() ? Optional.empty() : Optional.of(r.rules.get(0));
     if (rule.isPresent() && rule.get().score() >= 0.999 && rule.get().intent().isGlobal()) {
       return new Understanding(rule.get().intent().name(), 1.0, r.entities, "rule");
     }
     Map.Entry<String, Double> best = model().predict(r.features).entrySet().iterator().next();
-    if (best.getValue() < MIN_CONFIDENCE) {
+    if (best.getValue() < minConfidence) {
       return new Understanding(Understanding.NONE, best.getValue(), r.entities, "fallback");
     }
     return new Understanding(best.getKey(), best.getValue(), r.entities, "model");
@@ -71,11 +90,18 @@ public final class ChatUnderstanding {
     return model().predict(reading(text, catalogue, zone, clock).features);
   }
 
-  private record Reading(Map<String, Double> features, List<IntentMatch> rules, Entities entities) {}
+  record Reading(Map<String, Double> features, List<IntentMatch> rules, Entities entities) {}
 
-  private static Reading reading(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+  static Reading reading(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
     String normalized = ChatNormalizer.normalize(text);
     String view = ChatNormalizer.arabizi(normalized);
+    List<IntentMatch> rules = rules(normalized, view);
+    Entities entities = EntityReader.read(normalized, view, catalogue, zone, clock);
+    return new Reading(features(text, normalized, view, rules, entities), rules, entities);
+  }
+
+  /** Stage 2a: the synonym rules over the normalised text and its Arabizi reading; the better wins. */
+  static List<IntentMatch> rules(String normalized, String view) {
     List<IntentMatch> rules = IntentMatcher.rank(normalized);
     if (!view.equals(normalized)) {
       List<IntentMatch> viewRules = IntentMatcher.rank(view);
@@ -83,7 +109,12 @@ public final class ChatUnderstanding {
         rules = viewRules;
       }
     }
-    Entities entities = EntityReader.read(normalized, view, catalogue, zone, clock);
+    return rules;
+  }
+
+  /** What the model sees: the words of both readings, the rules' answer, which entities are present. */
+  static Map<String, Double> features(String text, String normalized, String view, List<IntentMatch> rules,
+      Entities entities) {
     Map<String, Double> f = new HashMap<>();
     List<String> words = EntityReader.words(normalized);
     lexical(f, words);
@@ -110,7 +141,7 @@ public final class ChatUnderstanding {
       f.put("e:place", 1.0);
     }
     f.put("n:" + Math.min(words.size(), 5), 1.0);
-    return new Reading(f, rules, entities);
+    return f;
   }
 
   private static void lexical(Map<String, Double> f, List<String> words) {

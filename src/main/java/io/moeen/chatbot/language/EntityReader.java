@@ -147,8 +147,7 @@ public final class EntityReader {
       }
     }
     for (ClinicCatalogue.Item item : catalogue.services()) {
-      List<List<String>> names = item.names().stream().map(n -> words(ChatNormalizer.normalize(n))).toList();
-      if (anyPhrase(words, names)) {
+      if (anyPhrase(words, serviceNames(item))) {
         return item.id();
       }
     }
@@ -193,7 +192,24 @@ public final class EntityReader {
     return tie ? null : best;
   }
 
+  /**
+   * The catalogue's names read once per item, not once per message (items live as long as the
+   * catalogue they belong to; keys by identity, released with it).
+   */
+  private static final com.github.benmanes.caffeine.cache.Cache<ClinicCatalogue.Item, List<List<String>>> SERVICE_NAMES =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+  private static final com.github.benmanes.caffeine.cache.Cache<ClinicCatalogue.Item, List<String>> NAME_WORDS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+
+  private static List<List<String>> serviceNames(ClinicCatalogue.Item item) {
+    return SERVICE_NAMES.get(item, i -> i.names().stream().map(n -> words(ChatNormalizer.normalize(n))).toList());
+  }
+
   private static List<String> nameWords(ClinicCatalogue.Item item) {
+    return NAME_WORDS.get(item, EntityReader::readNameWords);
+  }
+
+  private static List<String> readNameWords(ClinicCatalogue.Item item) {
     List<String> out = new ArrayList<>();
     for (String n : item.names()) {
       for (String w : words(ChatNormalizer.normalize(n))) {
@@ -205,7 +221,7 @@ public final class EntityReader {
         }
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The everyday service words of entities.json, normalised. */

@@ -1,6 +1,14 @@
 package io.moeen.chatbot.language;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,13 +21,17 @@ import java.util.Random;
  * character 2–4-grams of every word, whole words, Lucene light stems, word pairs, of the
  * normalised text and of its Arabizi reading — plus what the other stages found: the synonym
  * matcher's best intents and which entities are present. It learns from the train split of the
- * corpus ({@link LabelledCorpus#TRAIN}) when first used (a few hundred milliseconds, no network,
- * a fixed seed: the same model every time), and answers a probability per label.
+ * corpus ({@link LabelledCorpus#TRAIN}) at BUILD time ({@link IntentModelBuild}, a fixed seed and
+ * {@link StrictMath}: the same weights bit for bit on every machine), is shipped as
+ * {@link #RESOURCE} and {@link #read read} at start; it answers a probability per label.
  */
 public final class IntentModel {
   private static final int EPOCHS = 40;
   private static final double RATE = 0.4;
   private static final double L2 = 1e-5;
+  /** Where the build puts the trained weights (target/classes, so inside the jar). */
+  static final String RESOURCE = "io/moeen/chatbot/intent-model.bin";
+  private static final String MAGIC = "moeen-intent-model-1";
 
   private final List<String> labels;
   private final Map<String, Integer> index;
@@ -83,7 +95,7 @@ public final class IntentModel {
     }
     double sum = 0;
     for (int k = 0; k < p.length; k++) {
-      p[k] = Math.exp(p[k] - max);
+      p[k] = StrictMath.exp(p[k] - max);
       sum += p[k];
     }
     for (int k = 0; k < p.length; k++) {
@@ -93,26 +105,79 @@ public final class IntentModel {
 
   /** The probability of every label, best first. */
   Map<String, Double> predict(Map<String, Double> features) {
-    List<Integer> ids = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    features.forEach((f, v) -> {
-      Integer id = index.get(f);
+    int[] ids = new int[features.size()];
+    double[] values = new double[ids.length];
+    int n = 0;
+    for (Map.Entry<String, Double> f : features.entrySet()) {
+      Integer id = index.get(f.getKey());
       if (id != null) {
-        ids.add(id);
-        values.add(v);
+        ids[n] = id;
+        values[n++] = f.getValue();
       }
-    });
-    double[] p = new double[labels.size()];
-    scores(weights, ids.stream().mapToInt(Integer::intValue).toArray(),
-        values.stream().mapToDouble(Double::doubleValue).toArray(), p);
-    List<Integer> order = new ArrayList<>();
-    for (int k = 0; k < p.length; k++) {
-      order.add(k);
     }
-    order.sort((a, b) -> Double.compare(p[b], p[a]));
+    double[] p = new double[labels.size()];
+    scores(weights, Arrays.copyOf(ids, n), Arrays.copyOf(values, n), p);
+    Integer[] order = new Integer[p.length];
+    for (int k = 0; k < p.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
     Map<String, Double> out = new LinkedHashMap<>();
-    order.forEach(k -> out.put(labels.get(k), p[k]));
+    for (int k : order) {
+      out.put(labels.get(k), p[k]);
+    }
     return out;
+  }
+
+  /** Writes the model: labels, feature names in index order, then every weight (doubles, exact). */
+  void write(OutputStream target) throws IOException {
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
+    out.writeUTF(MAGIC);
+    out.writeInt(labels.size());
+    for (String label : labels) {
+      out.writeUTF(label);
+    }
+    String[] names = new String[index.size()];
+    index.forEach((name, id) -> names[id] = name);
+    out.writeInt(names.length);
+    for (String name : names) {
+      out.writeUTF(name);
+    }
+    for (double[] row : weights) {
+      for (double w : row) {
+        out.writeDouble(w);
+      }
+    }
+    out.flush();
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static IntentModel read(InputStream source) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
+    if (!MAGIC.equals(in.readUTF())) {
+      throw new IOException("Not an intent model of this version");
+    }
+    List<String> labels = new ArrayList<>();
+    for (int k = in.readInt(); k > 0; k--) {
+      labels.add(in.readUTF());
+    }
+    int features = in.readInt();
+    Map<String, Integer> index = new HashMap<>(features * 2);
+    for (int i = 0; i < features; i++) {
+      index.put(in.readUTF(), i);
+    }
+    double[][] weights = new double[labels.size()][features + 1];
+    for (double[] row : weights) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = in.readDouble();
+      }
+    }
+    return new IntentModel(List.copyOf(labels), index, weights);
+  }
+
+  /** The same labels, features and weights, bit for bit. */
+  boolean sameAs(IntentModel other) {
+    return labels.equals(other.labels) && index.equals(other.index) && Arrays.deepEquals(weights, other.weights);
   }
 
   int size() {

@@ -23,6 +23,20 @@ public final class OptionMatcher {
    * free text.
    */
   public static List<Integer> candidates(String text, List<String> options) {
+    List<Integer> found = candidates(text, options, false);
+    if (found.isEmpty() && options.size() > 0) {
+      // Arabizi typed at a list of Arabic options («tandheef asnan», "dr khaled", "4 el 3asr"): its
+      // Arabic reading, with the short vowels Arabizi leaves out not counted against it
+      String normalized = ChatNormalizer.normalize(text);
+      String view = ChatNormalizer.transliterated(normalized);
+      if (!view.equals(normalized)) {
+        return candidates(view, options, true);
+      }
+    }
+    return found;
+  }
+
+  private static List<Integer> candidates(String text, List<String> options, boolean arabizi) {
     if (options.isEmpty()) {
       return List.of();
     }
@@ -54,7 +68,7 @@ public final class OptionMatcher {
     List<Integer> best = new java.util.ArrayList<>();
     for (int i = 0; i < options.size(); i++) {
       double share = ChatNormalizer.normalize(options.get(i)).equals(whole) ? 2
-          : share(typed, ChatWords.of(ChatNormalizer.normalize(options.get(i))));
+          : share(typed, ChatWords.of(ChatNormalizer.normalize(options.get(i))), arabizi);
       if (share > bestShare + 1e-9) {
         bestShare = share;
         best.clear();
@@ -81,7 +95,7 @@ public final class OptionMatcher {
     double bestShare = 0;
     boolean tie = false;
     for (int i = 0; i < options.size(); i++) {
-      double share = ArabicText.normalize(options.get(i)).equals(whole) ? 2 : share(typed, ChatWords.of(options.get(i)));
+      double share = ArabicText.normalize(options.get(i)).equals(whole) ? 2 : share(typed, ChatWords.of(options.get(i)), false);
       if (share > bestShare) {
         best = i;
         bestShare = share;
@@ -94,29 +108,51 @@ public final class OptionMatcher {
   }
 
   /** How much of the option the answer names: the best of "share of the option's words typed" and "share of the typed words in the option". */
-  private static double share(List<ChatWords.Word> typed, List<ChatWords.Word> option) {
+  private static double share(List<ChatWords.Word> typed, List<ChatWords.Word> option, boolean arabizi) {
     if (option.isEmpty()) {
       return 0;
     }
     int optionWordsTyped = 0;
     for (ChatWords.Word word : option) {
-      optionWordsTyped += contains(typed, word.text()) ? 1 : 0;
+      optionWordsTyped += contains(typed, word.text(), arabizi) ? 1 : 0;
     }
     int typedWordsInOption = 0;
     for (ChatWords.Word word : typed) {
-      typedWordsInOption += contains(option, word.text()) ? 1 : 0;
+      typedWordsInOption += contains(option, word.text(), arabizi) ? 1 : 0;
     }
     return Math.max((double) optionWordsTyped / option.size(), (double) typedWordsInOption / typed.size())
         * ((double) typedWordsInOption / typed.size() >= 0.5 ? 1 : 0.5);
   }
 
-  private static boolean contains(List<ChatWords.Word> words, String wanted) {
+  private static boolean contains(List<ChatWords.Word> words, String wanted, boolean arabizi) {
     for (ChatWords.Word word : words) {
-      if (same(word.text(), wanted)) {
+      if (same(word.text(), wanted) || arabizi && sameSkeleton(word.text(), wanted)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Arabizi leaves short and often long vowels out («khaled» reads «خلد», "asnan" «اسنن»): the same
+   * consonants in the same order (ا و ي after the first letter, and the article, not counted), at
+   * least three of them.
+   */
+  static boolean sameSkeleton(String a, String b) {
+    String x = skeleton(a);
+    return x.length() >= 3 && x.equals(skeleton(b));
+  }
+
+  private static String skeleton(String word) {
+    String w = word.startsWith("ال") && word.length() > 4 ? word.substring(2) : word;
+    StringBuilder out = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char ch = w.charAt(i);
+      if (i == 0 || (ch != 'ا' && ch != 'و' && ch != 'ي' && ch != 'ه')) {
+        out.append(ch == 'ذ' ? 'ظ' : ch == 'ه' ? 'ة' : ch);
+      }
+    }
+    return out.toString();
   }
 
   /** The same word: spelled alike, with a particle on or off, the same Lucene stem, or a typo away. */
@@ -127,10 +163,18 @@ public final class OptionMatcher {
     if (a.length() >= 4 && b.length() >= 4 && ChatNormalizer.stem(a).equals(ChatNormalizer.stem(b))) {
       return true;
     }
-    if (ArabicClitics.stems(a).contains(b) || ArabicClitics.stems(b).contains(a)) {
+    if (clitics(a).contains(b) || clitics(b).contains(a)) {
       return true;
     }
     int tolerance = WordDistance.tolerance(Math.min(a.length(), b.length()));
     return tolerance > 0 && WordDistance.sameStart(a, b) && WordDistance.bounded(a, b, tolerance) <= tolerance;
+  }
+
+  /** The clitic stems of the words seen lately, kept (bounded): the same few words are compared over and over. */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, List<String>> CLITICS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
+
+  private static List<String> clitics(String word) {
+    return CLITICS.get(word, w -> List.copyOf(ArabicClitics.stems(w)));
   }
 }

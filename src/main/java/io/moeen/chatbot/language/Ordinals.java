@@ -15,7 +15,10 @@ public final class Ordinals {
       Map.entry("third", 3), Map.entry("3rd", 3), Map.entry("الرابع", 4), Map.entry("fourth", 4), Map.entry("4th", 4),
       Map.entry("الخامس", 5), Map.entry("fifth", 5), Map.entry("5th", 5), Map.entry("السادس", 6), Map.entry("sixth", 6),
       Map.entry("الاخير", LAST), Map.entry("اخر", LAST), Map.entry("الاخيره", LAST), Map.entry("last", LAST),
-      Map.entry("el thani", 2), Map.entry("elthani", 2), Map.entry("thani", 2), Map.entry("awal", 1), Map.entry("el awal", 1));
+      Map.entry("el thani", 2), Map.entry("elthani", 2), Map.entry("thani", 2), Map.entry("awal", 1), Map.entry("el awal", 1),
+      Map.entry("awwal", 1), Map.entry("al awal", 1), Map.entry("tani", 2), Map.entry("el tani", 2), Map.entry("al thani", 2),
+      Map.entry("thalith", 3), Map.entry("talet", 3), Map.entry("el talet", 3), Map.entry("rabe3", 4), Map.entry("akher", LAST),
+      Map.entry("el akher", LAST), Map.entry("al akher", LAST));
   private static final java.util.Set<String> FILLER = java.util.Set.of("رقم", "الخيار", "خيار", "الوقت", "الموعد", "موعد",
       "وقت", "option", "number", "no", "the", "one", "choice", "اللي", "ال", "ابي", "ابغي", "ابغى", "بدي", "عايز", "el",
       "time", "slot", "الدكتور", "دكتور", "please", "لو", "سمحت", "i", "want", "take", "ok");

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatConversationTest {
   static final JsonObject SLOT = new JsonObject().put("startsAt", "2026-11-02T13:00:00Z").put("doctorId", "dr-khalid")
-      .put("locationId", "loc-1").put("serviceId", "svc-clean");
+      .put("locationId", "loc-1").put("serviceId", "svc-clean").put("hijri", " (الاثنين، 21 جمادى الأولى 1448 هـ)")
+      .put("branch", "\n📍 فرع العليا — طريق الملك فهد").put("price", "\nالسعر: 250 SAR");
   ChatScript chat;
 
   @BeforeEach
@@ -51,6 +52,7 @@ class ChatConversationTest {
     assertThat(asked.getString("service")).isEqualTo("svc-clean");
     assertThat(asked.getString("doctor")).isEqualTo("dr-khalid");
     assertThat(asked.getString("date")).isEqualTo("2026-11-02");
+    assertThat(asked.getString("dayPart")).as("«العصر»: the afternoon's free times").isEqualTo("afternoon");
     assertThat(chat.texts().get(0)).startsWith("تمام، فهمت:").contains("تنظيف الأسنان").contains("د. خالد العتيبي");
   }
 
@@ -109,10 +111,32 @@ class ChatConversationTest {
     chat.say("ما اقدر اجي بكرة");
     assertThat(chat.node()).isEqualTo("resched_pick");
     chat.say("1");
+    assertThat(chat.node()).as("move or cancel?").isEqualTo("resched_how");
+    assertThat(chat.offered()).containsExactly("move", "cancel");
+    chat.tap("move");
+    assertThat(chat.node()).isEqualTo("resched_ask_date");
     chat.say("الخميس");
     chat.say("10");
     assertThat(chat.actions.names()).contains("reschedule_appointment");
     assertThat(String.join("\n", chat.texts())).contains("الخميس 5 نوفمبر 10:00");
+  }
+
+  @Test
+  void i_cannot_come_can_also_cancel_and_a_plain_reschedule_does_not_ask_move_or_cancel() {
+    chat.actions.sets("list_my_appointments", new JsonObject().put("appointmentCount", 1)
+            .put("appointments", new JsonArray().add(new JsonObject().put("id", "appointment1")
+                .put("title", "الاثنين 2 نوفمبر 09:00").put("value", new JsonObject().put("id", "appt-1")))))
+        .sets("cancel_appointment", new JsonObject().put("appointmentTime", "الاثنين 2 نوفمبر 09:00"));
+    chat.say("ما اقدر اجي بكرة");
+    chat.tap("appointment1");
+    chat.tap("cancel");
+    assertThat(chat.node()).isEqualTo("cancel_confirm");
+    chat.tap("yes");
+    assertThat(chat.actions.names()).contains("cancel_appointment");
+    chat.say("من البداية");
+    chat.tap("reschedule");
+    chat.tap("appointment1");
+    assertThat(chat.node()).as("a tapped reschedule goes straight to the day").isEqualTo("resched_ask_date");
   }
 
   @Test
@@ -123,8 +147,10 @@ class ChatConversationTest {
     chat.tap("slot2");
     assertThat(chat.node()).isEqualTo("book_confirm");
     assertThat(chat.texts().get(0)).contains("تنظيف الأسنان مع د. خالد العتيبي").contains("2026").contains("16:00")
-        .contains("بتوقيت العيادة").contains("تلغيه");
+        .contains("بتوقيت العيادة").contains("تلغيه")
+        .contains("جمادى الأولى 1448").contains("فرع العليا — طريق الملك فهد").contains("السعر: 250 SAR");
     chat.say("English");
-    assertThat(chat.texts().get(1)).contains("with").contains("at 16:00 (clinic time)").contains("cancel or move it");
+    assertThat(chat.texts().get(1)).contains("with").contains("at 16:00 (clinic time)").contains("cancel or move it")
+        .contains("250 SAR");
   }
 }

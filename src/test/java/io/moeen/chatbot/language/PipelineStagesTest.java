@@ -62,6 +62,14 @@ class PipelineStagesTest {
     assertThat(OptionMatcher.candidates("4 العصر", java.util.List.of("15:30", "16:00"))).containsExactly(1);
     assertThat(OptionMatcher.candidates("قلب", java.util.List.of("كشف عام", "استشارة قلب", "تخطيط القلب")))
         .containsExactly(1, 2);
+    // Arabizi at a list of Arabic options: a name, a service, a time, an ordinal
+    java.util.List<String> doctors = java.util.List.of("د. خالد العتيبي", "د. مها الحربي", "د. فيصل الدوسري");
+    assertThat(OptionMatcher.candidates("dr khaled", doctors)).containsExactly(0);
+    assertThat(OptionMatcher.candidates("maha", doctors)).containsExactly(1);
+    assertThat(OptionMatcher.candidates("tandheef asnan", java.util.List.of("كشف عام", "تنظيف الأسنان"))).containsExactly(1);
+    assertThat(OptionMatcher.candidates("4 el 3asr", java.util.List.of("15:30", "16:00"))).containsExactly(1);
+    assertThat(OptionMatcher.candidates("el tani", doctors)).containsExactly(1);
+    assertThat(OptionMatcher.candidates("tomorrow", doctors)).isEmpty();
   }
 
   private static String label(String text) {
