@@ -78,8 +78,15 @@ class HospitalSetupTest {
         .getString("id");
   }
 
+  private static final java.time.format.DateTimeFormatter INSTANT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
   private static String midnight(LocalDate day) {
-    return day.atStartOfDay(RIYADH).toOffsetDateTime().toString();
+    return INSTANT.format(day.atStartOfDay(RIYADH));
+  }
+
+  private static String noon(LocalDate day) {
+    return INSTANT.format(day.atTime(12, 0).atZone(RIYADH));
   }
 
   @Test
@@ -99,9 +106,9 @@ class HospitalSetupTest {
         + broken + "'");
     String patient = api.patients("History", 1).get(0);
     String admission = ok(201, "POST", "/v1/hospital/admissions", supervisor, HospitalApi.admission(patient, kept)
-        .put("admittedAt", today.minusDays(2).atTime(12, 0).atZone(RIYADH).toOffsetDateTime().toString())).getString("id");
+        .put("admittedAt", noon(today.minusDays(2)))).getString("id");
     ok(200, "POST", "/v1/hospital/admissions/" + admission + "/discharge", supervisor, new JsonObject()
-        .put("dischargedAt", today.minusDays(1).atTime(12, 0).atZone(RIYADH).toOffsetDateTime().toString()));
+        .put("dischargedAt", noon(today.minusDays(1))));
 
     JsonObject report = ok(200, "GET", "/v1/hospital/reports/occupancy?from=" + today.minusDays(3) + "&to=" + today,
         supervisor, null);
@@ -131,12 +138,13 @@ class HospitalSetupTest {
 
   @Test
   void a_date_that_does_not_exist_is_a_localized_400_not_a_500() {
-    JsonObject problem = refused(400, "invalid_report_date", "GET", "/v1/hospital/reports/occupancy?from=2026-02-30", null, "ar");
-    assertThat(problem.getString("title")).isEqualTo("تاريخ غير صالح");
-    assertThat(problem.getString("detail")).contains("2026-02-30");
+    // the contract's date format stops it first; ReportPeriod would refuse it the same way (invalid_report_date)
+    JsonObject problem = refused(400, "validation_failed", "GET", "/v1/hospital/reports/occupancy?from=2026-02-30", null, "ar");
+    assertThat(problem.getString("field")).isEqualTo("from");
+    assertThat(problem.getString("title")).isNotBlank().isNotEqualTo("Invalid request");
     refused(400, "invalid_range", "GET", "/v1/hospital/reports/length-of-stay?from=2026-03-02&to=2026-03-01", null, "en");
     refused(400, "range_too_long", "GET", "/v1/hospital/reports/cleaning-turnaround?from=2024-01-01&to=2026-01-01", null, "en");
-    refused(400, "invalid_report_date", "GET", "/v1/hospital/cleaning-tasks/calendar?to=2026-13-01", null, "en");
+    refused(400, "validation_failed", "GET", "/v1/hospital/cleaning-tasks/calendar?to=2026-13-01", null, "en");
   }
 
   @Test
