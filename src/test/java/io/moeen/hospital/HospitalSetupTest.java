@@ -196,6 +196,35 @@ class HospitalSetupTest {
   }
 
   @Test
+  void a_type_shrunk_while_beds_are_added_never_leaves_a_room_over_its_type() throws Exception {
+    String type = ok(201, "POST", "/v1/hospital/room-types", supervisor, new JsonObject().put("code", "race_bay")
+        .put("category", "ward").put("nameAr", "سباق").put("nameEn", "Race bay").put("dailyRate", 1).put("maxBeds", 8))
+        .getString("id");
+    String room = room(OLAYA, ward("race_ward", OLAYA), type, "R-1");
+    bed(room, "A");
+    bed(room, "B");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+      calls.add(pool.submit(() -> api.call("PATCH", "/v1/hospital/room-types/" + type, supervisor,
+          new JsonObject().put("maxBeds", 2)).statusCode()));
+      for (int i = 0; i < 6; i++) {
+        String code = "X" + i;
+        calls.add(pool.submit(() -> api.call("POST", "/v1/hospital/rooms/" + room + "/beds", supervisor,
+            new JsonObject().put("code", code)).statusCode()));
+      }
+      for (var call : calls) {
+        assertThat(call.get()).isIn(200, 201, 409);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long beds = api.query("SELECT count(*) AS n FROM beds WHERE room_id = $1", UUID.fromString(room)).get(0).getLong("n");
+    int max = api.query("SELECT max_beds FROM room_types WHERE id = $1", UUID.fromString(type)).get(0).getInteger("max_beds");
+    assertThat(beds).as("beds in the room against its type's max_beds (%d)", max).isLessThanOrEqualTo(max);
+  }
+
+  @Test
   void wards_are_renamed_retired_kept_at_their_location_and_deleted_only_when_empty() {
     String ward = ward("setup_ward", OLAYA);
     JsonObject renamed = ok(200, "PATCH", "/v1/hospital/wards/" + ward, supervisor, new JsonObject().put("nameAr", "جناح الجراحة"));
