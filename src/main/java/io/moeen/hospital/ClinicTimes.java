@@ -32,6 +32,10 @@ public final class ClinicTimes {
     this.clock = clock;
   }
 
+  public Clock clock() {
+    return clock;
+  }
+
   public ZoneId zone() {
     return zone;
   }

@@ -10,8 +10,12 @@ public final class HospitalAddresses {
   // Contract operations (see contract/hospital.yaml).
   public static final String ROOM_TYPES_LIST = "hospital.room_types.list";
   public static final String ROOM_TYPES_CREATE = "hospital.room_types.create";
+  public static final String ROOM_TYPES_UPDATE = "hospital.room_types.update";
+  public static final String ROOM_TYPES_DELETE = "hospital.room_types.delete";
   public static final String WARDS_LIST = "hospital.wards.list";
   public static final String WARDS_CREATE = "hospital.wards.create";
+  public static final String WARDS_UPDATE = "hospital.wards.update";
+  public static final String WARDS_DELETE = "hospital.wards.delete";
   public static final String ROOMS_LIST = "hospital.rooms.list";
   public static final String ROOMS_EQUIP = "hospital.rooms.equip";
   public static final String BEDS_CREATE = "hospital.beds.create";
@@ -32,6 +36,7 @@ public final class HospitalAddresses {
   public static final String CLEANING_TASKS_LIST = "hospital.cleaning_tasks.list";
   public static final String CLEANING_TASKS_SCHEDULE = "hospital.cleaning_tasks.schedule";
   public static final String CLEANING_TASKS_COMPLETE = "hospital.cleaning_tasks.complete";
+  public static final String CLEANING_TASKS_CALENDAR = "hospital.cleaning_tasks.calendar";
 
   public static final String AMBULANCES_LIST = "hospital.ambulances.list";
   public static final String AMBULANCES_CREATE = "hospital.ambulances.create";

@@ -8,12 +8,44 @@ ORDER BY daily_rate, code;
 INSERT INTO room_types (code, category, name_ar, name_en, daily_rate, max_beds) VALUES ($1, $2, $3, $4, $5, $6)
 RETURNING id, code, category, name_ar, name_en, daily_rate, currency, max_beds, is_active;
 
+-- name: type_for_update
+SELECT id, code, category, name_ar, name_en, daily_rate, max_beds, is_active FROM room_types WHERE id = $1 FOR UPDATE;
+
+-- name: fullest_room_of_type
+-- The room of type $1 with the most beds (a type's beds per room cannot go below it).
+SELECT r.code, (SELECT count(*) FROM beds b WHERE b.room_id = r.room_id) AS beds
+FROM hospital_rooms r WHERE r.room_type_id = $1 ORDER BY 2 DESC, r.code LIMIT 1;
+
+-- name: update_room_type
+UPDATE room_types SET category = $2, name_ar = $3, name_en = $4, daily_rate = $5, max_beds = $6, is_active = $7
+WHERE id = $1
+RETURNING id, code, category, name_ar, name_en, daily_rate, currency, max_beds, is_active;
+
+-- name: room_of_type
+SELECT code FROM hospital_rooms WHERE room_type_id = $1 ORDER BY code LIMIT 1;
+
+-- name: delete_room_type
+DELETE FROM room_types WHERE id = $1;
+
 -- name: wards
 SELECT id, code, location_id, name_ar, name_en, is_active FROM hospital_wards ORDER BY code;
 
 -- name: insert_ward
 INSERT INTO hospital_wards (code, location_id, name_ar, name_en) VALUES ($1, $2, $3, $4)
 RETURNING id, code, location_id, name_ar, name_en, is_active;
+
+-- name: ward_for_update
+SELECT id, code, name_ar, name_en, is_active FROM hospital_wards WHERE id = $1 FOR UPDATE;
+
+-- name: update_ward
+UPDATE hospital_wards SET name_ar = $2, name_en = $3, is_active = $4 WHERE id = $1
+RETURNING id, code, location_id, name_ar, name_en, is_active;
+
+-- name: room_of_ward
+SELECT code FROM hospital_rooms WHERE ward_id = $1 ORDER BY code LIMIT 1;
+
+-- name: delete_ward
+DELETE FROM hospital_wards WHERE id = $1;
 
 -- name: rooms
 -- $1 room id or null (all)
@@ -31,16 +63,26 @@ WHERE $1::uuid IS NULL OR r.room_id = $1
 ORDER BY w.code, r.code;
 
 -- name: scheduling_room
-SELECT id FROM rooms WHERE id = $1;
+SELECT id, location_id FROM rooms WHERE id = $1;
+
+-- name: ward_for_room
+-- The ward $1, and whether room $2 is already in it (a retired ward keeps the rooms it has).
+SELECT w.code, w.location_id, w.is_active,
+       EXISTS (SELECT 1 FROM hospital_rooms r WHERE r.room_id = $2 AND r.ward_id = w.id) AS already_there
+FROM hospital_wards w WHERE w.id = $1;
 
 -- name: room_type_for_update
--- The room's type, with the room locked so beds are added one at a time (max_beds holds).
+-- The room's type, with the room locked so beds are added one at a time (max_beds holds), and the type shared
+-- so that its max_beds cannot be lowered meanwhile.
 SELECT t.max_beds, t.category, (SELECT count(*) FROM beds b WHERE b.room_id = r.room_id) AS beds
 FROM hospital_rooms r JOIN room_types t ON t.id = r.room_type_id
-WHERE r.room_id = $1 FOR UPDATE OF r;
+WHERE r.room_id = $1 FOR UPDATE OF r FOR SHARE OF t;
 
 -- name: type_capacity
-SELECT max_beds FROM room_types WHERE id = $1;
+-- The type $1, and whether room $2 already has it (a retired type stays with the rooms it has).
+SELECT t.code, t.max_beds, t.is_active,
+       EXISTS (SELECT 1 FROM hospital_rooms r WHERE r.room_id = $2 AND r.room_type_id = t.id) AS already_there
+FROM room_types t WHERE t.id = $1 FOR SHARE;
 
 -- name: beds_in_room
 SELECT count(*) AS beds FROM beds WHERE room_id = $1;
@@ -62,6 +104,16 @@ WHERE b.id = $1 FOR UPDATE OF b;
 
 -- name: set_bed_state
 UPDATE beds SET state = $2, state_changed_at = $3, out_of_service_reason = $4 WHERE id = $1;
+
+-- name: start_service_break
+-- The bed goes out of service at $2 (the occupancy report stops counting its hours).
+INSERT INTO bed_service_breaks (bed_id, during, reason) VALUES ($1, tstzrange($2, NULL, '[)'), $3);
+
+-- name: end_service_break
+-- ... and comes back at $2.
+WITH no_time AS (DELETE FROM bed_service_breaks WHERE bed_id = $1 AND upper_inf(during) AND lower(during) >= $2)
+UPDATE bed_service_breaks SET during = tstzrange(lower(during), $2, '[)')
+WHERE bed_id = $1 AND upper_inf(during) AND lower(during) < $2;
 
 -- name: board
 -- Every bed (or one, $2), with its current stay and next reservation as the caller may see them (row-level

@@ -60,3 +60,28 @@ ON CONFLICT (idempotency_key) DO NOTHING;
 
 -- name: mark_reported
 UPDATE cleaning_tasks SET overdue_notified_at = $2 WHERE id = $1;
+
+-- name: calendar
+-- Every task due in [$1, $2) (room $3 or all), and the days an open daily round will come back on: it is
+-- created again 24 hours after its due time once done, so an open one at due D also stands for D + k days
+-- ("planned"). Rooms, beds and tasks only, no patient.
+SELECT ct.id, ct.room_id, r.code AS room_code, ct.bed_id, b.code AS bed_code, ct.kind, ct.status, ct.due_at,
+       ct.repeat_daily, ct.notes, ct.created_at, ct.completed_at, ct.completed_by, ct.overdue_notified_at,
+       w.code AS ward_code, w.name_ar AS ward_name_ar, w.name_en AS ward_name_en,
+       occ.at AS occurs_at, occ.planned
+FROM cleaning_tasks ct
+JOIN hospital_rooms r ON r.room_id = ct.room_id
+JOIN hospital_wards w ON w.id = r.ward_id
+LEFT JOIN beds b ON b.id = ct.bed_id
+CROSS JOIN LATERAL (
+  SELECT ct.due_at AS at, false AS planned
+  UNION ALL
+  SELECT ct.due_at + k * interval '24 hours', true
+  FROM generate_series(greatest(1, ceil(extract(epoch FROM $1::timestamptz - ct.due_at) / 86400)::integer),
+                       floor(extract(epoch FROM $2::timestamptz - ct.due_at) / 86400)::integer) k
+  WHERE ct.repeat_daily AND ct.status = 'open'
+) occ
+WHERE ((ct.due_at >= $1 AND ct.due_at < $2) OR (ct.repeat_daily AND ct.status = 'open' AND ct.due_at < $2))
+  AND occ.at >= $1 AND occ.at < $2
+  AND ($3::uuid IS NULL OR ct.room_id = $3)
+ORDER BY occ.at, r.code, ct.id;

@@ -1,24 +1,40 @@
 -- SQL of the hospital reports. Days are the clinic's: $1 first day, $2 last day (inclusive), $3 zone; occupancy also $4 now.
 
 -- name: occupancy
--- Per ward and day: beds, bed-hours occupied (stays only, up to now) and the patients who lay there.
+-- Per ward and day: the beds that existed that day and were in service some of it, their bed-hours in service,
+-- the bed-hours occupied (stays only, up to now) and the patients who lay there. A bed exists from its
+-- created_at; bed_service_breaks holds its spells out of service. Occupancy is occupied over in-service hours.
 WITH days AS (
   SELECT d::date AS day,
          tstzrange(d::timestamp AT TIME ZONE $3, (d + interval '1 day')::timestamp AT TIME ZONE $3, '[)')
            * tstzrange(NULL, $4::timestamptz, '[)') AS span
   FROM generate_series($1::date, $2::date, interval '1 day') d
+), bed_days AS (
+  SELECT r.ward_id, days.day, b.id AS bed_id, days.span * tstzrange(b.created_at, NULL, '[)') AS existed
+  FROM days CROSS JOIN beds b JOIN hospital_rooms r ON r.room_id = b.room_id
+  WHERE days.span && tstzrange(b.created_at, NULL, '[)')
+), in_service AS (
+  SELECT bd.ward_id, bd.day,
+         extract(epoch FROM upper(bd.existed) - lower(bd.existed))
+           - coalesce((SELECT sum(extract(epoch FROM upper(bd.existed * sb.during) - lower(bd.existed * sb.during)))
+                       FROM bed_service_breaks sb WHERE sb.bed_id = bd.bed_id AND sb.during && bd.existed), 0) AS seconds
+  FROM bed_days bd
+), capacity AS (
+  SELECT ward_id, day, count(*) FILTER (WHERE seconds > 0) AS beds, sum(seconds) / 3600.0 AS bed_hours
+  FROM in_service GROUP BY ward_id, day
 )
 SELECT w.id AS ward_id, w.code AS ward_code, w.name_ar AS ward_name_ar, w.name_en AS ward_name_en, days.day,
-       (SELECT count(*) FROM beds b JOIN hospital_rooms r ON r.room_id = b.room_id WHERE r.ward_id = w.id) AS beds,
-       coalesce(extract(epoch FROM upper(days.span) - lower(days.span)), 0) / 3600.0 AS span_hours,
+       coalesce(c.beds, 0) AS beds, coalesce(c.bed_hours, 0) AS bed_hours,
        coalesce(sum(extract(epoch FROM upper(days.span * s.during) - lower(days.span * s.during)))
                 FILTER (WHERE NOT isempty(days.span * s.during)), 0) / 3600.0 AS occupied_hours,
        count(DISTINCT s.admission_id) FILTER (WHERE NOT isempty(days.span * s.during)) AS patients
 FROM hospital_wards w CROSS JOIN days
+LEFT JOIN capacity c ON c.ward_id = w.id AND c.day = days.day
 LEFT JOIN (SELECT ba.during, ba.admission_id, r.ward_id FROM hospital_occupancy_stays() ba
            JOIN beds b ON b.id = ba.bed_id JOIN hospital_rooms r ON r.room_id = b.room_id) s
   ON s.ward_id = w.id AND s.during && days.span
-GROUP BY w.id, w.code, w.name_ar, w.name_en, days.day, days.span
+WHERE w.is_active OR c.beds > 0
+GROUP BY w.id, w.code, w.name_ar, w.name_en, days.day, days.span, c.beds, c.bed_hours
 ORDER BY days.day, w.code;
 
 -- name: length_of_stay

@@ -159,7 +159,7 @@ public final class LeadSearchBench {
   }
 
   /** The list statement as the service runs it: as moeen_app, under row-level security, as the supervisor. */
-  private static void printPlans(Connection db, PrintStream out) throws Exception {
+  static void printPlans(Connection db, PrintStream out) throws Exception {
     String list = io.moeen.common.db.SqlStatements.load("io/moeen/crm/leads.sql").get("list_leads");
     var st = db.createStatement();
     // the plans of the statements inside crm_lead_page come back as LOG notices (auto_explain)
@@ -253,7 +253,7 @@ public final class LeadSearchBench {
     }
   }
 
-  private static String seed(int leads) {
+  static String seed(int leads) {
     return """
         INSERT INTO crm_leads (full_name, phone, email, preferred_language, source, utm_campaign, owner_id, status,
                                lost_reason, created_at)

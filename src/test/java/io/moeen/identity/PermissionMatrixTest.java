@@ -478,6 +478,7 @@ class PermissionMatrixTest {
       op("GET", "/v1/hospital/admissions").allow(ADMIN, SUPERVISOR, DOCTOR),
       op("GET", "/v1/hospital/admissions/{id}").at("/v1/hospital/admissions/" + H_ADMISSION).allow(ADMIN, SUPERVISOR, DOCTOR),
       op("GET", "/v1/hospital/cleaning-tasks").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/hospital/cleaning-tasks/calendar").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/hospital/ambulances").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/hospital/ambulance-runs").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/hospital/ambulance-runs/{id}").at("/v1/hospital/ambulance-runs/" + H_RUN).allow(ADMIN, SUPERVISOR),
@@ -494,6 +495,12 @@ class PermissionMatrixTest {
           .put("nameAr", "نوع").put("nameEn", "Type").put("dailyRate", 1).put("maxBeds", 2)).allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/hospital/wards").body(new JsonObject().put("code", "matrix_ward").put("locationId", M_LOC)
           .put("nameAr", "جناح").put("nameEn", "Ward")).allow(ADMIN, SUPERVISOR),
+      op("PATCH", "/v1/hospital/room-types/{id}").at("/v1/hospital/room-types/" + H_TYPE)
+          .body(new JsonObject().put("maxBeds", 1)).allow(ADMIN, SUPERVISOR), // 409 room_type_too_small
+      op("DELETE", "/v1/hospital/room-types/{id}").at("/v1/hospital/room-types/" + H_TYPE).allow(ADMIN, SUPERVISOR), // in use
+      op("PATCH", "/v1/hospital/wards/{id}").at("/v1/hospital/wards/" + H_WARD)
+          .body(new JsonObject().put("nameEn", "General ward")).allow(ADMIN, SUPERVISOR),
+      op("DELETE", "/v1/hospital/wards/{id}").at("/v1/hospital/wards/" + H_WARD).allow(ADMIN, SUPERVISOR), // has rooms
       op("PUT", "/v1/hospital/rooms/{roomId}").at("/v1/hospital/rooms/" + M_ROOM).body(new JsonObject()
           .put("wardId", H_WARD).put("roomTypeId", H_TYPE).put("code", "M-1")).allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/hospital/rooms/{roomId}/beds").at("/v1/hospital/rooms/" + H_FULL_ROOM + "/beds")

@@ -14,13 +14,14 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.moeen.hospital.HospitalDatabase.conflict;
 import static io.moeen.hospital.HospitalDatabase.first;
 
-/** Room types, wards, the rooms scheduling owns and the hospital equips, their beds, and taking a bed out of service. */
+/** The rooms scheduling owns and the hospital equips, their beds, and taking a bed out of service (and back). */
 final class BedCatalogue {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/hospital/beds.sql");
 
@@ -32,36 +33,6 @@ final class BedCatalogue {
     this.db = db;
     this.times = times;
     this.events = events;
-  }
-
-  Future<Reply> roomTypes(RequestEnvelope request) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("room_types")).execute())
-        .map(rows -> Reply.of(items(rows, BedCatalogue::roomType)));
-  }
-
-  Future<Reply> createRoomType(RequestEnvelope request) {
-    JsonObject body = request.bodyAsObject();
-    int maxBeds = body.getInteger("maxBeds");
-    if ("private".equals(body.getString("category")) && maxBeds != 1) {
-      throw Problem.invalid("private_room_one_bed", "maxBeds", Map.of());
-    }
-    Tuple args = Tuple.of(body.getString("code"), body.getString("category"), body.getString("nameAr"),
-        body.getString("nameEn"), new java.math.BigDecimal(body.getValue("dailyRate").toString()), maxBeds);
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("insert_room_type")).execute(args))
-        .map(rows -> Reply.of(roomType(first(rows))));
-  }
-
-  Future<Reply> wards(RequestEnvelope request) {
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("wards")).execute())
-        .map(rows -> Reply.of(items(rows, BedCatalogue::ward)));
-  }
-
-  Future<Reply> createWard(RequestEnvelope request) {
-    JsonObject body = request.bodyAsObject();
-    Tuple args = Tuple.of(body.getString("code"), UUID.fromString(body.getString("locationId")), body.getString("nameAr"),
-        body.getString("nameEn"));
-    return db.as(request, conn -> conn.preparedQuery(SQL.get("insert_ward")).execute(args))
-        .map(rows -> Reply.of(ward(first(rows))));
   }
 
   Future<Reply> rooms(RequestEnvelope request) {
@@ -77,16 +48,35 @@ final class BedCatalogue {
     UUID roomId = UUID.fromString(request.param("roomId"));
     JsonObject body = request.bodyAsObject();
     UUID typeId = UUID.fromString(body.getString("roomTypeId"));
+    UUID wardId = UUID.fromString(body.getString("wardId"));
     return db.as(request, conn -> conn.preparedQuery(SQL.get("scheduling_room")).execute(Tuple.of(roomId))
         .compose(found -> {
           if (found.size() == 0) {
             throw Problem.notFound("room_not_found", Map.of("id", roomId.toString()));
           }
-          return conn.preparedQuery(SQL.get("type_capacity")).execute(Tuple.of(typeId));
+          UUID roomLocation = first(found).getUUID("location_id");
+          return conn.preparedQuery(SQL.get("ward_for_room")).execute(Tuple.of(wardId, roomId)).map(wards -> {
+            Row ward = first(wards);
+            if (ward == null) {
+              throw HospitalDatabase.unknown("unknown_ward", "wardId");
+            }
+            boolean staying = ward.getBoolean("already_there");
+            if (!ward.getBoolean("is_active") && !staying) {
+              throw conflict("ward_retired", Map.of("ward", ward.getString("code")));
+            }
+            if (!ward.getUUID("location_id").equals(roomLocation)) {
+              throw conflict("ward_elsewhere", Map.of("ward", ward.getString("code")));
+            }
+            return null;
+          });
         })
+        .compose(ok -> conn.preparedQuery(SQL.get("type_capacity")).execute(Tuple.of(typeId, roomId)))
         .compose(type -> {
           if (type.size() == 0) {
             throw HospitalDatabase.unknown("unknown_room_type", "roomTypeId");
+          }
+          if (!first(type).getBoolean("is_active") && !first(type).getBoolean("already_there")) {
+            throw conflict("room_type_retired", Map.of("roomType", first(type).getString("code")));
           }
           int max = first(type).getInteger("max_beds");
           return conn.preparedQuery(SQL.get("beds_in_room")).execute(Tuple.of(roomId)).map(beds -> {
@@ -97,8 +87,7 @@ final class BedCatalogue {
             return null;
           });
         })
-        .compose(ok -> conn.preparedQuery(SQL.get("equip_room")).execute(Tuple.of(roomId,
-            UUID.fromString(body.getString("wardId")), typeId, body.getString("code"), body.getInteger("floor"))))
+        .compose(ok -> conn.preparedQuery(SQL.get("equip_room")).execute(Tuple.of(roomId, wardId, typeId, body.getString("code"), body.getInteger("floor"))))
         .compose(done -> room(conn, roomId)))
         .map(Reply::of);
   }
@@ -146,8 +135,11 @@ final class BedCatalogue {
           if (!state.equals(from)) {
             throw conflict("bed_state_conflict", Map.of("bed", label(bed), "state", state, "wanted", wanted));
           }
-          return conn.preparedQuery(SQL.get("set_bed_state"))
-              .execute(Tuple.of(bedId, wanted, times.now(), inService ? null : body.getString("reason")));
+          OffsetDateTime now = times.now();
+          String reason = inService ? null : body.getString("reason");
+          return conn.preparedQuery(SQL.get("set_bed_state")).execute(Tuple.of(bedId, wanted, now, reason))
+              .compose(set -> conn.preparedQuery(SQL.get(inService ? "end_service_break" : "start_service_break"))
+                  .execute(inService ? Tuple.of(bedId, now) : Tuple.of(bedId, now, reason)));
         })
         .compose(done -> bed(conn, bedId)))
         .onSuccess(bed -> events.bedChanged(bedId, bed.getString("state")))
@@ -171,23 +163,10 @@ final class BedCatalogue {
     });
   }
 
-  private static JsonObject items(Iterable<Row> rows, java.util.function.Function<Row, JsonObject> view) {
+  static JsonObject items(Iterable<Row> rows, java.util.function.Function<Row, JsonObject> view) {
     JsonArray items = new JsonArray();
     rows.forEach(row -> items.add(view.apply(row)));
     return new JsonObject().put("items", items);
-  }
-
-  private static JsonObject roomType(Row r) {
-    return new JsonObject().put("id", r.getUUID("id").toString()).put("code", r.getString("code"))
-        .put("category", r.getString("category")).put("nameAr", r.getString("name_ar")).put("nameEn", r.getString("name_en"))
-        .put("dailyRate", r.getBigDecimal("daily_rate").toPlainString()).put("currency", r.getString("currency"))
-        .put("maxBeds", r.getInteger("max_beds")).put("active", r.getBoolean("is_active"));
-  }
-
-  private static JsonObject ward(Row r) {
-    return new JsonObject().put("id", r.getUUID("id").toString()).put("code", r.getString("code"))
-        .put("locationId", r.getUUID("location_id").toString()).put("nameAr", r.getString("name_ar"))
-        .put("nameEn", r.getString("name_en")).put("active", r.getBoolean("is_active"));
   }
 
   private static JsonObject room(Row r) {

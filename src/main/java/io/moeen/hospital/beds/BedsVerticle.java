@@ -26,10 +26,15 @@ public final class BedsVerticle extends ServiceVerticle {
     OccupancyBoard board = new OccupancyBoard(db, times);
     LiveBoard live = new LiveBoard(board, new Fleet(db, events));
 
-    serve(HospitalAddresses.ROOM_TYPES_LIST, anyOf("beds.read"), catalogue::roomTypes);
-    serve(HospitalAddresses.ROOM_TYPES_CREATE, anyOf("beds.manage"), catalogue::createRoomType);
-    serve(HospitalAddresses.WARDS_LIST, anyOf("beds.read"), catalogue::wards);
-    serve(HospitalAddresses.WARDS_CREATE, anyOf("beds.manage"), catalogue::createWard);
+    HospitalSetup setup = new HospitalSetup(db);
+    serve(HospitalAddresses.ROOM_TYPES_LIST, anyOf("beds.read"), setup::roomTypes);
+    serve(HospitalAddresses.ROOM_TYPES_CREATE, anyOf("hospital.setup"), setup::createRoomType);
+    serve(HospitalAddresses.ROOM_TYPES_UPDATE, anyOf("hospital.setup"), setup::updateRoomType);
+    serve(HospitalAddresses.ROOM_TYPES_DELETE, anyOf("hospital.setup"), setup::deleteRoomType);
+    serve(HospitalAddresses.WARDS_LIST, anyOf("beds.read"), setup::wards);
+    serve(HospitalAddresses.WARDS_CREATE, anyOf("hospital.setup"), setup::createWard);
+    serve(HospitalAddresses.WARDS_UPDATE, anyOf("hospital.setup"), setup::updateWard);
+    serve(HospitalAddresses.WARDS_DELETE, anyOf("hospital.setup"), setup::deleteWard);
     serve(HospitalAddresses.ROOMS_LIST, anyOf("beds.read"), catalogue::rooms);
     serve(HospitalAddresses.ROOMS_EQUIP, anyOf("beds.manage"), catalogue::equip);
     serve(HospitalAddresses.BEDS_CREATE, anyOf("beds.manage"), catalogue::addBed);

@@ -131,7 +131,7 @@ public final class CleaningTasks {
     return conn.preparedQuery(SQL.get("task")).execute(Tuple.of(id)).map(rows -> json(first(rows)));
   }
 
-  private JsonObject json(Row r) {
+  JsonObject json(Row r) {
     JsonObject json = new JsonObject().put("id", r.getUUID("id").toString()).put("kind", r.getString("kind"))
         .put("status", r.getString("status"))
         .put("room", new JsonObject().put("id", r.getUUID("room_id").toString()).put("code", r.getString("room_code")))

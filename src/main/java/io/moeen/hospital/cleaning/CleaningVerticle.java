@@ -34,6 +34,8 @@ public final class CleaningVerticle extends ServiceVerticle {
     serve(HospitalAddresses.CLEANING_TASKS_LIST, anyOf("cleaning.read"), tasks::list);
     serve(HospitalAddresses.CLEANING_TASKS_SCHEDULE, anyOf("cleaning.supervise"), tasks::schedule);
     serve(HospitalAddresses.CLEANING_TASKS_COMPLETE, anyOf("cleaning.write"), tasks::complete);
+    CleaningCalendar calendar = new CleaningCalendar(db, times, tasks);
+    serve(HospitalAddresses.CLEANING_TASKS_CALENDAR, anyOf("cleaning.read"), calendar::calendar);
     OverdueSweep sweep = new OverdueSweep(db, times);
     return CleaningTasks.SQL.verify(db.pool()).compose(done -> registered()).onSuccess(ok -> {
       if (!sweepInterval.isZero()) {

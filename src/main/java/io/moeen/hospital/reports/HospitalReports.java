@@ -3,7 +3,7 @@ package io.moeen.hospital.reports;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SqlStatements;
-import io.moeen.common.errors.Problem;
+import io.moeen.common.time.ReportPeriod;
 import io.moeen.hospital.ClinicTimes;
 import io.moeen.hospital.HospitalCsv;
 import io.moeen.hospital.HospitalDatabase;
@@ -14,10 +14,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The hospital's figures over the clinic's days ({@code from}, {@code to}, both inclusive; the last 7 days by
@@ -26,14 +26,14 @@ import java.util.Map;
  */
 final class HospitalReports {
   static final SqlStatements SQL = SqlStatements.load("io/moeen/hospital/reports.sql");
-  private static final int MAX_DAYS = 366;
+  private static final UnaryOperator<LocalDate> LAST_7_DAYS = last -> last.minusDays(6);
 
   /** One report: its statement, its columns (name → type), and its CSV file name. */
   record Report(String statement, String file, Map<String, String> columns) {
   }
 
   static final Report OCCUPANCY = new Report("occupancy", "occupancy.csv", ordered(
-      "day", "day", "ward_code", "text", "ward_name", "name", "beds", "long", "occupied_hours", "number",
+      "day", "day", "ward_code", "text", "ward_name", "name", "beds", "long", "bed_hours", "number", "occupied_hours", "number",
       "occupancy_percent", "percent", "patients", "long"));
   static final Report LENGTH_OF_STAY = new Report("length_of_stay", "length-of-stay.csv", ordered(
       "ward_code", "text", "ward_name", "name", "discharges", "long", "average_days", "number", "longest_days", "number"));
@@ -53,7 +53,7 @@ final class HospitalReports {
   }
 
   Future<Reply> json(RequestEnvelope request, Report report) {
-    Period period = period(request);
+    ReportPeriod period = period(request);
     return rows(request, report, period).map(rows -> {
       JsonArray items = new JsonArray();
       for (Row row : rows) {
@@ -67,7 +67,7 @@ final class HospitalReports {
   }
 
   Future<Reply> csv(RequestEnvelope request, Report report) {
-    Period period = period(request);
+    ReportPeriod period = period(request);
     return rows(request, report, period).map(rows -> {
       List<List<String>> lines = new ArrayList<>();
       for (Row row : rows) {
@@ -82,7 +82,7 @@ final class HospitalReports {
     });
   }
 
-  private Future<List<Row>> rows(RequestEnvelope request, Report report, Period period) {
+  private Future<List<Row>> rows(RequestEnvelope request, Report report, ReportPeriod period) {
     Tuple args = Tuple.of(period.from(), period.to(), times.zone().getId());
     if (report == OCCUPANCY) {
       args.addOffsetDateTime(times.now()); // today counts up to now
@@ -94,19 +94,9 @@ final class HospitalReports {
         });
   }
 
-  record Period(LocalDate from, LocalDate to) {
-  }
-
-  private Period period(RequestEnvelope request) {
-    LocalDate to = request.param("to") == null ? times.today() : LocalDate.parse(request.param("to"));
-    LocalDate from = request.param("from") == null ? to.minusDays(6) : LocalDate.parse(request.param("from"));
-    if (from.isAfter(to)) {
-      throw Problem.invalid("times_out_of_order", "from", Map.of());
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw Problem.invalid("period_too_long", "from", Map.of("days", MAX_DAYS));
-    }
-    return new Period(from, to);
+  /** The clinic's days asked for: the last 7 up to {@code to} (today) by default; a bad date is a localized 400. */
+  private ReportPeriod period(RequestEnvelope request) {
+    return ReportPeriod.of(request.param("from"), request.param("to"), times.zone(), times.clock(), LAST_7_DAYS);
   }
 
   private static Object value(Row row, String column, String type, String locale) {
@@ -117,7 +107,7 @@ final class HospitalReports {
       case "name" -> row.getString(column + ("ar".equals(locale) ? "_ar" : "_en"));
       case "number" -> round(row.getValue(column));
       case "percent" -> {
-        double hours = ((Number) row.getValue("span_hours")).doubleValue() * row.getLong("beds");
+        double hours = ((Number) row.getValue("bed_hours")).doubleValue();
         yield hours <= 0 ? 0.0 : round(((Number) row.getValue("occupied_hours")).doubleValue() * 100.0 / hours);
       }
       default -> throw new IllegalArgumentException(type);
