@@ -441,7 +441,7 @@ class PermissionMatrixTest {
       op("POST", "/v1/pharmacy/items").body(new JsonObject().put("code", "MATRIX-1").put("kind", "supply")
           .put("genericNameAr", "مصفوفة").put("genericNameEn", "Matrix").put("unit", "piece")).allow(ADMIN),
       op("PATCH", "/v1/pharmacy/items/{id}").at("/v1/pharmacy/items/" + M_MEDICINE)
-          .body(new JsonObject().put("supplier", "Matrix Supplies")).allow(ADMIN),
+          .body(new JsonObject().put("brandNameEn", "Matrix")).allow(ADMIN),
       op("POST", "/v1/pharmacy/stores").body(new JsonObject().put("locationId", M_LOC).put("kind", "store_room")
           .put("nameAr", "مستودع").put("nameEn", "Matrix store")).allow(ADMIN),
       op("PATCH", "/v1/pharmacy/stores/{id}").at("/v1/pharmacy/stores/" + M_PHARMACY)
