@@ -33,6 +33,11 @@ FROM (VALUES
 ) AS v (name_en, name_ar, contact, phone, email, vat)
 WHERE s.name_en = v.name_en;
 
+-- One more, with a fixed id (tests and the permission matrix name it): the clinic's local wholesaler.
+INSERT INTO inventory_suppliers (id, name_ar, name_en, contact_name, phone, email, vat_number) VALUES
+  ('00000000-0000-4020-8000-000000000601', 'مستودع العليا للأدوية', 'Olaya Drug Store', 'أبو خالد', '+966114000601',
+   'orders@olaya-drugs.example', '300000006010003');
+
 -- A price a third over the average cost of what was received, to the halala.
 UPDATE inventory_items i SET sale_price = round(c.cost * 1.35, 2)
 FROM (SELECT item_id, avg(unit_cost) AS cost FROM inventory_batches GROUP BY item_id) c
