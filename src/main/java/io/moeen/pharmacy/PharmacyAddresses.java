@@ -15,6 +15,9 @@ public final class PharmacyAddresses {
   public static final String STORES_CREATE = "pharmacy.stores.create";
   public static final String STORES_UPDATE = "pharmacy.stores.update";
   public static final String REORDER_LEVELS_SET = "pharmacy.reorder_levels.set";
+  public static final String SUPPLIERS_LIST = "pharmacy.suppliers.list";
+  public static final String SUPPLIERS_CREATE = "pharmacy.suppliers.create";
+  public static final String SUPPLIERS_UPDATE = "pharmacy.suppliers.update";
 
   // Stock moves.
   public static final String STOCK_RECEIVE = "pharmacy.stock.receive";
@@ -27,6 +30,8 @@ public final class PharmacyAddresses {
   public static final String DISPENSES_CREATE = "pharmacy.dispenses.create";
   public static final String DISPENSES_LIST = "pharmacy.dispenses.list";
   public static final String DISPENSES_EXPORT = "pharmacy.dispenses.export";
+  /** The queue of clinical prescriptions to dispense. */
+  public static final String PRESCRIPTIONS_LIST = "pharmacy.prescriptions.list";
 
   // Stock counts.
   public static final String COUNTS_OPEN = "pharmacy.counts.open";
@@ -45,6 +50,14 @@ public final class PharmacyAddresses {
   public static final String EXPIRING_EXPORT = "pharmacy.expiring.export";
   public static final String STOCK_VALUE_LIST = "pharmacy.stock_value.list";
   public static final String STOCK_VALUE_EXPORT = "pharmacy.stock_value.export";
+
+  /**
+   * Event, published after a dispense commits (never for a replay under its Idempotency-Key), for billing:
+   * {@code {dispenseId, storeId, locationId, patientId, customerName, dispensedBy, dispensedAt, lines: [{sourceRef,
+   * itemId, itemCode, kind, descriptionAr, descriptionEn, unit, quantity, unitPrice, cost, prescriptionId,
+   * encounterId}]}} (docs/pharmacy.md, "Billing").
+   */
+  public static final String DISPENSATIONS_COMPLETED = "pharmacy.dispensations.completed";
 
   /** Internal, request/reply: run the expiry sweep now for {@code {today?}} (the daily timer's work) → {@code {told}}. */
   public static final String EXPIRY_SWEEP = "pharmacy.expiry.sweep";

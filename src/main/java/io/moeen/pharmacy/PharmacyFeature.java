@@ -7,7 +7,7 @@ import io.moeen.pharmacy.alerts.ExpirySweepVerticle;
 import io.moeen.pharmacy.catalogue.CatalogueVerticle;
 import io.moeen.pharmacy.counts.CountsVerticle;
 import io.moeen.pharmacy.dispensing.DispensingVerticle;
-import io.moeen.pharmacy.dispensing.WalkInOnly;
+import io.moeen.pharmacy.dispensing.ClinicalPrescriptionGate;
 import io.moeen.pharmacy.reports.InventoryReportsVerticle;
 import io.moeen.pharmacy.stock.StockVerticle;
 
@@ -25,7 +25,7 @@ public final class PharmacyFeature implements Feature {
     return List.of(
         Deployment.of(new CatalogueVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
         Deployment.of(new StockVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
-        Deployment.of(new DispensingVerticle(ctx.pool(), ctx.timeZone(), ctx.clock(), new WalkInOnly())),
+        Deployment.of(new DispensingVerticle(ctx.pool(), ctx.timeZone(), ctx.clock(), new ClinicalPrescriptionGate())),
         Deployment.of(new CountsVerticle(ctx.pool())),
         Deployment.of(new InventoryReportsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
         Deployment.of(new ExpirySweepVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));

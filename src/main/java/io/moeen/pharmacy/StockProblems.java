@@ -15,6 +15,8 @@ public final class StockProblems {
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
       .on(SqlRefusal.CHECK, "inventory_stock_levels_not_negative",
           () -> new Problem(ProblemKind.CONFLICT, "insufficient_stock", Map.of("available", "0")))
+      .on(SqlRefusal.CHECK, "inventory_prescription_fills_within",
+          () -> new Problem(ProblemKind.CONFLICT, "prescription_dispensed_in_full"))
       .on(SqlRefusal.CHECK, "inventory_moves_store_open",
           () -> storeClosed("storeId"))
       .on(SqlRefusal.CHECK, "inventory_items_medicine_only",
@@ -25,6 +27,14 @@ public final class StockProblems {
           () -> new Problem(ProblemKind.CONFLICT, "count_already_open"))
       .on(SqlRefusal.FOREIGN_KEY, "inventory_dispenses_patient_id_fkey",
           () -> Problem.invalid("unknown_patient", "patientId", Map.of()))
+      .on(SqlRefusal.FOREIGN_KEY, "inventory_items_supplier",
+          () -> Problem.invalid("unknown_supplier", "supplierId", Map.of()))
+      .on(SqlRefusal.FOREIGN_KEY, "inventory_moves_supplier",
+          () -> Problem.invalid("unknown_supplier", "supplierId", Map.of()))
+      .on(SqlRefusal.UNIQUE, "inventory_suppliers_name",
+          () -> new Problem(ProblemKind.CONFLICT, "supplier_exists", Map.of(), "nameEn"))
+      .on(SqlRefusal.CHECK, "inventory_suppliers_vat_number",
+          () -> Problem.invalid("invalid_vat_number", "vatNumber", Map.of("value", "")))
       .on(SqlRefusal.FOREIGN_KEY, "inventory_stores_location_id_fkey",
           () -> Problem.invalid("unknown_location", "locationId", Map.of()));
 

@@ -4,18 +4,20 @@
 -- name: items
 -- $1 search text (folded like patient search: hamza and alef forms, taa marbuta, alef maqsura,
 -- diacritics, digits), $2 kind, $3 limit, $4 today.
-SELECT i.*, coalesce((SELECT sum(b.quantity) FROM inventory_batches b
-                      WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $4), 0) AS available
-FROM inventory_items i
+SELECT i.*, sp.name_ar AS supplier_ar, sp.name_en AS supplier_en,
+       coalesce((SELECT sum(b.quantity) FROM inventory_batches b
+                 WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $4), 0) AS available
+FROM inventory_items i LEFT JOIN inventory_suppliers sp ON sp.id = i.supplier_id
 WHERE i.is_active AND ($1::text IS NULL OR i.search_text LIKE '%' || normalize_search_text($1) || '%')
   AND ($2::text IS NULL OR i.kind = $2)
 ORDER BY i.generic_name_en, i.strength, i.code
 LIMIT $3;
 
 -- name: item
-SELECT i.*, coalesce((SELECT sum(b.quantity) FROM inventory_batches b
-                      WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $2), 0) AS available
-FROM inventory_items i WHERE i.id = $1;
+SELECT i.*, sp.name_ar AS supplier_ar, sp.name_en AS supplier_en,
+       coalesce((SELECT sum(b.quantity) FROM inventory_batches b
+                 WHERE b.item_id = i.id AND b.quantity > 0 AND b.expiry_date > $2), 0) AS available
+FROM inventory_items i LEFT JOIN inventory_suppliers sp ON sp.id = i.supplier_id WHERE i.id = $1;
 
 -- name: item_stores
 -- Per store: what can be dispensed today, what is on the shelf, and the reorder settings.
@@ -29,8 +31,8 @@ ORDER BY s.name_en;
 -- name: insert_item
 INSERT INTO inventory_items (code, kind, generic_name_ar, generic_name_en, brand_name_ar, brand_name_en, strength, form,
                              route, atc_code, sfda_registration, is_controlled, is_prescription_only, unit, whole_units,
-                             pack_size, supplier)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                             pack_size, supplier_id, sale_price)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 RETURNING id;
 
 -- name: stores
@@ -55,7 +57,7 @@ RETURNING on_hand, reorder_level, reorder_quantity, low_alerted;
 SELECT inventory_check_low($1, $2);
 
 -- name: update_item
--- Only what the body names changes ($2 … $14 null = keep); the code and kind never change (moves
+-- Only what the body names changes ($2 … $15 null = keep); the code and kind never change (moves
 -- and reports refer to them), and a supply stays neither controlled nor prescription-only (CHECK).
 UPDATE inventory_items SET
   generic_name_ar = coalesce($2, generic_name_ar), generic_name_en = coalesce($3, generic_name_en),
@@ -64,7 +66,7 @@ UPDATE inventory_items SET
   atc_code = coalesce($9, atc_code), sfda_registration = coalesce($10, sfda_registration),
   is_controlled = coalesce($11, is_controlled),
   is_prescription_only = coalesce($12, is_prescription_only) OR coalesce($11, is_controlled),
-  supplier = coalesce($13, supplier), is_active = coalesce($14, is_active)
+  supplier_id = coalesce($13, supplier_id), is_active = coalesce($14, is_active), sale_price = coalesce($15, sale_price)
 WHERE id = $1
 RETURNING id;
 

@@ -2,7 +2,10 @@
 -- keeps the batch and the store's balance in the same transaction (db/changes/030-pharmacy.sql).
 
 -- name: item
-SELECT id, kind, whole_units, is_active, is_prescription_only, is_controlled FROM inventory_items WHERE id = $1;
+SELECT id, kind, whole_units, is_active, is_prescription_only, is_controlled, supplier_id FROM inventory_items WHERE id = $1;
+
+-- name: supplier
+SELECT id, is_active FROM inventory_suppliers WHERE id = $1;
 
 -- name: store
 SELECT id, is_active FROM inventory_stores WHERE id = $1;
@@ -24,7 +27,7 @@ WHERE b.id = $1
 FOR UPDATE OF b;
 
 -- name: move
-INSERT INTO inventory_moves (kind, store_id, item_id, batch_id, quantity, unit_cost, reason, note, reference, supplier,
+INSERT INTO inventory_moves (kind, store_id, item_id, batch_id, quantity, unit_cost, reason, note, reference, supplier_id,
                              dispense_id, transfer_id, count_id, actor_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 RETURNING id;

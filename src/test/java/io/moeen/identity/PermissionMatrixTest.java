@@ -438,10 +438,16 @@ class PermissionMatrixTest {
       op("GET", "/v1/pharmacy/dispenses").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/pharmacy/dispenses.csv").allow(ADMIN, SUPERVISOR),
       op("GET", "/v1/pharmacy/counts/{id}").at("/v1/pharmacy/counts/" + M_COUNT).allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/pharmacy/prescriptions").allow(ADMIN),
+      op("GET", "/v1/pharmacy/suppliers").allow(ADMIN, SUPERVISOR),
+      op("POST", "/v1/pharmacy/suppliers").body(new JsonObject().put("nameAr", "مورد المصفوفة").put("nameEn", "Matrix supplier"))
+          .allow(ADMIN),
+      op("PATCH", "/v1/pharmacy/suppliers/{id}").at("/v1/pharmacy/suppliers/00000000-0000-4020-8000-000000000601")
+          .body(new JsonObject().put("contactName", "Matrix")).allow(ADMIN),
       op("POST", "/v1/pharmacy/items").body(new JsonObject().put("code", "MATRIX-1").put("kind", "supply")
           .put("genericNameAr", "مصفوفة").put("genericNameEn", "Matrix").put("unit", "piece")).allow(ADMIN),
       op("PATCH", "/v1/pharmacy/items/{id}").at("/v1/pharmacy/items/" + M_MEDICINE)
-          .body(new JsonObject().put("supplier", "Matrix Supplies")).allow(ADMIN),
+          .body(new JsonObject().put("brandNameEn", "Matrix")).allow(ADMIN),
       op("POST", "/v1/pharmacy/stores").body(new JsonObject().put("locationId", M_LOC).put("kind", "store_room")
           .put("nameAr", "مستودع").put("nameEn", "Matrix store")).allow(ADMIN),
       op("PATCH", "/v1/pharmacy/stores/{id}").at("/v1/pharmacy/stores/" + M_PHARMACY)

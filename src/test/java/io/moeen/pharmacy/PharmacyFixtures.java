@@ -4,7 +4,7 @@ import io.moeen.pharmacy.alerts.ExpirySweepVerticle;
 import io.moeen.pharmacy.catalogue.CatalogueVerticle;
 import io.moeen.pharmacy.counts.CountsVerticle;
 import io.moeen.pharmacy.dispensing.DispensingVerticle;
-import io.moeen.pharmacy.dispensing.WalkInOnly;
+import io.moeen.pharmacy.dispensing.ClinicalPrescriptionGate;
 import io.moeen.pharmacy.reports.InventoryReportsVerticle;
 import io.moeen.pharmacy.stock.StockVerticle;
 import io.moeen.testing.FeatureHarness;
@@ -41,7 +41,7 @@ public final class PharmacyFixtures {
     return FeatureHarness.start(purpose, pool -> List.of(
         new CatalogueVerticle(pool, FeatureHarness.ZONE, clock),
         new StockVerticle(pool, FeatureHarness.ZONE, clock),
-        new DispensingVerticle(pool, FeatureHarness.ZONE, clock, new WalkInOnly()),
+        new DispensingVerticle(pool, FeatureHarness.ZONE, clock, new ClinicalPrescriptionGate()),
         new CountsVerticle(pool),
         new InventoryReportsVerticle(pool, FeatureHarness.ZONE, clock),
         new ExpirySweepVerticle(pool, FeatureHarness.ZONE, clock)));

@@ -89,7 +89,7 @@ public final class Catalogue {
         b.getString("genericNameEn"), b.getString("brandNameAr"), b.getString("brandNameEn"), b.getString("strength"),
         b.getString("form"), b.getString("route"), b.getString("atcCode"), b.getString("sfdaRegistration"), controlled,
         prescriptionOnly, b.getString("unit"), b.getBoolean("wholeUnits", true), b.getInteger("packSize", 1),
-        b.getString("supplier")});
+        uuid(b.getString("supplierId")), Quantities.sql(price(b))});
     return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("insert_item"))
             .execute(params))
         .recover(StockProblems.TABLE::recover)
@@ -105,7 +105,7 @@ public final class Catalogue {
     Tuple params = Tuple.from(new Object[] {id, b.getString("genericNameAr"), b.getString("genericNameEn"),
         b.getString("brandNameAr"), b.getString("brandNameEn"), b.getString("strength"), b.getString("form"),
         b.getString("route"), b.getString("atcCode"), b.getString("sfdaRegistration"), b.getBoolean("controlled"),
-        b.getBoolean("prescriptionOnly"), b.getString("supplier"), b.getBoolean("active")});
+        b.getBoolean("prescriptionOnly"), uuid(b.getString("supplierId")), b.getBoolean("active"), Quantities.sql(price(b))});
     return SessionContext.inTransaction(pool, StockActors.of(r), conn -> conn.preparedQuery(SQL.get("update_item"))
             .execute(params))
         .recover(failure -> Future.failedFuture(StockProblems.TABLE.translate(failure)))
@@ -199,6 +199,22 @@ public final class Catalogue {
         .put("active", row.getBoolean("is_active"));
   }
 
+  private static UUID uuid(String text) {
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  /** The sale price in SAR with at most two decimals (halalas), or null when not given. */
+  private static BigDecimal price(JsonObject b) {
+    if (b.getValue("salePrice") == null) {
+      return null;
+    }
+    BigDecimal price = Quantities.decimal(b.getValue("salePrice"), "salePrice");
+    if (price.signum() < 0 || price.stripTrailingZeros().scale() > 2) {
+      throw Problem.invalid("invalid_price", "salePrice", Map.of());
+    }
+    return price;
+  }
+
   private static JsonObject item(Row r, String locale) {
     JsonObject json = new JsonObject()
         .put("id", r.getUUID("id").toString())
@@ -219,7 +235,9 @@ public final class Catalogue {
         .put("unit", r.getString("unit"))
         .put("wholeUnits", r.getBoolean("whole_units"))
         .put("packSize", r.getInteger("pack_size"))
-        .put("supplier", r.getString("supplier"))
+        .put("supplierId", r.getUUID("supplier_id") == null ? null : r.getUUID("supplier_id").toString())
+        .put("supplier", BatchView.pick(locale, r.getString("supplier_ar"), r.getString("supplier_en")))
+        .put("salePrice", r.getBigDecimal("sale_price") == null ? null : r.getBigDecimal("sale_price").doubleValue())
         .put("active", r.getBoolean("is_active"));
     return Quantities.put(json, "available", r.getBigDecimal("available"));
   }

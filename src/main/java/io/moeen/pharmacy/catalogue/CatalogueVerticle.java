@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The catalogue of medicines and supplies, the stores, and reorder levels. */
+/** The catalogue of medicines and supplies, their suppliers, the stores, and reorder levels. */
 public final class CatalogueVerticle extends ServiceVerticle {
   private final Pool pool;
   private final ZoneId zone;
@@ -35,6 +35,10 @@ public final class CatalogueVerticle extends ServiceVerticle {
     serve(PharmacyAddresses.STORES_CREATE, anyOf("inventory.write"), r -> catalogue.createStore(r).map(Reply::of));
     serve(PharmacyAddresses.STORES_UPDATE, anyOf("inventory.write"), r -> catalogue.updateStore(r).map(Reply::of));
     serve(PharmacyAddresses.REORDER_LEVELS_SET, anyOf("inventory.write"), r -> catalogue.setReorder(r).map(Reply::of));
-    return catalogue.verify().compose(verified -> registered());
+    Suppliers suppliers = new Suppliers(pool);
+    serve(PharmacyAddresses.SUPPLIERS_LIST, anyOf("inventory.read", "inventory.write"), r -> suppliers.list(r).map(Reply::of));
+    serve(PharmacyAddresses.SUPPLIERS_CREATE, anyOf("inventory.write"), r -> suppliers.create(r).map(Reply::of));
+    serve(PharmacyAddresses.SUPPLIERS_UPDATE, anyOf("inventory.write"), r -> suppliers.update(r).map(Reply::of));
+    return catalogue.verify().compose(verified -> suppliers.verify()).compose(verified -> registered());
   }
 }

@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * A dispense is one transaction: the dispense row, its lines and their stock moves, batches picked
  * first-expiring-first-out and never expired. Any refusal (an unknown or inactive item, a fractional
- * tablet, the prescription gate, not enough stock) rolls all of it back: no path where the medicine
+ * tablet, the prescription gate, not enough stock, a prescription over-filled) rolls all of it back: no path where the medicine
  * leaves and the stock stays, or the other way round.
  */
 public final class Dispensing {
@@ -55,7 +55,7 @@ public final class Dispensing {
    * Dispenses once per {@code Idempotency-Key} (required: a second click or a retried request answers the
    * first dispense and moves nothing); the answer is the dispense's id, read back by the caller.
    */
-  public Future<UUID> dispense(RequestEnvelope envelope) {
+  Future<Dispensed> dispense(RequestEnvelope envelope) {
     IdempotencyKeys.Keyed keyed = StockActors.keyed(envelope);
     if (keyed == null) {
       throw Problem.invalid("idempotency_key_required", StockActors.IDEMPOTENCY_KEY, Map.of());
@@ -64,7 +64,11 @@ public final class Dispensing {
     if (request.patientId() == null && request.customerName() == null) {
       throw Problem.invalid("dispense_recipient_required", "patientId", Map.of());
     }
+    if (request.collectorIdNumber() != null && !DispenseRequest.COLLECTOR_ID.matcher(request.collectorIdNumber()).matches()) {
+      throw new Problem(ProblemKind.UNPROCESSABLE, "controlled_check_required", Map.of(), "collectorIdNumber");
+    }
     UUID id = UUID.randomUUID();
+    boolean[] fresh = {false};
     UUID actor = UUID.fromString(envelope.principal().getString("userId"));
     LocalDate today = StockActors.today(clock, zone);
     return IdempotencyKeys.once(pool, StockActors.of(envelope), keyed, CREATED, conn -> store(conn, request.storeId())
@@ -75,15 +79,24 @@ public final class Dispensing {
                 quantities.put(line.itemId(), Quantities.positive(line.quantity(), "lines." + line.index() + ".quantity",
                     items.get(line.itemId()).getBoolean("whole_units")));
               }
-              return gate.admit(conn, request, items)
-                  .compose(admitted -> conn.preparedQuery(SQL.get("insert_dispense")).execute(Tuple.from(new Object[] {
-                      id, request.storeId(), request.patientId(), request.customerName(), request.prescriptionId(),
-                      request.externalPrescription(), request.notes(), actor, clock.instant().atOffset(ZoneOffset.UTC)})))
-                  .compose(inserted -> lines(conn, request, quantities, id, actor, today, 0));
+              return conn.preparedQuery(SQL.get("insert_dispense")).execute(Tuple.from(new Object[] {
+                      id, request.storeId(), request.patientId(), request.customerName(), request.externalPrescription(),
+                      request.notes(), request.collectorName(), request.collectorIdNumber(), actor,
+                      clock.instant().atOffset(ZoneOffset.UTC)}))
+                  .compose(inserted -> gate.admit(conn, new PrescriptionGate.Dispense(id, actor, envelope.locale(), request,
+                      items, quantities)))
+                  .compose(admitted -> lines(conn, request, quantities, id, actor, today, 0));
             })
-            .map(done -> new JsonObject().put("id", id.toString())))
+            .map(done -> {
+              fresh[0] = true;
+              return new JsonObject().put("id", id.toString());
+            }))
         .recover(StockProblems.TABLE::recover)
-        .map(answer -> UUID.fromString(answer.getString("id")));
+        .map(answer -> new Dispensed(UUID.fromString(answer.getString("id")), fresh[0]));
+  }
+
+  /** The dispense's id; {@code fresh} when this request made it (not a replay of an earlier one under its key). */
+  record Dispensed(UUID id, boolean fresh) {
   }
 
   private Future<Void> store(SqlConnection conn, UUID storeId) {
@@ -117,7 +130,7 @@ public final class Dispensing {
     DispenseRequest.Line line = request.lines().get(i);
     BigDecimal wanted = quantities.get(line.itemId());
     return conn.preparedQuery(SQL.get("insert_line"))
-        .execute(Tuple.of(id, line.itemId(), Quantities.sql(wanted), null))
+        .execute(Tuple.of(id, line.itemId(), Quantities.sql(wanted), line.prescriptionId()))
         .compose(x -> conn.preparedQuery(SQL.get("pick"))
             .execute(Tuple.of(request.storeId(), line.itemId(), Quantities.sql(wanted), today, id, actor)))
         .compose(picked -> {

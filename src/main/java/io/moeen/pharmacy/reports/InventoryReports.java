@@ -80,7 +80,8 @@ public final class InventoryReports {
   Future<List<JsonObject>> lowStock(RequestEnvelope r) {
     return rows(r, "low_stock", Tuple.of(uuid(r, "storeId")), row -> {
       JsonObject json = item(row, r.locale()).put("storeId", row.getUUID("store_id").toString())
-          .put("storeName", store(row, r.locale())).put("supplier", row.getString("supplier"));
+          .put("storeName", store(row, r.locale()))
+          .put("supplier", BatchView.pick(r.locale(), row.getString("supplier_ar"), row.getString("supplier_en")));
       Quantities.put(json, "onHand", row.getBigDecimal("on_hand"));
       Quantities.put(json, "reorderLevel", row.getBigDecimal("reorder_level"));
       return Quantities.put(json, "reorderQuantity", row.getBigDecimal("reorder_quantity"));
@@ -182,7 +183,7 @@ public final class InventoryReports {
         .put("reason", row.getString("reason"))
         .put("note", row.getString("note"))
         .put("reference", row.getString("reference"))
-        .put("supplier", row.getString("supplier"))
+        .put("supplier", BatchView.pick(locale, row.getString("supplier_ar"), row.getString("supplier_en")))
         .put("dispenseId", str(row.getUUID("dispense_id")))
         .put("transferId", str(row.getUUID("transfer_id")))
         .put("countId", str(row.getUUID("count_id")))

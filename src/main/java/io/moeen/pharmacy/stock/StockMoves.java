@@ -65,6 +65,7 @@ public final class StockMoves {
     }
     return inTransaction(request, conn -> activeStore(conn, storeId, "storeId")
         .compose(store -> activeItem(conn, itemId))
+        .compose(item -> supplier(conn, body.getString("supplierId")).map(item))
         .compose(item -> {
           BigDecimal q = Quantities.positive(body.getValue("quantity"), "quantity", item.getBoolean("whole_units"));
           return conn.preparedQuery(SQL.get("upsert_batch"))
@@ -73,7 +74,9 @@ public final class StockMoves {
               .compose(rows -> {
                 UUID batchId = rows.iterator().next().getUUID("id");
                 return move(conn, request, "receive", storeId, itemId, batchId, q, cost, null, body.getString("note"),
-                    body.getString("purchaseReference"), body.getString("supplier"), null, null)
+                    body.getString("purchaseReference"),
+                    body.getString("supplierId") == null ? item.getUUID("supplier_id") : UUID.fromString(body.getString("supplierId")),
+                    null, null)
                     .compose(moved -> conn.preparedQuery(SQL.get("expiry_check"))
                         .execute(Tuple.of(StockActors.today(clock, zone), batchId))
                         .compose(x -> change(conn, request, List.of(moved), List.of(batchId), null)));
@@ -182,6 +185,18 @@ public final class StockMoves {
             : Future.succeededFuture(rows.iterator().next()));
   }
 
+  /** The receipt's supplier (or the item's usual one): an unknown one is 400, one no longer used 409. */
+  private Future<Void> supplier(SqlConnection conn, String given) {
+    if (given == null) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(SQL.get("supplier")).execute(Tuple.of(UUID.fromString(given))).compose(rows ->
+        rows.size() == 0 ? Future.failedFuture(Problem.invalid("unknown_supplier", "supplierId", Map.of()))
+            : !rows.iterator().next().getBoolean("is_active")
+            ? Future.failedFuture(new Problem(ProblemKind.CONFLICT, "supplier_inactive", Map.of(), "supplierId"))
+            : Future.succeededFuture());
+  }
+
   private Future<Row> activeItem(SqlConnection conn, UUID itemId) {
     return conn.preparedQuery(SQL.get("item")).execute(Tuple.of(itemId)).compose(rows ->
         rows.size() == 0 || !rows.iterator().next().getBoolean("is_active")
@@ -212,7 +227,7 @@ public final class StockMoves {
 
   private Future<JsonObject> move(SqlConnection conn, RequestEnvelope request, String kind, UUID storeId, UUID itemId,
                                   UUID batchId, BigDecimal quantity, BigDecimal cost, String reason, String note,
-                                  String reference, String supplier, UUID dispenseId, UUID transferId) {
+                                  String reference, UUID supplier, UUID dispenseId, UUID transferId) {
     UUID actor = UUID.fromString(request.principal().getString("userId"));
     return conn.preparedQuery(SQL.get("move")).execute(Tuple.from(new Object[] {kind, storeId, itemId, batchId,
             Quantities.sql(quantity), Quantities.sql(cost), reason, note, reference, supplier, dispenseId, transferId, null,
