@@ -117,7 +117,8 @@ class PortalAccountBrowserTest {
     String wording = whatsapp.findElement(By.cssSelector(".wording")).getText();
     assertThat(wording).matches(".*[\\u0600-\\u06FF].*");
     whatsapp.findElement(By.cssSelector("button")).click();
-    browser.await(10, "agreed", b -> "true".equals(page.find("li.consent[data-channel=whatsapp] button").getAttribute("aria-pressed")));
+    browser.await(10, "agreed", b -> "true".equals(b.script(
+        "const e = document.querySelector('li.consent[data-channel=whatsapp] button'); return e && e.getAttribute('aria-pressed')")));
     Row consent = one("SELECT action, wording, locale, source FROM consent_events c JOIN users u ON u.id = c.user_id "
         + "WHERE u.phone = $1 AND c.channel = 'whatsapp' ORDER BY occurred_at DESC LIMIT 1", NEW_PHONE_E164);
     assertThat(consent.getString("action")).isEqualTo("opt_in");
