@@ -13,14 +13,17 @@ export class ApiError extends Error {
   }
 }
 
-/** One request; throws ApiError for a refusal and TypeError when the network is down. */
+/** One request (a Blob body goes as it is, with its own type; anything else as JSON); throws ApiError for a refusal and TypeError when the network is down. */
 export async function request(method, path, { body, headers = {}, language, token } = {}) {
   const all = { Accept: 'application/json, application/problem+json', ...headers };
   if (language) {
     all['Accept-Language'] = language;
   }
-  if (body !== undefined) {
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined && !raw) {
     all['Content-Type'] = 'application/json';
+  } else if (raw) {
+    all['Content-Type'] = body.type || 'application/octet-stream';
   }
   if (token) {
     all.Authorization = `Bearer ${token}`;
@@ -28,7 +31,7 @@ export async function request(method, path, { body, headers = {}, language, toke
   const response = await fetch(path, {
     method,
     headers: all,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || raw ? body : JSON.stringify(body),
     credentials: 'omit',
     cache: 'no-store',
   });

@@ -1,14 +1,18 @@
-// Texts from the server's i18n bundles (GET /v1/i18n/{locale}), numbers and dates as the clinic writes them:
-// its digits (public setting clinic.digits: latin or arabic), its time zone, the Hijri beside the Gregorian.
+// Texts from the server's i18n bundles (GET /v1/i18n/{locale}), numbers and dates as the clinic writes them (its
+// digits, public setting clinic.digits: latin or arabic; its time zone; the Hijri beside the Gregorian), for the
+// portal, the console and the widget alike.
 
 import { request } from './http.js';
 
 const bundles = new Map();
 
-/** {locale, direction, messages}; fetched once per page and language. */
-export function loadBundle(locale) {
+/**
+ * {locale, direction, messages}; fetched once per page and language. `fetcher` reads it: the portal and the console
+ * from their own origin; the widget through its API client, from the origin it was loaded from.
+ */
+export function loadBundle(locale, fetcher = (l) => request('GET', `/v1/i18n/${encodeURIComponent(l)}`)) {
   if (!bundles.has(locale)) {
-    bundles.set(locale, request('GET', `/v1/i18n/${encodeURIComponent(locale)}`).catch((error) => {
+    bundles.set(locale, fetcher(locale).catch((error) => {
       bundles.delete(locale);
       throw error;
     }));
@@ -26,11 +30,19 @@ export function text(bundle, key, args = {}) {
     .replace(/''/g, "'");
 }
 
+/** Arabic-Indic and Eastern Arabic-Indic digits as Latin ones ("٠٥٥" → "055"). */
+export function latinDigits(value) {
+  return String(value).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06F0));
+}
+
 export class Formats {
   constructor(locale, digits, timeZone) {
     const numbering = locale === 'ar' && digits === 'arabic' ? 'arab' : 'latn';
     const tag = locale === 'ar' ? 'ar-SA' : 'en-GB';
     this.locale = locale;
+    this.tag = `${tag}-u-nu-${numbering}`;
+    this.gregorianTag = `${tag}-u-ca-gregory-nu-${numbering}`;
     this.timeZone = timeZone || 'Asia/Riyadh';
     const zone = { timeZone: this.timeZone };
     this.timeFormat = new Intl.DateTimeFormat(`${tag}-u-nu-${numbering}`, { hour: '2-digit', minute: '2-digit', ...zone });
@@ -43,6 +55,25 @@ export class Formats {
     this.dayKey = new Intl.DateTimeFormat('en-CA', zone);
     this.numberFormat = new Intl.NumberFormat(`${tag}-u-nu-${numbering}`);
     this.offsetFormat = new Intl.DateTimeFormat('en-US', { ...zone, timeZoneName: 'longOffset' });
+  }
+
+  /** A wall-clock time written as the clinic writes times, from "HH:MM" (no zone involved). */
+  clock(hhmm) {
+    const [h, m] = hhmm.split(':').map(Number);
+    return new Intl.DateTimeFormat(this.tag, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(2000, 0, 1, h, m)));
+  }
+
+  /** A calendar day (YYYY-MM-DD, e.g. a date of birth) in the Gregorian calendar, no zone involved. */
+  gregorianDay(day) {
+    return new Intl.DateTimeFormat(this.gregorianTag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(`${day}T12:00:00Z`));
+  }
+
+  /** The twelve Gregorian month names in this language. */
+  monthNames() {
+    const format = new Intl.DateTimeFormat(this.gregorianTag, { month: 'long', timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2001, i, 15))));
   }
 
   time(instant) {

@@ -41,6 +41,13 @@ export class Session {
     return { mfaRequired: false };
   }
 
+  /** Signs up as a patient (POST /v1/auth/register): the answer is a signed-in session and the new record. */
+  async register(details) {
+    const result = await request('POST', '/v1/auth/register', { body: details, language: this.language() });
+    this.keep(result);
+    return result;
+  }
+
   async twoFactor(mfaToken, code) {
     this.keep(await request('POST', '/v1/auth/login/two-factor', {
       body: { mfaToken, code }, language: this.language(),

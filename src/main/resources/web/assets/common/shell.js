@@ -14,9 +14,12 @@ export class Shell {
   /**
    * @param kind 'portal' or 'console'
    * @param screens [{id, title (text key), allowed(me) → boolean, render(ctx, container, param) → cleanup?}]
+   * @param signUp   (shell) → draws a sign-up form; offered beside the sign-in when given
    */
-  constructor(kind, screens) {
+  constructor(kind, screens, signUp = null) {
     this.kind = kind;
+    this.signUp = signUp;
+    this.signingUp = false;
     this.screens = screens;
     this.language = storedLanguage() || document.documentElement.lang || 'ar';
     this.session = new Session(() => this.language);
@@ -71,6 +74,9 @@ export class Shell {
       this.drawHeader();
       await this.route();
       this.languageButton.focus();
+    } else if (this.signingUp) {
+      this.signUp(this);
+      this.languageButton.focus();
     } else {
       this.showSignIn(this.signInNote, true);
     }
@@ -94,6 +100,7 @@ export class Shell {
 
   showSignIn(note, keepFocusOnLanguage) {
     this.signInNote = note;
+    this.signingUp = false;
     this.me = null;
     this.stopScreen();
     document.title = `${this.t(`web.${this.kind}.title`)} · ${this.clinicName()}`;
@@ -106,7 +113,10 @@ export class Shell {
       el('p', { class: 'muted' }, this.t(`web.${this.kind}.sign_in_intro`)),
       field(this.t('web.identifier'), identifier, this.t('web.identifier_hint')),
       field(this.t('web.password'), password),
-      message, submit);
+      message, submit,
+      this.signUp ? el('p', { class: 'sign-up-offer' }, this.t('web.sign_up.offer'), ' ',
+        el('button', { type: 'button', class: 'link', onclick: () => { this.signingUp = true; this.signUp(this); } },
+          this.t('web.sign_up.open'))) : null);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (!identifier.value.trim() || !password.value) {
@@ -192,6 +202,7 @@ export class Shell {
   // ── signed in ──
 
   async enter() {
+    this.signingUp = false;
     this.me = await this.api.get('/v1/me');
     if (!storedLanguage() && this.me.languagePreference && this.me.languagePreference !== this.language) {
       await this.useLanguage(this.me.languagePreference);

@@ -1,7 +1,8 @@
 // Reception's agenda: one day in the clinic's zone, a column per doctor, and on each visit what may happen next
 // (check in, mark no-show, complete), as the API's status table allows.
 
-import { bdi, el, field } from '../common/dom.js';
+import { dateField } from '../common/datefield.js';
+import { bdi, el } from '../common/dom.js';
 import { Formats } from '../common/i18n.js';
 
 const NEXT = { pending: ['confirm'], confirmed: ['check-in', 'no-show'], checked_in: ['complete'] };
@@ -15,13 +16,26 @@ export async function renderAgenda(ctx, container, [dayParam]) {
     ctx.api.get('/v1/doctors'),
     ctx.api.all('/v1/appointments', { from: formats.startOf(day), to: formats.startOf(Formats.addDays(day, 1)) }, 500),
   ]);
-  const picker = el('input', { type: 'date', value: day, onchange: () => picker.value && ctx.navigate(`#/agenda/${picker.value}`) });
+  // the day in the clinic's words and digits; the browser's date input would write it in the browser's order
+  const picker = dateField(ctx, { label: t('console.agenda.day'), value: day, name: 'day' });
   const message = el('p', { class: 'alert', role: 'alert', hidden: true });
-  const toolbar = el('div', { class: 'toolbar' },
+  const toolbar = el('form', { class: 'toolbar', novalidate: true },
     el('a', { class: 'button', href: `#/agenda/${Formats.addDays(day, -1)}` }, t('console.agenda.previous')),
-    field(t('console.agenda.day'), picker),
+    picker.node,
+    el('button', { type: 'submit' }, t('console.agenda.show')),
     el('a', { class: 'button', href: `#/agenda/${Formats.addDays(day, 1)}` }, t('console.agenda.next')),
     day === formats.today() ? null : el('a', { class: 'button', href: '#/agenda' }, t('console.agenda.today')));
+  toolbar.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = picker.value();
+    if (chosen) {
+      ctx.navigate(`#/agenda/${chosen}`);
+    } else {
+      message.hidden = false;
+      message.textContent = t('web.date.invalid', { field: t('console.agenda.day') });
+      picker.focus();
+    }
+  });
   const byDoctor = new Map();
   for (const visit of visits) {
     if (!byDoctor.has(visit.doctor.id)) byDoctor.set(visit.doctor.id, []);

@@ -2,6 +2,8 @@
 // "move to" list; moving to lost asks the reason. Those who may assign leads pick the owner on the card.
 
 import { bdi, el } from '../common/dom.js';
+import { firstContact, renderLead, sourceName } from './lead.js';
+import { filtersFromHash, leadTools } from './leadtools.js';
 
 const STAGES = ['new', 'contacted', 'qualified', 'booked', 'converted', 'lost'];
 const OPEN = ['new', 'contacted', 'qualified', 'booked'];
@@ -13,10 +15,14 @@ function targets(status) {
   return [...OPEN.slice(OPEN.indexOf(status) + 1), 'lost'];
 }
 
-export async function renderLeads(ctx, container) {
+export async function renderLeads(ctx, container, params) {
+  if (params[0] === 'lead' && params[1]) {
+    return renderLead(ctx, container, params[1]);
+  }
   const { t } = ctx;
+  const filters = filtersFromHash(params);
   const [pages, marketers] = await Promise.all([
-    Promise.all(STAGES.map((status) => ctx.api.get('/v1/crm/leads', { status, limit: 50 }))),
+    Promise.all(STAGES.map((status) => ctx.api.get('/v1/crm/leads', { ...filters, status, limit: 50 }))),
     ctx.can('leads.assign') ? ctx.api.get('/v1/crm/marketers').then((m) => m.items) : Promise.resolve(null),
   ]);
   const message = el('p', { class: 'alert', role: 'alert', hidden: true });
@@ -46,7 +52,7 @@ export async function renderLeads(ctx, container) {
     });
     return column;
   });
-  container.replaceChildren(el('h1', {}, t('console.leads.title')),
+  container.replaceChildren(el('h1', {}, t('console.leads.title')), leadTools(ctx, filters),
     el('p', { class: 'muted' }, t('console.leads.hint')), message, el('div', { class: 'columns' }, columns));
 }
 
@@ -74,9 +80,10 @@ function card(board, lead) {
   const node = el('article', {
     class: 'lead', 'data-id': lead.id, 'aria-labelledby': titleId, draggable: mayWrite && next.length ? 'true' : null,
   },
-  el('h3', { id: titleId }, bdi(lead.fullName)),
+  el('h3', { id: titleId }, el('a', { href: `#/leads/lead/${lead.id}` }, bdi(lead.fullName))),
   lead.phone ? el('p', {}, el('bdi', { dir: 'ltr' }, lead.phone)) : null,
-  el('p', { class: 'muted' }, t(`console.leads.source`), ' ', bdi(lead.source), ' · ', t('console.leads.score'), ' ', bdi(ctx.formats.number(lead.score))),
+  el('p', { class: 'muted' }, t(`console.leads.source`), ' ', sourceName(ctx, lead.source), ' · ', t('console.leads.score'), ' ', bdi(ctx.formats.number(lead.score))),
+  sla(ctx, lead),
   lead.lostReason ? el('p', { class: 'note', dir: 'auto' }, lead.lostReason) : null,
   mover, owner);
   node.addEventListener('dragstart', (event) => {
@@ -99,7 +106,7 @@ async function move(board, lead, to) {
       danger: true,
     });
     if (!answer) {
-      ctx.navigate('#/leads');
+      ctx.navigate(window.location.hash || '#/leads');
       return;
     }
     reason = answer.reason;
@@ -114,7 +121,13 @@ async function move(board, lead, to) {
     board.message.textContent = ctx.problem(error);
     return;
   }
-  ctx.navigate('#/leads');
+  ctx.navigate(window.location.hash || '#/leads');
+}
+
+/** A new lead still waiting for its first contact says for how long. */
+function sla(ctx, lead) {
+  const wait = firstContact(ctx, lead);
+  return wait && wait.state === 'waiting' ? el('p', { class: 'sla sla-waiting', 'data-sla': 'waiting' }, wait.text) : null;
 }
 
 async function assign(board, lead, ownerId) {

@@ -31,6 +31,18 @@ export async function renderBook(ctx, container, [mode, id]) {
   await view.draw();
 }
 
+/** Reception booking for one patient (the console): the same steps, then back to `done`. */
+export async function renderBookingFor(ctx, container, patient, done) {
+  const [services, doctors] = await Promise.all([ctx.api.get('/v1/services'), ctx.api.get('/v1/doctors')]);
+  const state = {
+    patientId: patient.id, people: [{ id: patient.id, name: ctx.name(patient.name) }], done,
+    service: null, doctor: null, firstDay: ctx.formats.today(), day: null, slot: null, moving: null,
+    services: services.items.filter((s) => s.isActive && s.doctorIds.length),
+    doctors: doctors.items.filter((d) => d.isActive),
+  };
+  await new BookingView(ctx, container, state).draw();
+}
+
 /** Whom this account may book for: itself (a patient), and family who granted appointments.write. */
 async function people(ctx) {
   const list = [];
@@ -214,7 +226,7 @@ class BookingView {
       try {
         const result = await this.send(direct, notes.value.trim(), key);
         ctx.announce(result);
-        ctx.navigate('#/appointments');
+        ctx.navigate(typeof state.done === 'function' ? state.done(state) : state.done || '#/appointments');
       } catch (error) {
         this.refused(error, message, direct);
       } finally {

@@ -1,12 +1,14 @@
-// The patient portal (/app/portal/): my appointments, booking, profile, inbox, family. Each screen shows only
-// what the signed-in account may do; the API decides.
+// The patient portal (/app/portal/): sign-up, my appointments, booking, inbox, family, messages and consents,
+// profile. Each screen shows only what the signed-in account may do; the API decides.
 
 import { Shell } from '../common/shell.js';
 import { canBook, renderAppointments } from './appointments.js';
 import { renderBook } from './book.js';
 import { hasFamily, renderFamily } from './family.js';
 import { renderInbox } from './inbox.js';
+import { renderMessages } from './messages.js';
 import { renderProfile } from './profile.js';
+import { showSignUp } from './signup.js';
 
 const has = (me, ...permissions) => permissions.some((p) => me.permissions.includes(p));
 const portalAccount = (me) => Boolean(me.patientId) || (me.family || []).length > 0;
@@ -16,9 +18,10 @@ const screens = [
   { id: 'book', title: 'portal.nav.book', allowed: (me) => portalAccount(me) && canBook({ me, can: (...p) => has(me, ...p) }), render: renderBook },
   { id: 'inbox', title: 'portal.nav.inbox', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderInbox },
   { id: 'family', title: 'portal.nav.family', allowed: (me) => portalAccount(me) && hasFamily(me), render: renderFamily },
+  { id: 'messages', title: 'portal.nav.messages', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderMessages },
   { id: 'profile', title: 'portal.nav.profile', allowed: (me) => portalAccount(me), render: renderProfile },
 ];
 
-new Shell('portal', screens).start().catch((error) => {
+new Shell('portal', screens, showSignUp).start().catch((error) => {
   console.error('Moeen portal could not start:', error);
 });

@@ -1,7 +1,7 @@
 // The widget's DOM inside its shadow root. Text only ever goes in as textContent (never as HTML); what the
 // visitor, the bot or staff wrote carries dir="auto", and names and numbers we place ourselves sit in <bdi>.
 
-import { text } from './i18n.js';
+import { text } from '../common/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -127,7 +127,7 @@ export class ChatView {
 
   setUnread(count) {
     this.badge.hidden = count === 0;
-    this.badge.replaceChildren(el('bdi', {}, this.formats ? this.formats.number.format(count) : String(count)));
+    this.badge.replaceChildren(el('bdi', {}, this.formats ? this.formats.number(count) : String(count)));
     this.badge.setAttribute('aria-label', this.t('widget.new_messages'));
   }
 
@@ -197,7 +197,7 @@ export class ChatView {
     const node = el('div', { class: `msg ${author}` },
       el('span', { class: 'sr-only' }, `${who}:`),
       el('p', { class: 'text', dir: 'auto' }, message.text || this.tapped(message, offered)),
-      el('span', { class: 'meta' }, el('time', { datetime: message.createdAt }, el('bdi', {}, this.formats.time.format(time)))));
+      el('span', { class: 'meta' }, el('time', { datetime: message.createdAt }, el('bdi', {}, this.formats.time(time)))));
     if (choices) {
       node.append(choices);
     }

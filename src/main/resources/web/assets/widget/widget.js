@@ -2,7 +2,7 @@
 // history is the conversation (conversation.js); this decides when to send, poll, reconnect and redraw.
 
 import { ApiError, ChatApi, utmOf } from './api.js';
-import { Formats, loadBundle } from './i18n.js';
+import { Formats, loadBundle } from '../common/i18n.js';
 import { Conversation } from './conversation.js';
 import { ChatView } from './view.js';
 
@@ -72,7 +72,7 @@ class ChatWidget {
   }
 
   async applyLanguage() {
-    const bundle = await loadBundle(this.api, this.locale);
+    const bundle = await loadBundle(this.locale, (locale) => this.api.bundle(locale));
     const digits = this.settings.settings['clinic.digits'] || 'latin';
     const clinic = this.settings.settings['clinic.name'] || bundle.messages['app.name'] || 'Moeen';
     this.view.setLanguage(bundle, new Formats(this.locale, digits, this.settings.timeZone), clinic);

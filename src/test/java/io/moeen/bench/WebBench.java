@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class WebBench {
   private static final List<String> WIDGET_FILES = List.of("/widget/widget.js", "/widget/api.js",
-      "/widget/conversation.js", "/widget/i18n.js", "/widget/storage.js", "/widget/view.js", "/widget/widget.css");
+      "/widget/conversation.js", "/common/i18n.js", "/common/http.js", "/widget/storage.js", "/widget/view.js", "/widget/widget.css");
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -91,15 +91,16 @@ public final class WebBench {
   private static void screens(WebBrowser browser, HttpClient http, String base, String assets, int runs) throws Exception {
     Map<String, List<String>> files = Map.of(
         "portal", List.of("/portal/portal.js", "/portal/appointments.js", "/portal/book.js", "/portal/family.js",
-            "/portal/inbox.js", "/portal/profile.js"),
+            "/portal/inbox.js", "/portal/profile.js", "/portal/messages.js", "/portal/signup.js"),
         "console", List.of("/console/console.js", "/console/agenda.js", "/console/leads.js", "/console/chat.js",
-            "/console/admin.js"));
+            "/console/admin.js", "/console/patients.js", "/console/lead.js", "/console/leadtools.js", "/console/funnel.js",
+            "/console/flows.js", "/console/outbox.js", "/portal/book.js", "/portal/appointments.js"));
     List<String> common = List.of("/common/api.js", "/common/dom.js", "/common/http.js", "/common/i18n.js",
-        "/common/session.js", "/common/shell.js", "/common/app.css");
+        "/common/session.js", "/common/shell.js", "/common/datefield.js", "/common/app.css");
     Map<String, String> accounts = Map.of("portal", "ahmed@patients.example", "console", "admin@moeen-clinic.example");
     Map<String, List<String>> screens = Map.of(
-        "portal", List.of("appointments", "book", "inbox", "family", "profile"),
-        "console", List.of("agenda", "leads", "chat", "admin"));
+        "portal", List.of("appointments", "book", "inbox", "family", "messages", "profile"),
+        "console", List.of("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin"));
     for (String client : List.of("portal", "console")) {
       long weight = gzipped(http, base + "/app/" + client + "/");
       for (String file : common) {

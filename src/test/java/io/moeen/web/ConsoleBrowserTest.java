@@ -82,14 +82,14 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(1)
-  @DisplayName("Reception sees the agenda and the chat desk only; checks a patient in, then completes the visit")
+  @DisplayName("Reception sees the agenda, patients and the chat desk only; checks a patient in, then completes the visit")
   void reception_checks_a_patient_in() {
     page.openFresh("/app/console/");
     assertThat(page.dir()).isEqualTo("rtl");
     assertThat(page.heading()).isEqualTo("تسجيل دخول الموظفين");
     page.signIn(DemoAccounts.RECEPTIONIST, DemoAccounts.PASSWORD);
     page.awaitHeading("جدول المواعيد");
-    assertThat(page.navScreens()).containsExactly("agenda", "chat");
+    assertThat(page.navScreens()).containsExactly("agenda", "patients", "chat");
     browser.open(app.baseUrl() + "/app/console/#/agenda/" + visitDay);
     page.awaitHeading("جدول المواعيد");
     WebElement visit = page.find("article.visit[data-id='" + visitId + "']");
@@ -136,7 +136,7 @@ class ConsoleBrowserTest {
     page.awaitHeading("تسجيل دخول الموظفين");
     page.signIn(DemoAccounts.MARKETER, DemoAccounts.PASSWORD);
     page.awaitHeading("لوحة العملاء المحتملين");
-    assertThat(page.navScreens()).containsExactly("leads", "chat");
+    assertThat(page.navScreens()).containsExactly("leads", "funnel", "chat", "flows");
     assertThat(page.find("section.column[data-stage='new']").getText()).contains("سارة العتيبي");
     page.screenshots("console-ar-leads");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -179,7 +179,7 @@ class ConsoleBrowserTest {
     page.awaitHeading("تسجيل دخول الموظفين");
     page.signIn(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
     page.awaitHeading("جدول المواعيد");
-    assertThat(page.navScreens()).containsExactly("agenda", "leads", "chat", "admin");
+    assertThat(page.navScreens()).containsExactly("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin");
     page.nav("admin");
     WebElement row = page.find("tr[data-id='" + MARKETER_ID + "']");
     assertThat(row.getText()).contains("لينا");

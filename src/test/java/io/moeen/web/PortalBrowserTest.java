@@ -77,7 +77,7 @@ class PortalBrowserTest {
 
     page.signIn("٠٥٥٠٠٠٠٠٠٧", DemoAccounts.PASSWORD);
     page.awaitHeading("مواعيدي");
-    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "family", "profile");
+    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "family", "messages", "profile");
     assertThat(page.find("header .who").getText()).contains("أحمد");
     assertThat(page.refreshToken()).as("the refresh token is in this tab's sessionStorage").isNotBlank();
     assertThat(browser.<Long>script("return window.localStorage.length")).as("nothing of the sign-in in localStorage").isZero();
@@ -288,7 +288,7 @@ class PortalBrowserTest {
     assertThat(app.get("/v1/me", "en", app.loginAs(DemoAccounts.PATIENT_REEM)).bodyAsJsonObject().getJsonArray("family")).isEmpty();
     page.signIn(DemoAccounts.FAMILY_YOUSEF, DemoAccounts.PASSWORD);
     page.awaitHeading("العائلة"); // back where the ended session was
-    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "family", "profile");
+    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "family", "messages", "profile");
     WebElement section = page.find("section.family");
     assertThat(section.findElement(By.cssSelector("h2")).getText()).isEqualTo("أحمد الغامدي");
     assertThat(section.getText()).contains("الاطلاع على مواعيده").contains("احجز موعدًا لـ أحمد الغامدي");
