@@ -52,7 +52,7 @@ CREATE TABLE dental_chart_teeth (
             OR (tooth / 10 BETWEEN 5 AND 8 AND tooth % 10 BETWEEN 1 AND 5)),
   -- {status, crown, bridgeAbutment, rootCanalTreated, fillings:[{surface, material}], caries:[surface],
   --  fracture, mobility, note}; validated by the service (dental/chart/ToothState.java)
-  state      jsonb    NOT NULL CHECK (jsonb_typeof(state) = 'object' AND state ? 'status'),
+  state      jsonb    NOT NULL CHECK (jsonb_typeof(state) = 'object' AND state ->> 'status' IS NOT NULL),
   PRIMARY KEY (version_id, tooth)
 );
 CREATE INDEX dental_chart_teeth_patient ON dental_chart_teeth (patient_id, tooth);

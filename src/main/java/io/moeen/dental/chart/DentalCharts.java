@@ -80,7 +80,7 @@ public final class DentalCharts {
         .compose(care -> {
           JsonArray rows = validated(teeth, care.adult());
           return checkEncounter(conn, encounterId, patientId)
-              .compose(ok -> DentalStore.run(conn, "lock_chart", patientId))
+              .compose(ok -> DentalStore.run(conn, "lock_chart", patientId.toString()))
               .compose(locked -> DentalStore.first(conn, "current_version", patientId))
               .compose(current -> {
                 int version = current.map(r -> r.getInteger("version")).orElse(0);
