@@ -24,6 +24,7 @@ import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.crm.CrmFeature;
+import io.moeen.dental.DentalFeature;
 import io.moeen.hospital.HospitalFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
@@ -77,6 +78,7 @@ public final class Application {
       new PharmacyFeature(),
       new HospitalFeature(),
       new BillingFeature(),
+      new DentalFeature(),
       new WebFeature(),
       new ApiFeature());
 

@@ -16,13 +16,14 @@ import java.util.function.Supplier;
 /**
  * Loads {@code openapi.yaml}, with its parts put together (see {@link ContractParts}), for the
  * router. The Vert.x contract model refuses media types it
- * cannot validate, problem+json, text/calendar, text/csv and text/event-stream among them, even for responses it
+ * cannot validate, problem+json, text/calendar, text/csv, text/event-stream and image/svg+xml among them, even for responses it
  * never validates; so the copy given to the router reads problem+json as plain JSON and those
  * text types as plain text. The raw (merged) contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
-  private static final java.util.List<String> PLAIN_TEXTS = java.util.List.of("text/calendar", "text/csv", "text/event-stream");
+  private static final java.util.List<String> PLAIN_TEXTS = java.util.List.of("text/calendar", "text/csv", "text/event-stream",
+      "image/svg+xml");
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
 

@@ -394,6 +394,18 @@ class PermissionMatrixTest {
           .allow(RECEPTIONIST, DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("GET", "/v1/encounters/{id}").at(M_VISIT).allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("GET", "/v1/diagnosis-codes").allow(DOCTOR),
+      // ── dental: read as the clinical chart is (Dr. Khalid cares for Ahmed; Ahmed reads his own) ──
+      op("GET", "/v1/patients/{id}/dental-chart").at(AHMED_PATIENT + "/dental-chart").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/dental-chart/history").at(AHMED_PATIENT + "/dental-chart/history")
+          .allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/dental-chart/diff").at(AHMED_PATIENT + "/dental-chart/diff").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/dental-chart/svg").at(AHMED_PATIENT + "/dental-chart/svg").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/dental-records").at(AHMED_PATIENT + "/dental-records").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("POST", "/v1/patients/{id}/dental-chart/changes").at(AHMED_PATIENT + "/dental-chart/changes")
+          .body(new JsonObject().put("teeth", new JsonArray().add(new JsonObject().put("tooth", 17).put("status", "present"))))
+          .allow(DOCTOR),
+      op("POST", "/v1/encounters/{id}/dental-records").at(M_ENC + "/dental-records")
+          .body(new JsonObject().put("treatment", "matrix")).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/allergies").at(AHMED_PATIENT + "/allergies")
           .body(new JsonObject().put("substance", "Matrix dust")).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/encounters").at(AHMED_PATIENT + "/encounters").body(new JsonObject()).allow(DOCTOR),

@@ -31,6 +31,13 @@ public final class DemoAccounts {
   public static final String HOUSEKEEPING = "housekeeping@moeen-clinic.example";
   public static final String DISPATCHER = "dispatch@moeen-clinic.example";
 
+  /** The dental clinic (db/demo/050-dental-demo.sql): a dentist (a doctor) and the assistant working under her. */
+  public static final String DENTIST = "dentist@moeen-clinic.example";
+  public static final String DENTAL_ASSISTANT = "dental.assistant@moeen-clinic.example";
+  public static final UUID DENTIST_ID = UUID.fromString("00000000-0000-4022-8000-000000000001");
+  public static final UUID DENTIST_DOCTOR_ID = UUID.fromString("00000000-0000-4022-8000-000000000011");
+  public static final UUID DENTAL_ASSISTANT_ID = UUID.fromString("00000000-0000-4022-8000-000000000002");
+
   public static final UUID ADMIN_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
   public static final UUID AHMED_USER_ID = UUID.fromString("00000000-0000-4000-8000-000000000007");
   public static final UUID AHMED_PATIENT_ID = UUID.fromString("00000000-0000-4000-9000-000000000007");

@@ -85,7 +85,7 @@ class UserAdministrationTest {
       assertThat(byName.stream().map(u -> ((JsonObject) u).getString("id")))
           .containsExactly(DemoAccounts.AHMED_USER_ID.toString());
       var doctors = asAdmin("GET", "/v1/admin/users?role=doctor&active=true", null).bodyAsJsonObject().getJsonArray("items");
-      assertThat(doctors).hasSize(3);
+      assertThat(doctors).hasSize(4); // with the demo dentist (db/demo/050-dental-demo.sql)
       var phoneResponse = asAdmin("GET", "/v1/admin/users?q=966500000011", null);
       assertThat(phoneResponse.statusCode()).as(phoneResponse.bodyAsString()).isEqualTo(200);
       var byPhone = phoneResponse.bodyAsJsonObject().getJsonArray("items");
