@@ -134,7 +134,7 @@ public final class InvoicesVerticle extends ServiceVerticle {
   }
 
   /** Staff read every invoice; a patient their own; family with the scope billing.read (else 403, or 404). */
-  static void mayRead(Principal caller, UUID invoice, UUID patient) {
+  public static void mayRead(Principal caller, UUID invoice, UUID patient) {
     if (!Access.mayActOnPatient(caller, patient, "billing", "read")) {
       throw Access.refusal(caller, patient, "billing", "read", InvoiceFailures.notFound(invoice));
     }
