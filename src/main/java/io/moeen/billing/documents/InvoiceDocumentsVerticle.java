@@ -4,6 +4,8 @@ import io.moeen.billing.BillingAddresses;
 import io.moeen.billing.invoices.InvoiceFailures;
 import io.moeen.billing.invoices.InvoiceStore;
 import io.moeen.billing.invoices.InvoicesVerticle;
+import io.moeen.billing.zatca.EInvoicing;
+import io.moeen.common.errors.Problem;
 import io.moeen.common.auth.Access;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
@@ -19,6 +21,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -48,7 +51,29 @@ public final class InvoiceDocumentsVerticle extends ServiceVerticle {
         .compose(page -> vertx.executeBlocking(() -> PdfRendering.render(page.html, page.rtl), false)
             .map(pdf -> Reply.of(pdf).withHeader("Content-Type", "application/pdf")
                 .withHeader("Content-Disposition", "inline; filename=\"" + page.fileName + ".pdf\""))));
+    serve(BillingAddresses.E_INVOICES_GET, readers, this::eInvoice);
     return SQL.verify(pool).compose(verified -> registered());
+  }
+
+  /** The signed UBL XML as ZATCA receives it; 404 e_invoice_not_found for a draft or an invoice never stamped. */
+  private Future<Reply> eInvoice(RequestEnvelope request) {
+    UUID id = UUID.fromString(request.param("id"));
+    Actor actor = new Actor(Access.principal(request), request.requestId(), request.clientIp());
+    return SessionContext.inTransaction(pool, actor, conn -> store.read(conn, id, SupportedLocale.EN).compose(view -> {
+          InvoicesVerticle.mayRead(Access.principal(request), id, UUID.fromString(view.getString("patientId")));
+          return conn.preparedQuery(EInvoicing.SQL.get("document")).execute(Tuple.of(id));
+        }))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            throw Problem.notFound("e_invoice_not_found", Map.of("id", id.toString()));
+          }
+          var row = it.next();
+          return Reply.of(row.getString("xml")).withHeader("Content-Type", "application/xml; charset=utf-8")
+              .withHeader("Content-Disposition", "attachment; filename=\"" + row.getString("number") + ".xml\"")
+              .withHeader("X-Zatca-Status", row.getString("status"))
+              .withHeader("X-Zatca-Icv", String.valueOf(row.getLong("icv")));
+        });
   }
 
   private record Page(String html, boolean rtl, String fileName) {
