@@ -20,8 +20,8 @@ INSERT INTO billing_sellers (location_id, name_ar, name_en, vat_number, commerci
    '1010010000', 'شارع الأمير سلطان', '4415', 'الروضة', 'جدة', '23434', 'JED');
 
 --changeset moeen:demo-045-billing-invoices context:demo splitStatements:false
--- Invoices for the demo patients in every state, with their QR: Ahmed (a citizen: zero rated) paid in full and
--- credited for a discount; Mohammed (iqama: 15 %) issued and unpaid; Fatimah (citizen) partially paid with a
+-- Invoices for the demo patients in every state, with their QR: Ahmed (a citizen: zero rated) paid in full;
+-- Mohammed (iqama: 15 %) issued, unpaid, and credited for the medical report he did not ask for; Fatimah (citizen) partially paid with a
 -- pharmacy item at 15 %; Reem a draft and a cancelled draft. Written as the application writes them: drafts
 -- with their lines first, then issued (issued lines never change).
 DO $$

@@ -16,14 +16,17 @@ import java.util.function.Supplier;
 /**
  * Loads {@code openapi.yaml}, with its parts put together (see {@link ContractParts}), for the
  * router. The Vert.x contract model refuses media types it
- * cannot validate, problem+json, text/calendar, text/csv, text/event-stream and image/svg+xml among them, even for responses it
- * never validates; so the copy given to the router reads problem+json as plain JSON and those
- * text types as plain text. The raw (merged) contract is served unchanged.
+ * cannot validate, problem+json, text/calendar, text/csv, text/html, application/xml, text/event-stream,
+ * image/svg+xml and application/pdf among them, even for responses it
+ * never validates; so the copy given to the router reads problem+json as plain JSON, those
+ * text types as plain text and PDFs and images as octet streams. The raw (merged) contract is served unchanged.
  */
 final class ContractLoader {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final java.util.List<String> PLAIN_TEXTS = java.util.List.of("text/calendar", "text/csv", "text/event-stream",
-      "image/svg+xml");
+      "text/html", "application/xml", "image/svg+xml");
+  // documents as bytes (an invoice's PDF, an image) are octet streams to the router
+  private static final java.util.List<String> BINARIES = java.util.List.of("application/pdf", "image/png");
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
 
@@ -111,6 +114,11 @@ final class ContractLoader {
         for (String text : PLAIN_TEXTS) {
           if ("content".equals(key) && child.containsKey(text) && !child.containsKey("text/plain")) {
             child.put("text/plain", child.remove(text));
+          }
+        }
+        for (String binary : BINARIES) {
+          if ("content".equals(key) && child.containsKey(binary) && !child.containsKey("application/octet-stream")) {
+            child.put("application/octet-stream", child.remove(binary));
           }
         }
         problemsAsJson(child);

@@ -12,6 +12,9 @@ public final class BillingAddresses {
   public static final String INVOICES_CREATE = "billing.invoices.create";
   public static final String INVOICES_LIST = "billing.invoices.list";
   public static final String INVOICES_GET = "billing.invoices.get";
+  public static final String INVOICE_PAGES_GET = "billing.invoice_pages.get";
+  public static final String INVOICE_PDFS_GET = "billing.invoice_pdfs.get";
+  public static final String E_INVOICES_GET = "billing.e_invoices.get";
   public static final String INVOICE_LINES_ADD = "billing.invoice_lines.add";
   public static final String INVOICE_LINES_REMOVE = "billing.invoice_lines.remove";
   public static final String INVOICES_ISSUE = "billing.invoices.issue";

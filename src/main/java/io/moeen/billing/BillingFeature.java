@@ -1,5 +1,6 @@
 package io.moeen.billing;
 
+import io.moeen.billing.documents.InvoiceDocumentsVerticle;
 import io.moeen.billing.invoices.InvoicesVerticle;
 import io.moeen.billing.payments.PaymentsVerticle;
 import io.moeen.billing.reports.BillingReportsVerticle;
@@ -22,6 +23,7 @@ public final class BillingFeature implements Feature {
     return List.of(
         Deployment.of(new SellersVerticle(ctx.pool())),
         Deployment.of(new InvoicesVerticle(ctx.pool(), ctx.messages(), ctx.clock())),
+        Deployment.of(new InvoiceDocumentsVerticle(ctx.pool(), ctx.messages())),
         Deployment.of(new PaymentsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
         Deployment.of(new BillingReportsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));
   }

@@ -85,7 +85,9 @@ WHERE id = $1 AND status = 'draft';
 SELECT i.id, i.kind, i.original_invoice_id, o.number AS original_number, i.note_reason, i.patient_id,
        p.medical_record_number, p.first_name_ar, p.last_name_ar, p.first_name_en, p.last_name_en,
        i.appointment_id, i.location_id, l.name_ar AS location_ar, l.name_en AS location_en, l.time_zone,
-       i.status, i.number, i.issued_at, i.buyer_name, i.buyer_national_id, i.buyer_vat_number, i.currency, i.qr,
+       i.status, i.number, i.issued_at, i.buyer_name, i.buyer_national_id, i.buyer_vat_number, i.currency,
+       -- the phase 2 QR (tags 1-9) once the invoice is stamped, else the phase 1 QR given at issue
+       coalesce((SELECT z.qr FROM zatca_documents z WHERE z.invoice_id = i.id), i.qr) AS qr,
        i.notes, i.version, i.created_at, i.updated_at, i.cancelled_at,
        t.gross, t.discount, t.net, t.vat, t.total, invoice_balance(i.id) AS balance,
        coalesce((SELECT sum(x.amount) FROM payments x WHERE x.invoice_id = i.id AND x.kind = 'payment'), 0) AS paid,

@@ -558,6 +558,8 @@ class PermissionMatrixTest {
       op("GET", "/v1/invoices").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED, FAMILY_YOUSEF),
       op("GET", "/v1/invoices/{id}").at(B_AHMED).allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
       op("GET", "/v1/invoices/{id}").at(B_FATIMAH).allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/invoices/{id}/page").at(B_AHMED + "/page").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("GET", "/v1/invoices/{id}/pdf").at(B_FATIMAH + "/pdf").allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED, FAMILY_YOUSEF),
       op("GET", "/v1/invoices/{id}/payments").at(B_AHMED + "/payments").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
       op("GET", "/v1/invoices/{id}/payments").at(B_FATIMAH + "/payments")
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED, FAMILY_YOUSEF),

@@ -41,7 +41,7 @@ public final class InvoiceFailures {
     return new Problem(ProblemKind.UNPROCESSABLE, "invoice_empty", Map.of());
   }
 
-  static Problem sellerMissing() {
+  public static Problem sellerMissing() {
     return new Problem(ProblemKind.CONFLICT, "seller_not_configured", Map.of());
   }
 

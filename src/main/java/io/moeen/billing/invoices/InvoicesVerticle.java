@@ -1,6 +1,7 @@
 package io.moeen.billing.invoices;
 
 import io.moeen.billing.BillingAddresses;
+import io.moeen.billing.zatca.EInvoicing;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.Reply;
@@ -40,6 +41,7 @@ public final class InvoicesVerticle extends ServiceVerticle {
   private final Pool pool;
   private final Clock clock;
   private final InvoiceStore store;
+  private EInvoicing eInvoicing;
 
   public InvoicesVerticle(Pool pool, Messages messages, Clock clock) {
     this.pool = pool;
@@ -49,6 +51,7 @@ public final class InvoicesVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
+    eInvoicing = new EInvoicing(vertx, clock);
     serve(BillingAddresses.INVOICES_CREATE, anyOf(WRITE), this::create);
     serve(BillingAddresses.INVOICES_LIST, anyOf(READ_ANY, READ_OWN), this::list);
     serve(BillingAddresses.INVOICES_GET, anyOf(READ_ANY, READ_OWN), this::get);
@@ -65,7 +68,8 @@ public final class InvoicesVerticle extends ServiceVerticle {
     serve(BillingAddresses.DEBIT_NOTES_CREATE, anyOf(WRITE), request -> note(request, "debit_note"));
     var completed = vertx.eventBus().<JsonObject>consumer(SchedulingAddresses.APPOINTMENTS_STATUS_CHANGED,
         message -> draftForCompleted(message.body()));
-    return store.verify(pool).compose(verified -> Future.all(registered(), completed.completion()));
+    return store.verify(pool).compose(verified -> EInvoicing.verify(pool))
+        .compose(verified -> Future.all(registered(), completed.completion()));
   }
 
   private static SupportedLocale lang(RequestEnvelope request) {
@@ -134,7 +138,7 @@ public final class InvoicesVerticle extends ServiceVerticle {
   }
 
   /** Staff read every invoice; a patient their own; family with the scope billing.read (else 403, or 404). */
-  static void mayRead(Principal caller, UUID invoice, UUID patient) {
+  public static void mayRead(Principal caller, UUID invoice, UUID patient) {
     if (!Access.mayActOnPatient(caller, patient, "billing", "read")) {
       throw Access.refusal(caller, patient, "billing", "read", InvoiceFailures.notFound(invoice));
     }
@@ -186,8 +190,9 @@ public final class InvoicesVerticle extends ServiceVerticle {
             .compose(locked -> requireDraft(locked).compose(ok -> Issuing.issue(conn, locked, caller.userId(), clock.instant())))
             .compose(issued -> {
               event[0] = issued;
-              return store.read(conn, invoice, lang(request));
-            }))
+              return stamp(conn, invoice);
+            })
+            .compose(stamped -> store.read(conn, invoice, lang(request))))
         .recover(InvoiceFailures.CONSTRAINTS::recover)
         .map(view -> {
           vertx.eventBus().publish(BillingAddresses.INVOICES_ISSUED, event[0]);
@@ -222,8 +227,9 @@ public final class InvoicesVerticle extends ServiceVerticle {
                   .compose(draft -> Issuing.issue(conn, draft, caller.userId(), clock.instant()))
                   .compose(issued -> {
                     event[0] = issued.put("originalInvoiceId", original.toString());
-                    return InvoiceStore.refreshStatus(conn, original);
+                    return stamp(conn, note);
                   })
+                  .compose(stamped -> InvoiceStore.refreshStatus(conn, original))
                   .compose(status -> store.read(conn, note, lang(request)));
             }))
         .recover(InvoiceFailures.CONSTRAINTS::recover)
@@ -231,6 +237,11 @@ public final class InvoicesVerticle extends ServiceVerticle {
           vertx.eventBus().publish(BillingAddresses.INVOICES_ISSUED, event[0]);
           return Reply.of(view);
         });
+  }
+
+  /** ZATCA phase 2 for the invoice just issued, in the same transaction (docs/billing.md). */
+  private Future<String> stamp(SqlConnection conn, UUID invoice) {
+    return store.read(conn, invoice, SupportedLocale.AR).compose(view -> eInvoicing.stamp(conn, view));
   }
 
   /** scheduling's status event: a completed appointment gets its draft invoice (once; a repeat changes nothing). */

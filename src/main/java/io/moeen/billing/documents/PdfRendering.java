@@ -1,0 +1,43 @@
+package io.moeen.billing.documents;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * XHTML to PDF (openhtmltopdf on PDFBox 3) with the Arabic font that ships with the web pages, the bidi
+ * algorithm and Arabic shaping from ICU. Blocking: call it on a worker.
+ */
+public final class PdfRendering {
+  static final String FONT = "/web/assets/fonts/NotoNaskhArabic-Regular.ttf";
+  static final String FONT_FAMILY = "Moeen Naskh";
+
+  private PdfRendering() {
+  }
+
+  public static byte[] render(String xhtml, boolean rtl) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useFont(PdfRendering::font, FONT_FAMILY);
+      builder.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
+      builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+      builder.defaultTextDirection(rtl ? TextDirection.RTL : TextDirection.LTR);
+      builder.withHtmlContent(xhtml, null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream font() {
+    return Objects.requireNonNull(PdfRendering.class.getResourceAsStream(FONT), FONT);
+  }
+}
