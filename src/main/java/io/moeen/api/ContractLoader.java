@@ -26,6 +26,7 @@ final class ContractLoader {
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
   private static final String OCTETS = "application/octet-stream";
+  private static final String FHIR_JSON = "application/fhir+json";
 
   /**
    * The merged document, the router's model of it, and the merged document as YAML for
@@ -103,7 +104,7 @@ final class ContractLoader {
 
   /**
    * The copy the router models: problem+json and text types as above, file types (PDF, images, DICOM) as
-   * application/octet-stream, and no request body for uploads (streamed by {@link UploadForwarder}, not validated).
+   * application/octet-stream, FHIR JSON as JSON, and no request body for uploads (streamed by {@link UploadForwarder}, not validated).
    */
   static JsonObject routerCopy(JsonObject raw) {
     JsonObject copy = binariesAsOctets(problemsAsJson(raw.copy()));
@@ -116,6 +117,10 @@ final class ContractLoader {
       Object value = node.getValue(key);
       if (value instanceof JsonObject child) {
         if ("content".equals(key)) {
+          // FHIR's JSON is JSON to the router (the response is never validated)
+          if (child.containsKey(FHIR_JSON) && !child.containsKey("application/json")) {
+            child.put("application/json", child.remove(FHIR_JSON));
+          }
           for (String type : java.util.List.copyOf(child.fieldNames())) {
             if (type.startsWith("image/") || type.equals("application/pdf") || type.equals("application/dicom")) {
               Object schema = child.remove(type);
