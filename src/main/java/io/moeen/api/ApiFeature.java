@@ -33,7 +33,7 @@ public final class ApiFeature implements Feature {
         config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
     PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
     return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(),
-        principals, ctx.pages()),
+        principals, ctx.pages(), config.dataDir().resolve("files")),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
   }
 }

@@ -1,6 +1,8 @@
 package io.moeen.api;
 
 import io.moeen.common.auth.AccessTokens;
+import io.moeen.common.files.FileStore;
+import io.moeen.common.files.LocalFileStore;
 import io.moeen.common.http.PageRoutes;
 import io.moeen.identity.IdentityAddresses;
 import io.moeen.common.i18n.LocaleNegotiator;
@@ -41,6 +43,8 @@ public final class ApiVerticle extends VerticleBase {
   private final AccessTokens tokens;
   private final PrincipalCache principals;
   private final List<PageRoutes> pages;
+  private final java.nio.file.Path filesDir;
+  private FileStore files;
   private final LiveStreams streams = new LiveStreams();
   private HttpServer server;
 
@@ -53,10 +57,14 @@ public final class ApiVerticle extends VerticleBase {
     }
   }
 
-  /** {@code principals}: one cache for every instance of the process; {@code pages}: what features serve to browsers. */
+  /**
+   * {@code principals}: one cache for every instance of the process; {@code pages}: what features serve to browsers;
+   * {@code filesDir}: where uploads are stored ({@code MOEEN_DATA_DIR/files}).
+   */
   public ApiVerticle(Settings settings, ContractLoader.Loaded contract, Messages messages, Pool pool, KeyValueStore store,
-                     AccessTokens tokens, PrincipalCache principals, List<PageRoutes> pages) {
+                     AccessTokens tokens, PrincipalCache principals, List<PageRoutes> pages, java.nio.file.Path filesDir) {
     this.settings = settings;
+    this.filesDir = filesDir;
     this.contract = contract;
     this.pages = List.copyOf(pages);
     this.principals = principals;
@@ -91,6 +99,8 @@ public final class ApiVerticle extends VerticleBase {
     AllowedMethods allowed = new AllowedMethods();
     List<ContractOperation> operations = ContractOperation.readAll(this.contract.raw());
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
+    UploadRoutes uploads = UploadRoutes.of(this.contract.raw());
+    files = new LocalFileStore(vertx, filesDir);
 
     RouterBuilder builder = RouterBuilder.create(vertx, contract)
         .rootHandler(new HeadAsGet())
@@ -99,7 +109,7 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(new ResponseHardening())
         .rootHandler(new LocaleSelection(negotiator))
         // after the body is read: a refusal that leaves a body unread would stall a kept-alive connection
-        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+        .rootHandler(uploads.bodyHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())))
         .rootHandler(new CanonicalPaths(problems));
     RequestValidator validator = RequestValidator.create(vertx, contract);
     ContractBodies bodies = new ContractBodies();
@@ -116,11 +126,13 @@ public final class ApiVerticle extends VerticleBase {
       if (operation.signature() != null) {
         route.addHandler(new WebhookSignatures(vertx, operation.signature(), settings.signingSecrets().get(operation.signature())));
       }
+      OperationForwarder forwarder = new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients, files);
+      var upload = uploads.byOperation(operation.operationId());
       route.addHandler(new ContractValidation(validator, bodies, contract.operation(operation.operationId())))
           .addHandler(new PrincipalGuard())
           .addHandler(operation.stream()
               ? new EventStreamForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients, streams)
-              : new OperationForwarder(vertx, operation, fallback, BUS_TIMEOUT_MS, clients));
+              : upload.isPresent() ? new UploadForwarder(forwarder, files, upload.get()) : forwarder);
       allowed.add(operation.path(), operation.method());
     }
 

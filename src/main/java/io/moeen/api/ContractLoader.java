@@ -29,6 +29,8 @@ final class ContractLoader {
   private static final java.util.List<String> BINARIES = java.util.List.of("application/pdf", "image/png");
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
+  private static final String OCTETS = "application/octet-stream";
+  private static final String FHIR_JSON = "application/fhir+json";
 
   /**
    * The merged document, the router's model of it, and the merged document as YAML for
@@ -45,7 +47,7 @@ final class ContractLoader {
 
   static Future<Loaded> load(Vertx vertx, String path) {
     return premerged(vertx, path)
-        .compose(raw -> model(vertx, problemsAsJson(raw.copy()))
+        .compose(raw -> model(vertx, routerCopy(raw))
             .map(contract -> new Loaded(raw, contract, once(() -> vertx.executeBlocking(() -> ContractParts.toYaml(raw), false)))));
   }
 
@@ -102,6 +104,46 @@ final class ContractLoader {
               return version.resolve(vertx, repository, document);
             })
             .map(resolved -> new OpenAPIContractImpl(resolved, version, new ValidatorCache(repository))));
+  }
+
+  /**
+   * The copy the router models: problem+json and text types as above, file types (PDF, images, DICOM) as
+   * application/octet-stream, FHIR JSON as JSON, and no request body for uploads (streamed by {@link UploadForwarder}, not validated).
+   */
+  static JsonObject routerCopy(JsonObject raw) {
+    JsonObject copy = binariesAsOctets(problemsAsJson(raw.copy()));
+    UploadRoutes.dropUploadBodies(copy);
+    return copy;
+  }
+
+  private static JsonObject binariesAsOctets(JsonObject node) {
+    for (String key : node.fieldNames()) {
+      Object value = node.getValue(key);
+      if (value instanceof JsonObject child) {
+        if ("content".equals(key)) {
+          // FHIR's JSON is JSON to the router (the response is never validated)
+          if (child.containsKey(FHIR_JSON) && !child.containsKey("application/json")) {
+            child.put("application/json", child.remove(FHIR_JSON));
+          }
+          for (String type : java.util.List.copyOf(child.fieldNames())) {
+            if (type.startsWith("image/") || type.equals("application/pdf") || type.equals("application/dicom")) {
+              Object schema = child.remove(type);
+              if (!child.containsKey(OCTETS)) {
+                child.put(OCTETS, schema);
+              }
+            }
+          }
+        }
+        binariesAsOctets(child);
+      } else if (value instanceof JsonArray array) {
+        array.forEach(item -> {
+          if (item instanceof JsonObject object) {
+            binariesAsOctets(object);
+          }
+        });
+      }
+    }
+    return node;
   }
 
   static JsonObject problemsAsJson(JsonObject node) {

@@ -2,7 +2,9 @@ package io.moeen.api;
 
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.files.FileStore;
 import io.moeen.common.i18n.SupportedLocale;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,15 +25,19 @@ import java.util.Map;
  * to the operation's event-bus address and writes the reply. It knows nothing of any domain.
  */
 final class OperationForwarder implements Handler<RoutingContext> {
+  /** The reply header by which a domain answers with a stored file instead of a body (see docs/architecture.md). */
+  static final String STORED_FILE = "X-Moeen-File";
   private final Vertx vertx;
   private final ContractOperation operation;
   private final SupportedLocale fallback;
   private final DeliveryOptions delivery;
   private final ClientAddress clients;
+  private final FileStore files;
 
   OperationForwarder(Vertx vertx, ContractOperation operation, SupportedLocale fallback, long timeoutMillis,
-                     ClientAddress clients) {
+                     ClientAddress clients, FileStore files) {
     this.vertx = vertx;
+    this.files = files;
     this.clients = clients;
     this.operation = operation;
     this.fallback = fallback;
@@ -41,10 +47,19 @@ final class OperationForwarder implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    forward(ctx, validated.getBody() == null ? null : validated.getBody().get(), Future::succeededFuture);
+  }
+
+  /**
+   * Sends {@code body} with the validated parameters to the operation's address; when it is refused,
+   * {@code onFailure} runs (an upload deletes its file) and the refusal is answered once it is done.
+   */
+  void forward(RoutingContext ctx, Object body, java.util.function.Supplier<Future<?>> onFailure) {
+    ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestEnvelope envelope = new RequestEnvelope(
         operation.operationId(),
         params(validated),
-        validated.getBody() == null ? null : validated.getBody().get(),
+        body,
         ctx.get(Authentication.PRINCIPAL),
         RequestAttributes.locale(ctx, fallback).tag(),
         RequestAttributes.requestId(ctx),
@@ -53,7 +68,7 @@ final class OperationForwarder implements Handler<RoutingContext> {
             .put("userAgent", ctx.request().getHeader(HttpHeaders.USER_AGENT)));
     vertx.eventBus().<JsonObject>request(operation.address(), envelope.toJson(), delivery)
         .onSuccess(message -> write(ctx, Reply.fromJson(message.body())))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> onFailure.get().onComplete(cleaned -> ctx.fail(failure)));
   }
 
   private void write(RoutingContext ctx, Reply reply) {
@@ -61,13 +76,22 @@ final class OperationForwarder implements Handler<RoutingContext> {
       return;
     }
     HttpServerResponse response = ctx.response();
-    reply.headers().forEach(response::putHeader);
+    reply.headers().forEach((name, value) -> {
+      if (!STORED_FILE.equalsIgnoreCase(name)) {
+        response.putHeader(name, value);
+      }
+    });
     String etag = reply.headers().get("ETag");
     if (etag != null && noneMatchHits(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       response.setStatusCode(304).end();
       return;
     }
     response.setStatusCode(operation.successStatus());
+    String storedFile = reply.headers().get(STORED_FILE);
+    if (storedFile != null) {
+      sendStored(ctx, storedFile);
+      return;
+    }
     if (reply.body() == null || operation.successStatus() == 204) {
       response.end();
       return;
@@ -83,6 +107,30 @@ final class OperationForwarder implements Handler<RoutingContext> {
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(Json.encodeToBuffer(reply.body()));
+  }
+
+  /**
+   * The stored file a domain named with {@value #STORED_FILE} (beside its Content-Type and Content-Disposition),
+   * streamed from the file store: {@code sendFile} for a local file (the kernel copies it, no event loop reads it),
+   * a piped stream otherwise. A file missing from the store is a 500: the database names a file that is gone.
+   */
+  private void sendStored(RoutingContext ctx, String key) {
+    files.find(key).onComplete(found -> {
+      if (ctx.response().closed()) {
+        return;
+      }
+      if (found.failed() || found.result().isEmpty()) {
+        ctx.fail(500, found.failed() ? found.cause() : new IllegalStateException("stored file missing: " + key));
+        return;
+      }
+      FileStore.StoredObject object = found.result().get();
+      if (object.localPath().isPresent()) {
+        ctx.response().sendFile(object.localPath().get()).onFailure(e -> ctx.response().reset());
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(object.size()));
+      files.open(key).compose(stream -> stream.pipeTo(ctx.response())).onFailure(e -> ctx.response().reset());
+    });
   }
 
   /** RFC 9110 If-None-Match: "*" or a list of tags, compared weakly (a proxy may have added W/). */

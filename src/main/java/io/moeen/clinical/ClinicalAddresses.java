@@ -25,6 +25,10 @@ public final class ClinicalAddresses {
   public static final String INTAKE_FORMS_GET = "clinical.intake_forms.get";
   public static final String INTAKE_FORMS_SUBMIT = "clinical.intake_forms.submit";
   public static final String INTAKE_FORMS_REVIEW = "clinical.intake_forms.review";
+  public static final String FILES_UPLOAD = "clinical.files.upload";
+  public static final String FILES_LIST = "clinical.files.list";
+  public static final String FILES_DOWNLOAD = "clinical.files.download";
+  public static final String FHIR_EXPORT = "clinical.fhir.export";
 
   private ClinicalAddresses() {
   }

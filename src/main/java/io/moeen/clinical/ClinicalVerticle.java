@@ -28,6 +28,8 @@ public final class ClinicalVerticle extends ServiceVerticle {
     Observations observations = new Observations(store);
     Prescriptions prescriptions = new Prescriptions(store);
     IntakeForms intake = new IntakeForms(store);
+    ClinicalFiles files = new ClinicalFiles(store);
+    FhirExport fhir = new FhirExport(store, vertx);
 
     serve(ClinicalAddresses.CHARTS_GET, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), r -> charts.chart(r).map(Reply::of));
     serve(ClinicalAddresses.ALLERGIES_LIST, anyOf("clinical.summary.read", READ_OWN), r -> charts.allergies(r).map(Reply::of));
@@ -48,6 +50,10 @@ public final class ClinicalVerticle extends ServiceVerticle {
     serve(ClinicalAddresses.INTAKE_FORMS_SUBMIT, anyOf(IntakeForms.WRITE_ANY, "patients.write.own"),
         r -> intake.submit(r).map(Reply::of));
     serve(ClinicalAddresses.INTAKE_FORMS_REVIEW, anyOf(WRITE_CARE), r -> intake.review(r).map(Reply::of));
+    serve(ClinicalAddresses.FILES_UPLOAD, anyOf(WRITE_CARE), r -> files.upload(r).map(Reply::of));
+    serve(ClinicalAddresses.FILES_LIST, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), r -> files.list(r).map(Reply::of));
+    serve(ClinicalAddresses.FILES_DOWNLOAD, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), files::download);
+    serve(ClinicalAddresses.FHIR_EXPORT, anyOf(READ_CARE, BREAK_GLASS, READ_OWN), fhir::export);
     return store.verify().compose(verified -> registered());
   }
 }

@@ -211,3 +211,62 @@ SELECT clinical_intake_form_patient($1::uuid) AS patient_id;
 UPDATE intake_forms f SET reviewed_by = app_user_id(), reviewed_at = now()
 WHERE f.id = $1 AND f.reviewed_at IS NULL
 RETURNING intake_form_json(f) AS body;
+
+-- name: file_patient_unfiltered
+-- Which patient a file id belongs to, whatever row-level security shows: only so that a refusal can be
+-- 403/404 as for the patient. Never returns clinical content.
+SELECT clinical_file_patient($1::uuid) AS patient_id;
+
+-- name: insert_file
+INSERT INTO clinical_files (patient_id, encounter_id, category, title, file_name, content_type, size_bytes, sha256,
+                            storage_key, uploaded_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, app_user_id())
+RETURNING clinical_file_json(clinical_files) AS body;
+
+-- name: file_by_id
+SELECT clinical_file_json(f) AS body, f.storage_key, f.content_type, f.file_name, f.sha256 FROM clinical_files f WHERE f.id = $1;
+
+-- name: files_json
+SELECT coalesce(jsonb_agg(clinical_file_json(f) ORDER BY f.created_at DESC, f.id), '[]'::jsonb) AS body
+FROM clinical_files f WHERE f.patient_id = $1;
+
+-- name: fhir_source
+-- Everything the FHIR export shows of a patient, as the acting reader sees it (row-level security
+-- applies: the patient's own side gets signed notes only, and no drafts are exported anyway).
+SELECT jsonb_build_object(
+  'patient', (SELECT jsonb_build_object('id', p.id, 'mrn', p.medical_record_number, 'firstAr', p.first_name_ar,
+      'lastAr', p.last_name_ar, 'firstEn', p.first_name_en, 'lastEn', p.last_name_en, 'birthDate', p.date_of_birth,
+      'gender', p.gender, 'phone', p.phone, 'email', p.email, 'language', p.preferred_language)
+    FROM patients p WHERE p.id = $1),
+  'encounters', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'status', e.status, 'kind', e.kind,
+      'doctorId', e.doctor_id, 'locationId', e.location_id, 'appointmentId', e.appointment_id,
+      'chiefComplaint', e.chief_complaint, 'start', e.started_at, 'end', e.ended_at) ORDER BY e.started_at), '[]'::jsonb)
+    FROM encounters e WHERE e.patient_id = $1),
+  'doctors', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'firstAr', u.first_name_ar, 'lastAr', u.last_name_ar,
+      'firstEn', u.first_name_en, 'lastEn', u.last_name_en, 'license', d.license_number, 'specialtyEn', d.specialty_en,
+      'specialtyAr', d.specialty_ar)), '[]'::jsonb)
+    FROM doctors d JOIN users u ON u.id = d.user_id
+    WHERE d.id IN (SELECT e.doctor_id FROM encounters e WHERE e.patient_id = $1)),
+  'locations', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'nameAr', l.name_ar, 'nameEn', l.name_en,
+      'phone', l.phone)), '[]'::jsonb)
+    FROM clinic_locations l WHERE l.id IN (SELECT e.location_id FROM encounters e WHERE e.patient_id = $1)),
+  'conditions', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', g.id, 'encounterId', g.encounter_id, 'code', g.code,
+      'titleEn', c.title_en, 'titleAr', c.title_ar, 'rank', g.rank, 'status', g.clinical_status,
+      'onset', g.onset_date, 'resolved', g.resolved_date, 'recorded', g.created_at) ORDER BY g.created_at), '[]'::jsonb)
+    FROM diagnoses g JOIN icd10_codes c ON c.code = g.code WHERE g.patient_id = $1),
+  'observations', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'encounterId', o.encounter_id, 'kind', o.kind,
+      'loinc', o.loinc, 'value', o.value, 'unit', o.unit, 'low', o.reference_low, 'high', o.reference_high,
+      'flag', o.abnormal_flag, 'effective', o.effective_at) ORDER BY o.effective_at), '[]'::jsonb)
+    FROM observations o WHERE o.patient_id = $1),
+  'allergies', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'substance', a.substance, 'reaction', a.reaction,
+      'severity', a.severity, 'status', a.status, 'recorded', a.created_at) ORDER BY a.created_at), '[]'::jsonb)
+    FROM allergies a WHERE a.patient_id = $1),
+  'prescriptions', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'encounterId', r.encounter_id,
+      'prescriberId', (SELECT d.id FROM doctors d WHERE d.user_id = r.prescriber_id), 'drug', r.drug_name, 'dose', r.dose,
+      'route', r.route, 'frequency', r.frequency, 'durationDays', r.duration_days, 'quantity', r.quantity,
+      'refills', r.refills, 'instructions', r.instructions, 'status', r.status, 'authored', r.created_at)
+      ORDER BY r.created_at), '[]'::jsonb)
+    FROM prescriptions r WHERE r.patient_id = $1),
+  'files', (SELECT coalesce(jsonb_agg(clinical_file_json(f) ORDER BY f.created_at), '[]'::jsonb)
+    FROM clinical_files f WHERE f.patient_id = $1)
+) AS body;

@@ -161,6 +161,8 @@ class PermissionMatrixTest {
   // Clinical: Ahmed's demo visit with Dr. Khalid, a throwaway encounter in progress and a draft note in it
   static final String M_VISIT = "/v1/encounters/00000000-0000-4018-8000-000000000001";
   static final String M_ENC = "/v1/encounters/00000000-0000-4018-8000-0000000000e1";
+  /** Ahmed's file, uploaded in start() and given this id. */
+  static final String M_FILE = "00000000-0000-4018-8000-0000000000f1";
   static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
   // Billing (db/demo/045-billing-demo.sql): Ahmed's paid invoice, Fatimah's partially paid one, Reem's draft, Olaya's seller
   static final String B_AHMED = "/v1/invoices/00000000-0000-4019-8000-000000000001";
@@ -429,6 +431,11 @@ class PermissionMatrixTest {
           .allow(RECEPTIONIST, DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("POST", "/v1/patients/{id}/intake-forms").at(AHMED_PATIENT + "/intake-forms")
           .body(new JsonObject().put("concerns", "matrix")).allow(RECEPTIONIST, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/files").at(AHMED_PATIENT + "/files").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      // a JSON body is not a file: the doctor gets past access control to a 400 file_type_mismatch
+      op("POST", "/v1/patients/{id}/files").at(AHMED_PATIENT + "/files").body(new JsonObject()).allow(DOCTOR),
+      op("GET", "/v1/files/{id}/content").at("/v1/files/" + M_FILE + "/content").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/fhir").at(AHMED_PATIENT + "/fhir").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       // Ahmed's demo form, already reviewed: the doctor gets past access control to a 409
       op("POST", "/v1/intake-forms/{id}/review").at("/v1/intake-forms/00000000-0000-4018-8000-000000000501/review")
           .allow(DOCTOR),
@@ -675,6 +682,13 @@ class PermissionMatrixTest {
         INSERT INTO clinical_notes (id, encounter_id, patient_id, author_id, body) VALUES
           ('%s', '00000000-0000-4018-8000-0000000000e1', '%s', '00000000-0000-4000-8000-000000000004', 'matrix draft');
         """.formatted(DemoAccounts.AHMED_PATIENT_ID, M_NOTE, DemoAccounts.AHMED_PATIENT_ID));
+    // a real stored file of Ahmed's, uploaded by Dr. Khalid, for the download row
+    String uploaded = app.client().post("/v1/patients/" + DemoAccounts.AHMED_PATIENT_ID + "/files")
+        .putHeader("Authorization", "Bearer " + app.loginAs(DemoAccounts.DOCTOR))
+        .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create().binaryFileUpload("file", "matrix.pdf",
+            io.vertx.core.buffer.Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf"))
+        .await().bodyAsJsonObject().getString("id");
+    app.asOwner("UPDATE clinical_files SET id = '" + M_FILE + "' WHERE id = '" + uploaded + "'");
   }
 
   static void crmTargets() {
