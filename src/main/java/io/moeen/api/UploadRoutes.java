@@ -1,6 +1,8 @@
 package io.moeen.api;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -16,11 +18,13 @@ import java.util.regex.Pattern;
  * The operations whose request body is a file streamed to the file store ({@code x-moeen-upload}) rather
  * than read into memory by the body handler. Their body is left paused for {@link UploadForwarder}; every
  * other request goes through the body handler as before. A refusal that leaves an upload unread
- * (401, 403, 400 on a parameter) closes the connection, so a kept-alive connection never stalls.
+ * (401, 403, 400 on a parameter) drains a small body and closes the connection under a large one, so a
+ * kept-alive connection never stalls.
  */
 final class UploadRoutes {
   static final String EXTENSION = "x-moeen-upload";
   static final String UPLOAD = "moeen.upload";
+  static final long DRAIN_LIMIT = 64 * 1024;
 
   /** One upload operation: its method, its path as a pattern, and its size limit. */
   record Upload(String operationId, String method, Pattern path, long maxBytes) {
@@ -72,13 +76,28 @@ final class UploadRoutes {
       }
       ctx.request().pause();
       ctx.put(UPLOAD, upload.get());
-      ctx.addEndHandler(done -> {
-        if (!ctx.request().isEnded()) {
-          ctx.request().connection().close();
-        }
-      });
+      ctx.addEndHandler(done -> leaveUnread(ctx.request()));
       ctx.next();
     };
+  }
+
+  /**
+   * After the answer, a body nobody read: a small one (a declared length up to {@link #DRAIN_LIMIT}) is read
+   * and dropped, so the client that was still sending it gets its 401/403/400 on a connection that stays
+   * up; a larger or unannounced one closes the connection rather than take megabytes nobody wants.
+   */
+  private static void leaveUnread(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return;
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && length.matches("\\d{1,9}") && Long.parseLong(length) <= DRAIN_LIMIT) {
+      request.exceptionHandler(ignored -> { });
+      request.handler(ignored -> { });
+      request.resume();
+    } else {
+      request.connection().close();
+    }
   }
 
   /** Whether the router's copy of the contract should drop this operation's request body (it is not validated there). */
