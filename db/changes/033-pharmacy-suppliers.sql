@@ -30,7 +30,9 @@ WHERE s.name IS NOT NULL AND btrim(s.name) <> '' GROUP BY normalize_search_text(
 ALTER TABLE inventory_items ADD COLUMN supplier_id uuid CONSTRAINT inventory_items_supplier REFERENCES inventory_suppliers (id);
 UPDATE inventory_items i SET supplier_id = s.id FROM inventory_suppliers s
 WHERE normalize_search_text(s.name_en) = normalize_search_text(i.supplier);
-ALTER TABLE inventory_items DROP COLUMN supplier;
+-- The old text column stays, unused by the service: demo data written against the older shape (030) may still
+-- arrive later, when a database first migrated without demo data turns it on; 034 then makes its records.
+COMMENT ON COLUMN inventory_items.supplier IS 'Superseded by supplier_id (033); read only by the demo''s catch-up in 034.';
 
 -- A receipt names its supplier record; the text column stays for the history written before (append-only).
 ALTER TABLE inventory_moves ADD COLUMN supplier_id uuid CONSTRAINT inventory_moves_supplier REFERENCES inventory_suppliers (id);

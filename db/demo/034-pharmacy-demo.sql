@@ -3,6 +3,15 @@
 --changeset moeen:demo-034-pharmacy-suppliers context:demo
 -- The demo suppliers (made records by changeset 033 from the catalogue's text) with their Arabic names, a
 -- contact and a VAT number (fictitious, in the Saudi format), and a sale price per unit for every item.
+-- When demo data is turned on after 033 ran (a database first migrated without it), the demo catalogue's
+-- supplier text has no records yet: make them as 033 does (nothing to do otherwise).
+INSERT INTO inventory_suppliers (name_ar, name_en)
+SELECT min(i.supplier), min(i.supplier) FROM inventory_items i
+WHERE i.supplier IS NOT NULL AND btrim(i.supplier) <> '' AND i.supplier_id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM inventory_suppliers s WHERE normalize_search_text(s.name_en) = normalize_search_text(i.supplier))
+GROUP BY normalize_search_text(i.supplier);
+UPDATE inventory_items i SET supplier_id = s.id FROM inventory_suppliers s
+WHERE i.supplier_id IS NULL AND normalize_search_text(s.name_en) = normalize_search_text(i.supplier);
 UPDATE inventory_suppliers s SET name_ar = v.name_ar, contact_name = v.contact, phone = v.phone,
        email = v.email, vat_number = v.vat
 FROM (VALUES

@@ -128,3 +128,11 @@ LIMIT $4;
 
 -- name: draft_for_appointment
 SELECT billing_draft_for_appointment($1) AS invoice_id;
+
+-- name: add_dispensed
+-- the pharmacy's dispense $1 billed on the patient's draft (changeset 047); null when nothing to bill
+SELECT billing_add_dispensed($1) AS invoice_id;
+
+-- name: catch_up_dispensed
+-- at start: the last week's dispenses no billing verticle heard; the number billed
+SELECT billing_catch_up_dispensed() AS billed;

@@ -12,6 +12,7 @@ import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.pharmacy.PharmacyAddresses;
 import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -68,8 +69,11 @@ public final class InvoicesVerticle extends ServiceVerticle {
     serve(BillingAddresses.DEBIT_NOTES_CREATE, anyOf(WRITE), request -> note(request, "debit_note"));
     var completed = vertx.eventBus().<JsonObject>consumer(SchedulingAddresses.APPOINTMENTS_STATUS_CHANGED,
         message -> draftForCompleted(message.body()));
+    var dispensed = vertx.eventBus().<JsonObject>consumer(PharmacyAddresses.DISPENSATIONS_COMPLETED,
+        message -> billDispensed(message.body()));
     return store.verify(pool).compose(verified -> EInvoicing.verify(pool))
-        .compose(verified -> Future.all(registered(), completed.completion()));
+        .compose(verified -> Future.all(registered(), completed.completion(), dispensed.completion()))
+        .onSuccess(started -> catchUpDispensed());
   }
 
   private static SupportedLocale lang(RequestEnvelope request) {
@@ -245,6 +249,27 @@ public final class InvoicesVerticle extends ServiceVerticle {
   }
 
   /** scheduling's status event: a completed appointment gets its draft invoice (once; a repeat changes nothing). */
+  /**
+   * A dispense to a patient becomes lines on their draft (changeset 047 reads every fact from the pharmacy's
+   * rows; the message only names the dispense). Idempotent, so a cluster's every node may hear it.
+   */
+  private void billDispensed(JsonObject dispensation) {
+    String id = dispensation.getString("dispenseId");
+    if (id == null || dispensation.getString("patientId") == null) {
+      return;
+    }
+    UUID dispense = UUID.fromString(id);
+    SessionContext.inTransaction(pool, Actor.system("billing-dispense-" + dispense), conn ->
+            InvoiceStore.run(conn, "add_dispensed", io.vertx.sqlclient.Tuple.of(dispense)))
+        .onFailure(e -> LOG.error("Billing the dispense {} failed", dispense, e));
+  }
+
+  private void catchUpDispensed() {
+    SessionContext.inTransaction(pool, Actor.system("billing-dispense-catch-up"), conn ->
+            InvoiceStore.run(conn, "catch_up_dispensed", io.vertx.sqlclient.Tuple.tuple()))
+        .onFailure(e -> LOG.error("Billing the dispenses missed while stopped failed", e));
+  }
+
   private void draftForCompleted(JsonObject change) {
     if (!"completed".equals(change.getString("to"))) {
       return;

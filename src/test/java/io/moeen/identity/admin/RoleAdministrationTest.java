@@ -172,7 +172,7 @@ class RoleAdministrationTest {
           .filter(e -> "pharmacist".equals(e.getJsonObject("oldValues").getString("role")))
           .map(e -> e.getJsonObject("oldValues").getString("permission")).toList();
       assertThat(removed).containsExactlyInAnyOrder("pharmacy.write", "patients.read.any", "inventory.read",
-          "inventory.availability.read");
+          "inventory.availability.read", "clinical.summary.read");
       JsonObject one = entries.getJsonObject(0);
       assertThat(one.getString("userId")).isEqualTo(DemoAccounts.ADMIN_ID.toString());
       assertThat(one.getString("requestId")).isNotBlank();
