@@ -22,15 +22,11 @@ import java.util.function.Supplier;
  * text types as plain text and PDFs and images as octet streams. The raw (merged) contract is served unchanged.
  */
 final class ContractLoader {
-  private static final String PROBLEM_JSON = "application/problem+json";
-  private static final java.util.List<String> PLAIN_TEXTS = java.util.List.of("text/calendar", "text/csv", "text/event-stream",
-      "text/html", "application/xml", "image/svg+xml");
-  // documents as bytes (an invoice's PDF, an image) are octet streams to the router
-  private static final java.util.List<String> BINARIES = java.util.List.of("application/pdf", "image/png");
+  // media types the router's model takes as they are; every other one is mapped by routerType
+  private static final java.util.Set<String> ACCEPTED = java.util.Set.of("application/json", "text/plain",
+      "application/octet-stream", "multipart/form-data", "application/x-www-form-urlencoded");
   // text/csv request bodies (lead imports) are also validated as text/plain: see ContractBodies
   static final String CSV = "text/csv";
-  private static final String OCTETS = "application/octet-stream";
-  private static final String FHIR_JSON = "application/fhir+json";
 
   /**
    * The merged document, the router's model of it, and the merged document as YAML for
@@ -107,67 +103,55 @@ final class ContractLoader {
   }
 
   /**
-   * The copy the router models: problem+json and text types as above, file types (PDF, images, DICOM) as
-   * application/octet-stream, FHIR JSON as JSON, and no request body for uploads (streamed by {@link UploadForwarder}, not validated).
+   * The copy the router models: every media type as one the Vert.x model accepts ({@link #routerType}), and
+   * no request body for uploads (streamed by {@link UploadForwarder}, not validated).
    */
   static JsonObject routerCopy(JsonObject raw) {
-    JsonObject copy = binariesAsOctets(problemsAsJson(raw.copy()));
+    JsonObject copy = routerMediaTypes(raw.copy());
     UploadRoutes.dropUploadBodies(copy);
     return copy;
   }
 
-  private static JsonObject binariesAsOctets(JsonObject node) {
+  /**
+   * The media type the router's model reads in place of {@code mediaType}, or null to leave it: JSON
+   * dialects (problem+json, fhir+json) as JSON, text (calendar, CSV, HTML, XML, SVG, event streams) as
+   * plain text, everything else (PDF, images, DICOM) as an octet stream. The router never validates these
+   * responses; the raw contract keeps the real types for clients.
+   */
+  static String routerType(String mediaType) {
+    if (!mediaType.contains("/") || ACCEPTED.contains(mediaType)) {
+      return null;
+    }
+    if (mediaType.endsWith("+json")) {
+      return "application/json";
+    }
+    if (mediaType.startsWith("text/") || mediaType.equals("application/xml") || mediaType.endsWith("+xml")) {
+      return "text/plain";
+    }
+    return "application/octet-stream";
+  }
+
+  /** Every {@code content} map of the document, its media types replaced by {@link #routerType}. */
+  static JsonObject routerMediaTypes(JsonObject node) {
     for (String key : node.fieldNames()) {
       Object value = node.getValue(key);
       if (value instanceof JsonObject child) {
         if ("content".equals(key)) {
-          // FHIR's JSON is JSON to the router (the response is never validated)
-          if (child.containsKey(FHIR_JSON) && !child.containsKey("application/json")) {
-            child.put("application/json", child.remove(FHIR_JSON));
-          }
           for (String type : java.util.List.copyOf(child.fieldNames())) {
-            if (type.startsWith("image/") || type.equals("application/pdf") || type.equals("application/dicom")) {
+            String replacement = routerType(type);
+            if (replacement != null) {
               Object schema = child.remove(type);
-              if (!child.containsKey(OCTETS)) {
-                child.put(OCTETS, schema);
+              if (!child.containsKey(replacement)) {
+                child.put(replacement, schema);
               }
             }
           }
         }
-        binariesAsOctets(child);
+        routerMediaTypes(child);
       } else if (value instanceof JsonArray array) {
         array.forEach(item -> {
           if (item instanceof JsonObject object) {
-            binariesAsOctets(object);
-          }
-        });
-      }
-    }
-    return node;
-  }
-
-  static JsonObject problemsAsJson(JsonObject node) {
-    for (String key : node.fieldNames()) {
-      Object value = node.getValue(key);
-      if (value instanceof JsonObject child) {
-        if ("content".equals(key) && child.containsKey(PROBLEM_JSON) && !child.containsKey("application/json")) {
-          child.put("application/json", child.remove(PROBLEM_JSON));
-        }
-        for (String text : PLAIN_TEXTS) {
-          if ("content".equals(key) && child.containsKey(text) && !child.containsKey("text/plain")) {
-            child.put("text/plain", child.remove(text));
-          }
-        }
-        for (String binary : BINARIES) {
-          if ("content".equals(key) && child.containsKey(binary) && !child.containsKey("application/octet-stream")) {
-            child.put("application/octet-stream", child.remove(binary));
-          }
-        }
-        problemsAsJson(child);
-      } else if (value instanceof JsonArray array) {
-        array.forEach(item -> {
-          if (item instanceof JsonObject object) {
-            problemsAsJson(object);
+            routerMediaTypes(object);
           }
         });
       }

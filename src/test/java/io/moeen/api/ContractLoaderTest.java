@@ -15,11 +15,26 @@ class ContractLoaderTest {
             .put("default", new JsonObject().put("content",
                 new JsonObject().put("application/problem+json", new JsonObject())))))));
 
-    JsonObject responses = ContractLoader.problemsAsJson(contract).getJsonObject("paths").getJsonObject("/x")
+    JsonObject responses = ContractLoader.routerMediaTypes(contract).getJsonObject("paths").getJsonObject("/x")
         .getJsonObject("get").getJsonObject("responses");
 
     assertThat(responses.getJsonObject("200").getJsonObject("content").fieldNames()).containsExactly("text/plain");
     assertThat(responses.getJsonObject("default").getJsonObject("content").fieldNames())
         .containsExactly("application/json");
+  }
+
+  @Test
+  void every_other_type_maps_by_its_kind_and_a_property_named_content_is_left_alone() {
+    assertThat(ContractLoader.routerType("application/fhir+json")).isEqualTo("application/json");
+    assertThat(ContractLoader.routerType("text/csv")).isEqualTo("text/plain");
+    assertThat(ContractLoader.routerType("image/svg+xml")).isEqualTo("text/plain");
+    assertThat(ContractLoader.routerType("application/xml")).isEqualTo("text/plain");
+    assertThat(ContractLoader.routerType("application/pdf")).isEqualTo("application/octet-stream");
+    assertThat(ContractLoader.routerType("image/png")).isEqualTo("application/octet-stream");
+    assertThat(ContractLoader.routerType("application/dicom")).isEqualTo("application/octet-stream");
+    assertThat(ContractLoader.routerType("multipart/form-data")).isNull();
+    assertThat(ContractLoader.routerType("application/json")).isNull();
+    // a schema property called "content" holds schema keywords, not media types
+    assertThat(ContractLoader.routerType("maxLength")).isNull();
   }
 }

@@ -9,10 +9,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 
 /** JSON calls to the running service for the identity tests, and TOTP codes computed independently. */
 final class AuthCalls {
@@ -65,32 +61,6 @@ final class AuthCalls {
 
   /** RFC 6238 code for the 30-second step {@code offset} steps from now, from the base32 secret. */
   static String totp(String base32Secret, int offset) {
-    try {
-      long step = System.currentTimeMillis() / 1000 / 30 + offset;
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-      byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-      int o = h[h.length - 1] & 0xf;
-      int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-      return String.format("%06d", bin % 1_000_000);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write((buffer >> (bits - 8)) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
+    return io.moeen.testing.Totp.code(base32Secret, offset);
   }
 }

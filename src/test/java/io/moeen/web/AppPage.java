@@ -5,10 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /** The patient portal or the staff console in the browser, as a person uses it: by labels, clicks and keys. */
@@ -142,32 +138,6 @@ final class AppPage {
 
   /** RFC 6238 code for the 30-second step {@code offset} steps from now. */
   static String totp(String base32Secret, int offset) {
-    try {
-      long step = System.currentTimeMillis() / 1000 / 30 + offset;
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-      byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-      int o = h[h.length - 1] & 0xf;
-      int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-      return String.format("%06d", bin % 1_000_000);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write((buffer >> (bits - 8)) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
+    return io.moeen.testing.Totp.code(base32Secret, offset);
   }
 }
