@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import io.moeen.Application;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.Migrations;
@@ -45,7 +46,7 @@ final class ChatBaseline {
         ON CONFLICT (id) DO NOTHING""").execute(Tuple.of(clients)).await();
     long sumBefore = turns(app, clients);
     DatabaseServer db = app.database();
-    Path logs = Files.createTempDirectory("chat-pgbench");
+    Path logs = Scratch.dir("chat-pgbench");
     ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", script,
         "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-l",
         "--log-prefix=" + logs.resolve("turn"), "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(),

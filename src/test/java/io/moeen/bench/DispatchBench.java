@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import io.moeen.Application;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.config.ConfigReader;
@@ -50,7 +51,7 @@ public final class DispatchBench {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", String.valueOf(port));
-    env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
+    env.put("MOEEN_DATA_DIR", Scratch.dir("moeen-bench").toString());
     env.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
     Application app = Application.start(ConfigReader.read(env));
     Vertx providerVertx = Vertx.vertx();

@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.moeen.Application;
@@ -98,7 +99,7 @@ public final class LeadSearchBench {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", String.valueOf(port));
-    env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
+    env.put("MOEEN_DATA_DIR", Scratch.dir("moeen-bench").toString());
     env.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
     // the generated leads are long overdue for a first contact: the SLA sweep would work through
     // them (about 20k "new" ones) in the background of every query and measure that instead
@@ -213,7 +214,7 @@ public final class LeadSearchBench {
   /** pgbench of bench/sql/lead-search.sql for one search, with per-transaction latencies from its log. */
   private static void pgbench(DatabaseServer database, String userId, Query query, int concurrency, int seconds,
                               boolean machine, PrintStream out) throws IOException, InterruptedException {
-    Path logs = Files.createTempDirectory("moeen-pgbench");
+    Path logs = Scratch.dir("moeen-pgbench");
     List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-f", "bench/sql/lead-search.sql",
         "-D", "user_id=" + userId, "-D", "q=" + query.search(),
         "-D", "digits=" + (query.digits() == null ? "none" : query.digits()),

@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.moeen.Application;
@@ -66,7 +67,7 @@ public final class PharmacyBench {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", String.valueOf(port));
-    env.put("MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString());
+    env.put("MOEEN_DATA_DIR", Scratch.dir("moeen-bench").toString());
     env.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
     env.put("MOEEN_CRM_SLA_INTERVAL_MS", "0");
     Application app = Application.start(ConfigReader.read(env));
@@ -174,7 +175,7 @@ public final class PharmacyBench {
   /** pgbench of bench/sql/dispense.sql; its transactions per second. */
   private static double pgbench(DatabaseServer database, int items, int concurrency, int seconds, boolean machine,
                                 PrintStream out) throws Exception {
-    Path logs = Files.createTempDirectory("moeen-pgbench");
+    Path logs = Scratch.dir("moeen-pgbench");
     List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-f", "bench/sql/dispense.sql",
         "-D", "items=" + items, "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(concurrency, 2)),
         "-T", String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("tx"),

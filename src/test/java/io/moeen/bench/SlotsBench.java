@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import io.moeen.Application;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.config.ConfigReader;
@@ -63,7 +64,7 @@ public final class SlotsBench {
       Map<String, String> env = new HashMap<>();
       env.put("HTTP_HOST", "127.0.0.1");
       env.put("HTTP_PORT", String.valueOf(port));
-      dataDir = Files.createTempDirectory("moeen-bench");
+      dataDir = Scratch.dir("moeen-bench");
       env.put("MOEEN_DATA_DIR", dataDir.toString());
       app = Application.start(ConfigReader.read(env));
       base = URI.create("http://127.0.0.1:" + port);

@@ -1,5 +1,6 @@
 package io.moeen.bench;
 
+import io.moeen.testing.Scratch;
 import io.moeen.Application;
 import io.moeen.common.config.ConfigReader;
 import io.moeen.testing.WebBrowser;
@@ -35,7 +36,7 @@ public final class WebBench {
       port = socket.getLocalPort();
     }
     Application app = Application.start(ConfigReader.read(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT",
-        String.valueOf(port), "MOEEN_DATA_DIR", Files.createTempDirectory("moeen-bench").toString())));
+        String.valueOf(port), "MOEEN_DATA_DIR", Scratch.dir("moeen-bench").toString())));
     String base = "http://127.0.0.1:" + port;
     try (WebBrowser browser = WebBrowser.start(1280, 900)) {
       // HTTP/1.1 as browsers speak it to a plain-HTTP origin (no h2c upgrade)

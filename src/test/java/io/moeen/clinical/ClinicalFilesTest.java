@@ -1,5 +1,6 @@
 package io.moeen.clinical;
 
+import io.moeen.testing.Scratch;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ class ClinicalFilesTest {
 
   @BeforeAll
   static void start() throws IOException {
-    dataDir = Files.createTempDirectory("moeen-files-test");
+    dataDir = Scratch.dir("moeen-files-test");
     app = RunningApp.start("clinical-files", Map.of("MOEEN_DATA_DIR", dataDir.toString()));
     fx = new ClinicalFixtures(app);
     khalid = app.loginAs(DemoAccounts.DOCTOR);

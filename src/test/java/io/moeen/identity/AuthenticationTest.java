@@ -1,5 +1,6 @@
 package io.moeen.identity;
 
+import io.moeen.testing.Scratch;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
 import io.moeen.testing.DemoAccounts;
@@ -139,12 +140,7 @@ class AuthenticationTest {
 
     @Test
     void a_token_signed_with_another_key_is_refused() {
-      SigningKeys other;
-      try {
-        other = SigningKeys.loadOrCreate(Files.createTempDirectory("other-keys"));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
+      SigningKeys other = SigningKeys.loadOrCreate(Scratch.dir("other-keys"));
       String forged = new AccessTokens(vertx, other).issue(DemoAccounts.ADMIN_ID, "access", Duration.ofMinutes(5));
       assertInvalid(app.get("/v1/me", "en", forged));
     }

@@ -43,21 +43,25 @@ public final class HeadlessBrowser {
 
   private static String run(List<String> args) throws IOException, InterruptedException {
     Path chromium = require();
-    Path profile = Files.createTempDirectory("moeen-chromium");
+    Path profile = Scratch.dir("moeen-chromium");
     List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=15000"));
     command.addAll(args);
     // the output goes to a file, not a pipe read here: reading a pipe would wait for a hung Chromium
     // forever, before the time limit below could start
-    Path out = Files.createTempFile(profile, "out", ".txt");
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .redirectOutput(out.toFile()).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      throw new IllegalStateException("Chromium did not finish within 60 s");
+    try {
+      Path out = Files.createTempFile(profile, "out", ".txt");
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+          .redirectOutput(out.toFile()).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new IllegalStateException("Chromium did not finish within 60 s");
+      }
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } finally {
+      Scratch.delete(profile);
     }
-    return Files.readString(out, StandardCharsets.UTF_8);
   }
 }

@@ -72,11 +72,7 @@ public final class RunningApp implements AutoCloseable {
   }
 
   private static String tempDir() {
-    try {
-      return Files.createTempDirectory("moeen-test-data").toString();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Scratch.dir("moeen-test-data").toString();
   }
 
   public HttpResponse<Buffer> get(String path, String acceptLanguage) {

@@ -1,5 +1,6 @@
 package io.moeen.web;
 
+import io.moeen.testing.Scratch;
 import io.moeen.testing.ApiCalls;
 import io.moeen.testing.DemoAccounts;
 import io.moeen.testing.RunningApp;
@@ -104,7 +105,7 @@ class ConsoleManageBrowserTest {
       assertThat(csv).as("the export has every lead on the filtered board").contains(card.getText());
     }
 
-    Path file = Files.createTempFile("leads", ".csv");
+    Path file = Scratch.file("leads", ".csv");
     Files.writeString(file, "full_name,phone,email,preferred_language,source,utm_campaign,utm_medium,utm_source,interested_in,notes\n"
         + "نورة الحربي,0559870049,,ar,campaign,winter,,,تنظيف أسنان,\n"
         + "بلا رقم,,,ar,campaign,,,,,\n", StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL 17 that we start ourselves from the binaries shipped in a Maven artifact.
@@ -28,15 +29,21 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
 
   /** Blocking: runs initdb on first use, starts the server and creates {@code database} if missing. */
   public static EmbeddedDatabaseServer start(Path dataDir, String database) {
+    return start(dataDir, database, Map.of());
+  }
+
+  /** As {@link #start(Path, String)}, with more server settings (tests trade crash safety for disk). */
+  public static EmbeddedDatabaseServer start(Path dataDir, String database, Map<String, String> settings) {
     try {
       Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("timezone", "UTC")
-          .setServerConfig("max_connections", "100")
-          .start();
+          .setServerConfig("max_connections", "100");
+      settings.forEach(builder::setServerConfig);
+      EmbeddedPostgres postgres = builder.start();
       EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(postgres, database, dataDir);
       server.createDatabaseIfMissing(database);
       return server;
@@ -65,6 +72,16 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
         create.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template)
             + " ENCODING 'UTF8'");
       }
+    }
+  }
+
+  /** Drops a database, ending any session still connected to it. */
+  public void dropDatabase(String name) throws SQLException {
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("bad database name " + name);
+    }
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); var drop = c.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 

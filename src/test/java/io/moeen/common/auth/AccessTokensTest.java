@@ -1,5 +1,6 @@
 package io.moeen.common.auth;
 
+import io.moeen.testing.Scratch;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,7 @@ class AccessTokensTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    tokens = new AccessTokens(vertx, SigningKeys.loadOrCreate(Files.createTempDirectory("moeen-keys")));
+    tokens = new AccessTokens(vertx, SigningKeys.loadOrCreate(Scratch.dir("moeen-keys")));
   }
 
   @AfterAll

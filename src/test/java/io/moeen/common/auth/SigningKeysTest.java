@@ -1,5 +1,6 @@
 package io.moeen.common.auth;
 
+import io.moeen.testing.Scratch;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SigningKeysTest {
   @Test
   void starts_sharing_an_empty_keys_directory_at_once_make_one_pair_between_them() throws Exception {
-    Path dir = Files.createTempDirectory("moeen-keys").resolve("shared");
+    Path dir = Scratch.dir("moeen-keys").resolve("shared");
     List<CompletableFuture<SigningKeys>> starts = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       starts.add(CompletableFuture.supplyAsync(() -> SigningKeys.loadOrCreate(dir)));

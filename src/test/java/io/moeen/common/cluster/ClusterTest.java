@@ -1,5 +1,6 @@
 package io.moeen.common.cluster;
 
+import io.moeen.testing.Scratch;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.Migrations;
 import io.moeen.notifications.SseClient;
@@ -70,7 +71,7 @@ class ClusterTest {
   @BeforeAll
   static void start() throws Exception {
     long began = System.nanoTime();
-    work = Files.createTempDirectory("moeen-cluster");
+    work = Scratch.dir("moeen-cluster");
     pgPort = RunningApp.freePort();
     postgres = startPostgres();
     Migrations.apply(database(), true);

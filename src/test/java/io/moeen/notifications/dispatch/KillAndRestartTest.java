@@ -1,5 +1,6 @@
 package io.moeen.notifications.dispatch;
 
+import io.moeen.testing.Scratch;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.testing.RunningApp;
 import io.moeen.testing.TestDatabases;
@@ -101,7 +102,7 @@ class KillAndRestartTest {
         "MOEEN_SMS_URL", provider.url()));
     builder.environment().put("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", "3");
     builder.directory(Path.of(System.getProperty("java.io.tmpdir")).toFile());
-    Path log = Files.createTempFile("moeen-" + name, ".log");
+    Path log = Scratch.file("moeen-" + name, ".log");
     logs.add(log);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     Process process = builder.start();
