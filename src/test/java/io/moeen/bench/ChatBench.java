@@ -13,7 +13,6 @@ import jdk.jfr.Recording;
 
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -44,6 +43,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code --old-turn}: with {@code --baseline}, also pgbench of the turn as written before save_turn
  *       ({@code bench/sql/chat-turn-before.sql})</li>
  *   <li>{@code --jfr=file}: a JFR recording (settings "profile") of the measured run, written to file</li>
+ *   <li>{@code --url=http://host:port[,http://host:port…]}: no service of its own: the visitors go to the
+ *       running nodes given, request by request in turn (a conversation moves between nodes, as behind a
+ *       balancer without stickiness); the nodes must trust 127.0.0.1 as a proxy
+ *       ({@code MOEEN_TRUSTED_PROXIES}). Only the load figures are printed (no database or bus counts).
+ *       bench/cluster.sh uses it.</li>
  *   <li>{@code --machine}: only one line on stdout, {@code turns/s p50 p99 errors} (ms), for a wrapper
  *       script; with {@code --baseline} a second line {@code baseline tps p50 p99 failed}. The rest goes
  *       to stderr.</li>
@@ -75,6 +79,10 @@ public final class ChatBench {
     double rate = flags.containsKey("rate") ? Double.parseDouble(flags.get("rate")) : 0;
     boolean machine = flags.containsKey("machine");
     PrintStream human = machine ? System.err : System.out;
+    if (flags.containsKey("url")) {
+      againstNodes(List.of(flags.get("url").split(",")), conversations, concurrency, rate, machine, human);
+      return;
+    }
 
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -89,8 +97,7 @@ public final class ChatBench {
     BusRequests hops = new BusRequests();
     app.vertx().eventBus().addOutboundInterceptor(hops::count);
     Vertx vertx = Vertx.vertx();
-    String day = LocalDate.now(ZoneId.of("Asia/Riyadh")).plusDays(3)
-        .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusWeeks(1).toString();
+    String day = bookingDay();
     try {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency));
@@ -162,6 +169,37 @@ public final class ChatBench {
       vertx.close().await();
       app.stop();
     }
+  }
+
+  private static void againstNodes(List<String> urls, int conversations, int concurrency, double rate,
+                                   boolean machine, PrintStream human) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      List<WebClient> nodes = urls.stream().map(java.net.URI::create).map(u -> WebClient.create(vertx,
+          new WebClientOptions().setDefaultHost(u.getHost()).setDefaultPort(u.getPort()),
+          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency))).toList();
+      ChatLoad load = new ChatLoad(vertx, ChatLoad.http(nodes), SCRIPT, bookingDay());
+      int warmUp = Math.min(WARM_UP, conversations);
+      ChatLoad.Result warm = load.run(warmUp, concurrency, 0, 0, 0);
+      long expected = warm.latencies().getValueAtPercentile(50);
+      human.printf("warm-up: %d conversations over %d node(s), statuses %s%n", warmUp, nodes.size(), warm.statuses());
+      ChatLoad.Result run = load.run(conversations, concurrency, rate, expected, 100_000);
+      human.printf("web chat over %s: %d conversations, %d visitors, %.0f turns/s, p50 %.1f ms, p99 %.1f ms, "
+              + "statuses %s, no answer %d%n", urls, conversations, concurrency, run.turnsPerSecond(),
+          run.percentileMillis(50), run.percentileMillis(99), run.statuses(), run.failures());
+      if (machine) {
+        System.out.printf("%.0f %.1f %.1f %d%n", run.turnsPerSecond(), run.percentileMillis(50),
+            run.percentileMillis(99), run.errors());
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /** A weekday in the second week from now, in the clinic's zone: free slots, no holiday. */
+  private static String bookingDay() {
+    return LocalDate.now(ZoneId.of("Asia/Riyadh")).plusDays(3)
+        .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusWeeks(1).toString();
   }
 
   /**

@@ -58,16 +58,30 @@ final class ChatLoad {
 
   /** Over HTTP, through the API verticle (contract validation, access log, the bus hop): what a visitor gets. */
   static Transport http(WebClient client) {
+    return http(List.of(client));
+  }
+
+  /**
+   * Over HTTP to several nodes in turn, request by request, as a balancer without stickiness would send
+   * them: a conversation's turns land on every node (issue 23: a web chat continues on any node).
+   */
+  static Transport http(List<WebClient> nodes) {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     return new Transport() {
+      private WebClient client() {
+        return nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+      }
+
+
       @Override
       public Future<Answer> open(String ip) {
-        return answer(client.post("/v1/chat/sessions").putHeader("X-Forwarded-For", ip)
+        return answer(client().post("/v1/chat/sessions").putHeader("X-Forwarded-For", ip)
             .putHeader("Accept-Language", "en").sendJsonObject(new JsonObject()));
       }
 
       @Override
       public Future<Answer> turn(String ip, String sessionId, String token, JsonObject body) {
-        return answer(client.post("/v1/chat/sessions/" + sessionId + "/messages").putHeader("X-Forwarded-For", ip)
+        return answer(client().post("/v1/chat/sessions/" + sessionId + "/messages").putHeader("X-Forwarded-For", ip)
             .putHeader("X-Chat-Token", token).putHeader("Accept-Language", "en").sendJsonObject(body));
       }
 

@@ -13,7 +13,6 @@ import io.vertx.sqlclient.Pool;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
