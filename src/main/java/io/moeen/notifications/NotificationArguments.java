@@ -28,6 +28,8 @@ final class NotificationArguments {
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{5,}$");
   // an optional value the event did not carry still reads as a sentence
   private static final String MISSING = "—";
+  /** The suffix of the argument derived from each instant: its Hijri date ({@code startsAtHijri}). */
+  static final String HIJRI = "Hijri";
 
   private NotificationArguments() {}
 
@@ -43,6 +45,10 @@ final class NotificationArguments {
         String text = value.toString();
         Instant instant = key.endsWith("At") ? instant(text) : null;
         args.put(key, instant != null ? when(instant, locale, zone, digits) : isolated(text, locale));
+        if (instant != null) {
+          // "{startsAtHijri}": the Hijri date alone, for a template that shows it beside the Gregorian one
+          args.put(key + HIJRI, hijri(instant, locale, zone, digits));
+        }
       }
     }
     return args;
@@ -52,14 +58,18 @@ final class NotificationArguments {
     if (locale == SupportedLocale.AR) {
       String gregorian = DateTimeText.format(instant, zone, locale, CalendarSystem.GREGORIAN, digits,
           FormatLength.DATE_TIME);
-      String hijri = DateTimeText.format(instant, zone, locale, CalendarSystem.HIJRI, digits,
-          FormatLength.DATE);
-      // the weekday is already in the Gregorian part; the Hijri one adds only day, month and year
-      int comma = hijri.indexOf("، ");
-      return gregorian + " (" + (comma < 0 ? hijri : hijri.substring(comma + 2)) + ")";
+      return gregorian + " (" + hijri(instant, locale, zone, digits) + ")";
     }
     return DateTimeText.format(instant, zone, locale, CalendarSystem.GREGORIAN, DigitStyle.LATIN,
         FormatLength.DATE_TIME);
+  }
+
+  /** The Hijri (Umm al-Qura) date of the instant in the zone, without the weekday (the Gregorian part names it). */
+  static String hijri(Instant instant, SupportedLocale locale, ZoneId zone, DigitStyle digits) {
+    String hijri = DateTimeText.format(instant, zone, locale, CalendarSystem.HIJRI,
+        locale == SupportedLocale.AR ? digits : DigitStyle.LATIN, FormatLength.DATE);
+    int comma = hijri.indexOf(locale == SupportedLocale.AR ? "، " : ", ");
+    return comma < 0 ? hijri : hijri.substring(comma + 2);
   }
 
   static String isolated(String text, SupportedLocale locale) {

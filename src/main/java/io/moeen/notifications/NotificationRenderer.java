@@ -59,7 +59,10 @@ public final class NotificationRenderer {
    */
   public static String formatValue(JsonObject payload, String key, SupportedLocale locale, ZoneId zone,
                                    DigitStyle digits) {
-    JsonObject one = new JsonObject().put(key, payload.getValue(key));
+    // "startsAtHijri" is derived from "startsAt"
+    String source = key.endsWith("At" + NotificationArguments.HIJRI)
+        ? key.substring(0, key.length() - NotificationArguments.HIJRI.length()) : key;
+    JsonObject one = new JsonObject().put(source, payload.getValue(source));
     return format("{" + key + "}", locale, NotificationArguments.of(one, locale, zone, digits), digits);
   }
 

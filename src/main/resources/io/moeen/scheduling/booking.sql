@@ -26,9 +26,25 @@ WITH a AS (
 ), outbox AS (
   INSERT INTO notifications (recipient_user_id, recipient_phone, recipient_email, channel, event_type, locale, payload,
                              priority, not_before, next_attempt_at, idempotency_key)
-  SELECT $15, $16, $17, $18, n.event_type, $19, n.payload::jsonb, 'normal', n.not_before::timestamptz,
-         coalesce(n.not_before::timestamptz, now()), n.idempotency_key
-  FROM a, unnest($20::text[], $21::text[], $22::text[], $23::text[]) AS n(event_type, payload, not_before, idempotency_key)
+  -- what the patient is told beside the time (as the chat's confirmation shows it): names in both
+  -- languages, the branch with its address, the price
+  SELECT $15, $16, $17, $18, n.event_type, $19,
+         n.payload::jsonb || jsonb_build_object(
+           'serviceAr', s.name_ar, 'serviceEn', s.name_en,
+           'doctorAr', coalesce(nullif(concat_ws(' ', du.first_name_ar, du.last_name_ar), ''),
+                                concat_ws(' ', du.first_name_en, du.last_name_en)),
+           'doctorEn', coalesce(nullif(concat_ws(' ', du.first_name_en, du.last_name_en), ''),
+                                concat_ws(' ', du.first_name_ar, du.last_name_ar)),
+           'branchAr', concat_ws(' — ', l.name_ar, nullif(l.address_ar, '')),
+           'branchEn', concat_ws(' — ', l.name_en, nullif(l.address_en, '')),
+           'price', s.price, 'currency', s.currency),
+         'normal', n.not_before::timestamptz, coalesce(n.not_before::timestamptz, now()), n.idempotency_key
+  FROM a
+  CROSS JOIN unnest($20::text[], $21::text[], $22::text[], $23::text[]) AS n(event_type, payload, not_before, idempotency_key)
+  JOIN doctors d ON d.id = a.doctor_id
+  JOIN users du ON du.id = d.user_id
+  JOIN services s ON s.id = a.service_id
+  JOIN clinic_locations l ON l.id = a.location_id
 )
 -- the columns of appointment_rows, from the row just inserted (a statement does not see its own insert otherwise)
 SELECT a.id, a.status, a.type, a.source, a.notes, a.starts_at, a.ends_at, a.version, a.created_at, a.updated_at,

@@ -84,8 +84,8 @@ class WhatsAppChatTest {
         .execute(Tuple.of(AISHA_PHONE)).await().iterator().next().getString("locale")).isEqualTo("ar");
 
     inbound(AISHA_PHONE, new JsonObject().put("type", "list").put("replyId", "book").put("replyTitle", "حجز موعد"));
+    // one doctor gives the general consultation: no doctor question
     inbound(AISHA_PHONE, text("كشف عام"));
-    inbound(AISHA_PHONE, text("اي دكتور"));
     inbound(AISHA_PHONE, text(day.toString()));
     List<Row> confirm = inbound(AISHA_PHONE, new JsonObject().put("type", "list").put("replyId", "slot1")
         .put("replyTitle", "09:00"));

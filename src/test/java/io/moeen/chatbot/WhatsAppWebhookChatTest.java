@@ -68,7 +68,6 @@ class WhatsAppWebhookChatTest {
     say(button("ar", "عربي"));
     say(list("book", "حجز موعد"));
     say(text("كشف عام"));
-    say(text("اي دكتور"));
     say(text(day.toString()));
     assertThat(said(say(list("slot1", "09:00")))).contains("أأكد لك الموعد");
     assertThat(said(say(button("yes", "إيه، أكّد")))).contains("تم حجز موعدك");

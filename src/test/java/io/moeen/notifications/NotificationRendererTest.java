@@ -51,6 +51,58 @@ class NotificationRendererTest {
     assertThat(r.body()).isEqualTo("تم حجز موعدك يوم الاثنين، 2 مارس 2026 في 1:30 ص (13 رمضان 1447 هـ)، رقم الحجز 1,234.");
   }
 
+  /** The packaged wording of changeset 040 (every channel shares it): what the chat's confirmation shows. */
+  static final String BOOKED_AR = """
+      تم حجز موعدك: {serviceAr} مع د. {doctorAr}
+      يوم {startsAt} بتوقيت العيادة
+      الفرع: {branchAr}
+      السعر: {price} {currency}
+      إن احتجت إلى إلغائه أو تغييره فيمكنك ذلك من التطبيق أو بمراسلتنا. نراك قريبًا.""";
+  static final String BOOKED_EN = """
+      Your appointment is booked for {startsAt} ({startsAtHijri}), clinic time: {serviceEn} with Dr. {doctorEn}
+      Branch: {branchEn}
+      Price: {price} {currency}
+      You can cancel or move it in the app or by messaging us. See you soon.""";
+  static final JsonObject BOOKED = LATE_EVENING_UTC.copy().put("serviceAr", "تنظيف الأسنان").put("serviceEn", "Dental cleaning")
+      .put("doctorAr", "مها الشهري").put("doctorEn", "Maha Al-Shehri")
+      .put("branchAr", "فرع العليا — طريق الملك فهد").put("branchEn", "Olaya branch — King Fahd Road")
+      .put("price", 250.00).put("currency", "SAR");
+
+  @Test
+  void the_booking_confirmation_names_service_doctor_day_hijri_date_branch_address_and_price_in_arabic() {
+    NotificationRenderer renderer = new NotificationRenderer(List.of(
+        new NotificationTemplate("appointment_booked", "whatsapp", "ar", null, BOOKED_AR)), SupportedLocale.AR,
+        DigitStyle.ARABIC_INDIC);
+    RenderedNotification r = renderer.render("appointment_booked", "whatsapp", "ar", BOOKED, RIYADH);
+    assertThat(r.body()).isEqualTo("""
+        تم حجز موعدك: تنظيف الأسنان مع د. مها الشهري
+        يوم الاثنين، ٢ مارس ٢٠٢٦ في ١:٣٠ ص (١٣ رمضان ١٤٤٧ هـ) بتوقيت العيادة
+        الفرع: فرع العليا — طريق الملك فهد
+        السعر: ٢٥٠ ⁨SAR⁩
+        إن احتجت إلى إلغائه أو تغييره فيمكنك ذلك من التطبيق أو بمراسلتنا. نراك قريبًا.""");
+  }
+
+  @Test
+  void the_booking_confirmation_in_english_has_the_hijri_date_beside_the_gregorian_one() {
+    NotificationRenderer renderer = new NotificationRenderer(List.of(
+        new NotificationTemplate("appointment_booked", "sms", "en", null, BOOKED_EN)), SupportedLocale.AR,
+        DigitStyle.ARABIC_INDIC);
+    RenderedNotification r = renderer.render("appointment_booked", "sms", "en", BOOKED, RIYADH);
+    assertThat(r.body()).isEqualTo("""
+        Your appointment is booked for Monday, March 2, 2026 at 1:30 AM (Ramadan 13, 1447 AH), clinic time: Dental cleaning with Dr. Maha Al-Shehri
+        Branch: Olaya branch — King Fahd Road
+        Price: 250 SAR
+        You can cancel or move it in the app or by messaging us. See you soon.""");
+  }
+
+  @Test
+  void a_whatsapp_template_parameter_may_be_the_hijri_date_of_an_instant() {
+    assertThat(NotificationRenderer.formatValue(BOOKED, "startsAtHijri", SupportedLocale.EN, RIYADH, DigitStyle.LATIN))
+        .isEqualTo("Ramadan 13, 1447 AH");
+    assertThat(NotificationRenderer.formatValue(BOOKED, "startsAtHijri", SupportedLocale.AR, RIYADH, DigitStyle.LATIN))
+        .isEqualTo("13 رمضان 1447 هـ");
+  }
+
   @Test
   void latin_names_and_phone_numbers_are_isolated_inside_arabic_text() {
     RenderedNotification r = RENDERER.render("lead_assigned", "in_app", "ar",

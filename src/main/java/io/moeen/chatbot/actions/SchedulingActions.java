@@ -65,6 +65,8 @@ final class SchedulingActions {
               .put("title", d.getString("name"))
               .put("description", d.getString("specialty")).put("value", d.getString("id"));
           if (doctors.size() == 1) {
+            // the only doctor is not a question: the engine takes them and says who ("sole")
+            option.put("sole", texts.say(locale, "chatbot.only_doctor", Map.of("doctor", d.getString("name"))));
             // the only doctor also answers "any doctor" (typed, or an "any" button from an older message)
             option.put("aliases", new JsonArray().add("any").add(texts.say("ar", "chatbot.any_doctor", Map.of()))
                 .add(texts.say("en", "chatbot.any_doctor", Map.of())).add("اي دكتور").add("any doctor"));

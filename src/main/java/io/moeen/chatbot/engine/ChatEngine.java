@@ -280,6 +280,13 @@ public final class ChatEngine {
           turn.understood.add(filled.get().label());
           return walk(turn, filled.get().next());
         }
+        Optional<SlotFilling.Filled> sole = Flow.type(node).orElse(null) == NodeType.CHOICE
+            ? SlotFilling.sole(c, node) : Optional.empty();
+        if (sole.isPresent()) {
+          sayUnderstood(turn);
+          turn.say(sole.get().label());
+          return walk(turn, sole.get().next());
+        }
         c.currentNode = id;
         if (!turn.understood.isEmpty()) {
           turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
@@ -307,6 +314,15 @@ public final class ChatEngine {
         return Future.succeededFuture();
       }
       default -> throw new IllegalStateException();
+    }
+  }
+
+  /** What the message already answered, said once before the bot says or asks the next thing. */
+  private void sayUnderstood(Turn turn) {
+    if (!turn.understood.isEmpty()) {
+      turn.say(messages.format(SupportedLocale.fromTag(turn.c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
+          Map.of("summary", String.join(" · ", turn.understood))));
+      turn.understood.clear();
     }
   }
 

@@ -68,6 +68,21 @@ final class SlotFilling {
         new JsonArray().add(new JsonObject().put("id", PERSON).put("title", BotReply.cut(button, 20)))));
   }
 
+  /**
+   * A choice whose list is one option marked {@code sole} (the text saying what was taken, e.g. the
+   * only doctor who gives the service) is not asked: the option is taken and the text said.
+   */
+  static Optional<Filled> sole(Conversation c, JsonObject node) {
+    String variable = node.getString("variable");
+    if (variable == null || !(node.getValue("optionsFrom") instanceof String from)
+        || !(c.scope().getValue(from) instanceof JsonArray items) || items.size() != 1
+        || !(items.getValue(0) instanceof JsonObject item) || !(item.getValue("sole") instanceof String said)) {
+      return Optional.empty();
+    }
+    c.variables.put(variable, item.getValue("value")).put(variable + "Label", Flow.text(item.getValue("title"), c.locale));
+    return Optional.of(new Filled(said, node.getString("next")));
+  }
+
   static Optional<Filled> fill(Conversation c, JsonObject node, ZoneId zone, Clock clock, Answers answers) {
     JsonObject want = c.variables.getJsonObject(WANT);
     String variable = node.getString("variable");

@@ -17,8 +17,12 @@ final class SamplePayloads {
     String startsAt = tomorrow.toOffsetDateTime().toString();
     String later = tomorrow.plusDays(2).withHour(16).toOffsetDateTime().toString();
     return switch (eventType) {
-      case "appointment_booked", "appointment_cancelled", "appointment_cancel_requested" ->
-          new JsonObject().put("startsAt", startsAt);
+      case "appointment_booked" -> new JsonObject().put("startsAt", startsAt)
+          .put("serviceAr", "كشف عام").put("serviceEn", "General consultation")
+          .put("doctorAr", "خالد العتيبي").put("doctorEn", "Khalid Al-Otaibi")
+          .put("branchAr", "فرع العليا — طريق الملك فهد، الرياض").put("branchEn", "Olaya branch — King Fahd Road, Riyadh")
+          .put("price", 150).put("currency", "SAR");
+      case "appointment_cancelled", "appointment_cancel_requested" -> new JsonObject().put("startsAt", startsAt);
       case "appointment_reminder" -> new JsonObject().put("startsAt", startsAt).put("lead", "24h");
       case "appointment_rescheduled" -> new JsonObject().put("previousStartsAt", startsAt).put("startsAt", later);
       case "appointment_reschedule_requested" -> new JsonObject().put("startsAt", startsAt).put("requestedStartsAt", later);

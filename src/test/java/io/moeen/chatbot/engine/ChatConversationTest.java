@@ -57,6 +57,22 @@ class ChatConversationTest {
   }
 
   @Test
+  void a_service_with_one_doctor_is_not_asked_which_doctor_the_bot_says_who() {
+    JsonArray only = FakeActions.options("doctor1", "د. مها الحربي", "dr-maha");
+    only.getJsonObject(0).put("sole", "هذه الخدمة عندنا مع د. مها الحربي فقط.");
+    chat.actions.sets("list_doctors", new JsonObject().put("doctors", only));
+    chat.say("ابي موعد تنظيف اسنان");
+    assertThat(chat.node()).as("straight to the day: no doctor question").isEqualTo("book_ask_date");
+    assertThat(chat.conversation.variables.getString("doctor")).isEqualTo("dr-maha");
+    assertThat(chat.conversation.variables.getString("doctorLabel")).isEqualTo("د. مها الحربي");
+    assertThat(chat.texts()).hasSize(3);
+    assertThat(chat.texts().get(0)).startsWith("تمام، فهمت:").contains("تنظيف الأسنان");
+    assertThat(chat.texts().get(1)).isEqualTo("هذه الخدمة عندنا مع د. مها الحربي فقط.");
+    chat.say("بكرة");
+    assertThat(chat.actions.last("find_slots").scope().getString("doctor")).isEqualTo("dr-maha");
+  }
+
+  @Test
   void a_typed_time_picks_the_free_time() {
     chat.say("ابي موعد تنظيف اسنان بكرة مع د. خالد");
     chat.say("4 العصر");

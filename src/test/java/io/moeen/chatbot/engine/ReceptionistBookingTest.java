@@ -204,6 +204,30 @@ class ReceptionistBookingTest {
   }
 
   @Test
+  void a_service_given_by_one_doctor_skips_the_doctor_question_and_names_the_doctor() {
+    JsonArray only = FakeActions.options("doctor1", "Dr. Maha Al-Harbi", "dr-maha");
+    only.getJsonObject(0).put("sole", "This service is given here by Dr. Maha Al-Harbi only.");
+    chat.actions.sets("list_doctors", new JsonObject().put("doctors", only));
+    toTheServiceList();
+    chat.tap("service1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.texts()).containsExactly("This service is given here by Dr. Maha Al-Harbi only.",
+        textOf("book_ask_date", "en"));
+    chat.say("tomorrow");
+    assertThat(chat.actions.last("find_slots").scope().getString("doctor")).isEqualTo("dr-maha");
+    assertThat(chat.conversation.variables.getString("doctorLabel")).isEqualTo("Dr. Maha Al-Harbi");
+  }
+
+  @Test
+  void one_doctor_without_the_sole_mark_is_still_offered_as_before() {
+    chat.actions.sets("list_doctors", new JsonObject().put("doctors", FakeActions.options(
+        "doctor1", "Khalid Al-Otaibi", "dr-khalid")));
+    toTheServiceList();
+    chat.tap("service1");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+  }
+
+  @Test
   void a_day_with_no_free_times_asks_for_another_day() {
     chat.actions.sets("find_slots", new JsonObject().put("slots", new JsonArray()).put("slotCount", 0));
     toTheServiceList();

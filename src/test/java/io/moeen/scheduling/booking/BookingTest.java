@@ -106,6 +106,13 @@ class BookingTest {
             "appointment_reminder|in_app|" + AHMED_USER_ID + "|ar|" + ten.minus(Duration.ofHours(2)).getEpochSecond()));
     assertThat(api.count("SELECT count(*) FROM notifications WHERE idempotency_key IN ('appointment:" + id
         + ":reminder:24h', 'appointment:" + id + ":reminder:2h')")).isEqualTo(2);
+    // the confirmation carries what the chat's confirmation shows: service, doctor, branch with address, price
+    assertThat(api.text("SELECT concat_ws('|', payload ->> 'serviceAr', payload ->> 'serviceEn', payload ->> 'doctorAr', "
+        + "payload ->> 'doctorEn', payload ->> 'branchAr', payload ->> 'branchEn', payload ->> 'price', "
+        + "payload ->> 'currency') FROM notifications WHERE idempotency_key = 'appointment:" + id + ":booked'"))
+        .isEqualTo("كشف عام|General consultation|خالد العتيبي|Khalid Al-Otaibi"
+            + "|فرع العليا - الرياض — طريق الملك فهد، العليا، الرياض ١٢٢١٤"
+            + "|Olaya branch, Riyadh — King Fahd Road, Al Olaya, Riyadh 12214|150.00|SAR");
     JsonObject published = event.get(5, TimeUnit.SECONDS);
     assertThat(published.getString("id")).isEqualTo(id);
     consumer.unregister().await();

@@ -35,7 +35,10 @@ class WhatsAppChannelTest {
   // tomorrow at noon in Riyadh: outside quiet hours, and every freshly inserted row is already due
   private static final Instant NOON = ZonedDateTime.now(RIYADH).plusDays(1).withHour(12).withMinute(0)
       .withSecond(0).withNano(0).toInstant();
-  private static final String BOOKED = "{\"startsAt\": \"2026-12-01T09:00:00Z\"}";
+  private static final String BOOKED = new JsonObject().put("startsAt", "2026-12-01T09:00:00Z")
+      .put("serviceAr", "كشف عام").put("serviceEn", "General consultation").put("doctorAr", "خالد العتيبي")
+      .put("doctorEn", "Khalid Al-Otaibi").put("branchAr", "فرع العليا — طريق الملك فهد")
+      .put("branchEn", "Olaya branch — King Fahd Road").put("price", 150).put("currency", "SAR").encode();
   private static RunningApp app;
   private static Vertx vertx;
   private static FakeCloudApi cloud;
@@ -114,11 +117,16 @@ class WhatsAppChannelTest {
     dispatcher().drain().await();
     assertThat(row(key).getString("status")).isEqualTo("sent");
     JsonObject template = cloud.requestsTo(digits(phone)).get(0).body().getJsonObject("template");
-    assertThat(template.getString("name")).isEqualTo("moeen_appointment_booked");
+    // the confirmation of changeset 040: a new approved template with the chat confirmation's details
+    assertThat(template.getString("name")).isEqualTo("moeen_appointment_booked_v2");
     assertThat(template.getJsonObject("language").getString("code")).isEqualTo("ar");
+    JsonArray parameters = new JsonArray();
+    for (String text : new String[] {"كشف عام", "خالد العتيبي", "الثلاثاء، 1 ديسمبر 2026 في 12:00 م (21 جمادى الآخرة 1448 هـ)",
+        "فرع العليا — طريق الملك فهد", "150", "\u2068SAR\u2069"}) {
+      parameters.add(new JsonObject().put("type", "text").put("text", text));
+    }
     assertThat(template.getJsonArray("components")).isEqualTo(new JsonArray().add(new JsonObject().put("type", "body")
-        .put("parameters", new JsonArray().add(new JsonObject().put("type", "text")
-            .put("text", "الثلاثاء، 1 ديسمبر 2026 في 12:00 م (21 جمادى الآخرة 1448 هـ)")))));
+        .put("parameters", parameters)));
   }
 
   @Test
