@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Load-test the web chat on loopback: scripted conversations through the receptionist flow
-# (language, menu, service, doctor, day → free slots, start over, hours, prices, goodbye).
+# (language, menu, service — its one doctor named —, day → free slots, start over, hours, prices, goodbye).
 # Usage: bench/chat.sh [conversations=200] [concurrency=16] [flags]
 #   --rate=R          open loop at R turns/s over all visitors (default: closed loop)
 #   --baseline[=s]    then pgbench of a turn's statements (bench/sql/chat-turn.sql) in the same run

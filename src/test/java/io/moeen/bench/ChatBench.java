@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Load generator for the web chat: starts the whole service (embedded database, demo clinic), then
  * runs {@code conversations} scripted conversations, {@code concurrency} visitors at a time, each a session
- * plus eleven turns through the receptionist flow (language, menu, service, doctor, day → free slots
+ * plus ten turns through the receptionist flow (language, menu, service (its one doctor named), day → free slots
  * from the slot engine, start over, opening hours, services and prices, goodbye). Each visitor poses as its
  * own client behind a trusted proxy, so the per-IP rate limit does not throttle the run. Not a test: run
  * bench/chat.sh.
@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ChatBench {
   private static final List<JsonObject> SCRIPT = List.of(
-      tap("en"), tap("book"), say("General consultation"), tap("any"), say("%DAY%"), say("start over"),
+      // a general consultation has one doctor in the demo clinic: the bot names him and asks for the day
+      tap("en"), tap("book"), say("General consultation"), say("%DAY%"), say("start over"),
       tap("hours"), tap("yes"), say("services and prices"), tap("yes"), say("no thanks"));
   private static final int WARM_UP = 50;
 
