@@ -31,6 +31,27 @@ public final class BillingAddresses {
   public static final String REVENUE_EXPORT = "billing.revenue.export";
   public static final String VAT_RETURNS_SUMMARIZE = "billing.vat_returns.summarize";
   public static final String RECEIVABLES_AGE = "billing.receivables.age";
+  // Insurance (package insurance; docs/billing.md, "Insurance").
+  public static final String PAYERS_LIST = "billing.insurance_payers.list";
+  public static final String PAYERS_CREATE = "billing.insurance_payers.create";
+  public static final String PLANS_LIST = "billing.insurance_plans.list";
+  public static final String PLANS_CREATE = "billing.insurance_plans.create";
+  public static final String COVERAGES_LIST = "billing.coverages.list";
+  public static final String COVERAGES_CREATE = "billing.coverages.create";
+  public static final String ELIGIBILITY_CHECK = "billing.eligibility.check";
+  public static final String PREAUTHS_LIST = "billing.preauthorisations.list";
+  public static final String PREAUTHS_REQUEST = "billing.preauthorisations.request";
+  public static final String PREAUTHS_DECIDE = "billing.preauthorisations.decide";
+  public static final String INSURANCE_SHARES_GET = "billing.insurance_shares.get";
+  public static final String CLAIMS_CREATE = "billing.claims.create";
+  public static final String CLAIMS_LIST = "billing.claims.list";
+  public static final String CLAIMS_GET = "billing.claims.get";
+  public static final String CLAIMS_SUBMIT = "billing.claims.submit";
+  public static final String CLAIMS_ADJUDICATE = "billing.claims.adjudicate";
+  public static final String CLAIMS_REMIT = "billing.claims.remit";
+  public static final String CLAIM_FHIR_GET = "billing.claim_fhir.get";
+  public static final String CLAIMS_REPORT_SUMMARIZE = "billing.claims_report.summarize";
+  public static final String CLAIMS_REPORT_EXPORT = "billing.claims_report.export";
 
   // Events this feature publishes.
   /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */

@@ -1,6 +1,8 @@
 package io.moeen.billing;
 
 import io.moeen.billing.documents.InvoiceDocumentsVerticle;
+import io.moeen.billing.insurance.ClaimsVerticle;
+import io.moeen.billing.insurance.CoverageVerticle;
 import io.moeen.billing.invoices.InvoicesVerticle;
 import io.moeen.billing.payments.PaymentsVerticle;
 import io.moeen.billing.reports.BillingReportsVerticle;
@@ -25,6 +27,8 @@ public final class BillingFeature implements Feature {
         Deployment.of(new InvoicesVerticle(ctx.pool(), ctx.messages(), ctx.clock())),
         Deployment.of(new InvoiceDocumentsVerticle(ctx.pool(), ctx.messages())),
         Deployment.of(new PaymentsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
-        Deployment.of(new BillingReportsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));
+        Deployment.of(new BillingReportsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
+        Deployment.of(new CoverageVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())),
+        Deployment.of(new ClaimsVerticle(ctx.pool(), ctx.timeZone(), ctx.clock())));
   }
 }

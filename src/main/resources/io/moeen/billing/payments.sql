@@ -10,6 +10,10 @@ SELECT coalesce(sum(amount) FILTER (WHERE kind = 'payment'), 0) AS paid,
        coalesce(sum(amount) FILTER (WHERE kind = 'refund'), 0) AS refunded
 FROM payments WHERE invoice_id = $1;
 
+-- name: patient_due
+-- what the patient still owes at the desk: the balance less what the insurer is expected to pay (changeset 049)
+SELECT invoice_patient_due($1) AS due;
+
 -- name: payment
 SELECT x.id, x.invoice_id, i.number AS invoice_number, x.kind, x.method, x.amount, x.reference, x.reason,
        x.received_by, x.received_at, i.status AS invoice_status, invoice_balance(i.id) AS balance

@@ -169,6 +169,12 @@ class PermissionMatrixTest {
   static final String B_FATIMAH = "/v1/invoices/00000000-0000-4019-8000-000000000003";
   static final String B_DRAFT = "/v1/invoices/00000000-0000-4019-8000-000000000004";
   static final String B_OLAYA = "/v1/billing/sellers/00000000-0000-4000-c100-000000000001";
+  // Insurance (db/demo/049-insurance-demo.sql): Bupa, its Gold plan, Ahmed's approved pre-authorisation, his two claims
+  static final String I_BUPA = "00000000-0000-4019-9000-000000000001";
+  static final String I_GOLD = "00000000-0000-4019-9000-000000000011";
+  static final String I_PREAUTH = "00000000-0000-4019-9000-000000000031";
+  static final String I_PAID = "/v1/insurance/claims/00000000-0000-4019-9000-000000000051";
+  static final String I_SUBMITTED = "/v1/insurance/claims/00000000-0000-4019-9000-000000000052";
   static JsonArray billingLine() {
     return new JsonArray().add(new JsonObject().put("sourceKind", "free_text").put("descriptionAr", "مصفوفة")
         .put("descriptionEn", "Matrix").put("quantity", "1").put("unitPrice", "10.00"));
@@ -598,7 +604,48 @@ class PermissionMatrixTest {
       op("POST", "/v1/invoices/{id}/refunds").at(B_AHMED + "/refunds")
           .body(new JsonObject().put("method", "cash").put("amount", "1.00")).allow(ADMIN, RECEPTIONIST),
       op("PUT", "/v1/billing/sellers/{locationId}").at(B_OLAYA).body(new JsonObject().put("nameAr", "مصفوفة")
-          .put("nameEn", "Matrix").put("vatNumber", "123").put("invoicePrefix", "MTX")).allow(ADMIN)
+          .put("nameEn", "Matrix").put("vatNumber", "123").put("invoicePrefix", "MTX")).allow(ADMIN),
+      // ── insurance (db/demo/049-insurance-demo.sql): the desk reads coverage and eligibility, Ahmed his own coverage
+      //    and his invoice's split; the administrator (and the accountant) manage payers, plans and claims ──
+      op("GET", "/v1/insurance/payers").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/insurance/plans").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/patients/{id}/coverages").at(AHMED_PATIENT + "/coverages").allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("GET", "/v1/patients/{id}/coverages").at("/v1/patients/" + DemoAccounts.FATIMAH_PATIENT_ID + "/coverages")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED),
+      op("GET", "/v1/patients/{id}/eligibility").at(AHMED_PATIENT + "/eligibility").allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/patients/{id}/pre-authorisations").at(AHMED_PATIENT + "/pre-authorisations")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST),
+      op("GET", "/v1/invoices/{id}/insurance-shares").at(B_AHMED + "/insurance-shares")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, PATIENT_AHMED),
+      op("GET", "/v1/invoices/{id}/insurance-shares").at(B_FATIMAH + "/insurance-shares")
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST).hidden(PATIENT_AHMED),
+      op("GET", "/v1/insurance/claims").allow(ADMIN),
+      op("GET", "/v1/insurance/claims/{id}").at(I_SUBMITTED).allow(ADMIN),
+      op("GET", "/v1/insurance/claims/{id}/fhir").at(I_SUBMITTED + "/fhir").allow(ADMIN),
+      op("GET", "/v1/insurance/reports/claims").allow(ADMIN, SUPERVISOR),
+      op("GET", "/v1/insurance/reports/claims.csv").allow(ADMIN, SUPERVISOR),
+      // insurance writes, all refused once past access control: a taken code (409), two kinds of co-pay (400),
+      // dates backwards (400), another's coverage (422), a decided request (409), nothing to claim on an invoice
+      // issued before 049 (422), steps a paid or submitted claim does not take (409)
+      op("POST", "/v1/insurance/payers").body(new JsonObject().put("code", "bupa").put("nameAr", "م").put("nameEn", "M"))
+          .allow(ADMIN),
+      op("POST", "/v1/insurance/plans").body(new JsonObject().put("payerId", I_BUPA).put("code", "matrix").put("nameAr", "م")
+          .put("nameEn", "M").put("rules", new JsonArray().add(new JsonObject().put("category", "all").put("coveredPercent", 50)
+              .put("copayAmount", "1").put("copayPercent", 1)))).allow(ADMIN),
+      op("POST", "/v1/patients/{id}/coverages").at(AHMED_PATIENT + "/coverages").body(new JsonObject()
+          .put("planId", I_GOLD).put("policyNumber", "M").put("memberNumber", "MATRIX").put("validFrom", "2026-02-01")
+          .put("validTo", "2026-01-01")).allow(ADMIN),
+      op("POST", "/v1/patients/{id}/pre-authorisations").at(AHMED_PATIENT + "/pre-authorisations").body(new JsonObject()
+          .put("coverageId", I_BUPA).put("serviceId", "00000000-0000-4000-c300-000000000005")).allow(ADMIN),
+      op("POST", "/v1/insurance/pre-authorisations/{id}/decision").at("/v1/insurance/pre-authorisations/" + I_PREAUTH + "/decision")
+          .body(new JsonObject().put("outcome", "rejected").put("reason", "matrix")).allow(ADMIN),
+      op("POST", "/v1/insurance/claims").body(new JsonObject().put("invoiceId", B_AHMED.substring("/v1/invoices/".length())))
+          .allow(ADMIN),
+      op("POST", "/v1/insurance/claims/{id}/submit").at(I_PAID + "/submit").allow(ADMIN),
+      op("POST", "/v1/insurance/claims/{id}/adjudication").at(I_PAID + "/adjudication")
+          .body(new JsonObject().put("outcome", "accepted")).allow(ADMIN),
+      op("POST", "/v1/insurance/claims/{id}/remittance").at(I_SUBMITTED + "/remittance")
+          .body(new JsonObject().put("amount", "1.00").put("reference", "matrix")).allow(ADMIN)
   );
 
   static RunningApp app;

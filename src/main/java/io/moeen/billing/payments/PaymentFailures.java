@@ -34,6 +34,12 @@ final class PaymentFailures {
         Map.of("amount", Money.text(amount), "balance", Money.text(balance)), "amount");
   }
 
+  /** More than the patient's share at the desk: the rest is the insurer's (docs/billing.md, "Insurance"). */
+  static Problem exceedsPatientShare(BigDecimal amount, BigDecimal due) {
+    return new Problem(ProblemKind.UNPROCESSABLE, "payment_exceeds_patient_share",
+        Map.of("amount", Money.text(amount), "due", Money.text(due)), "amount");
+  }
+
   static Problem exceedsPaid(BigDecimal amount, BigDecimal refundable) {
     return new Problem(ProblemKind.UNPROCESSABLE, "refund_exceeds_paid",
         Map.of("amount", Money.text(amount), "refundable", Money.text(refundable)), "amount");

@@ -124,9 +124,19 @@ public final class PaymentsVerticle extends ServiceVerticle {
       if (!"issued".equals(invoice.status()) && !"partially_paid".equals(invoice.status())) {
         return Future.failedFuture(PaymentFailures.notPayable(invoice.status()));
       }
-      return asked.amount().compareTo(invoice.balance()) > 0
-          ? Future.failedFuture(PaymentFailures.exceedsBalance(asked.amount(), invoice.balance()))
-          : Future.succeededFuture(invoice);
+      if (asked.amount().compareTo(invoice.balance()) > 0) {
+        return Future.failedFuture(PaymentFailures.exceedsBalance(asked.amount(), invoice.balance()));
+      }
+      if ("insurance".equals(asked.method())) {
+        return Future.succeededFuture(invoice);
+      }
+      // an insured patient pays their share at the desk; the insurer's share waits for its claim
+      return run(conn, "patient_due", Tuple.of(invoice.id())).compose(rows -> {
+        BigDecimal due = rows.iterator().next().getBigDecimal("due");
+        return asked.amount().compareTo(due) > 0
+            ? Future.failedFuture(PaymentFailures.exceedsPatientShare(asked.amount(), due))
+            : Future.succeededFuture(invoice);
+      });
     }
     return run(conn, "paid_so_far", Tuple.of(invoice.id())).compose(rows -> {
       Row sums = rows.iterator().next();
