@@ -30,11 +30,11 @@ final class DocumentPages {
     SupportedLocale lang = values.ar() ? SupportedLocale.AR : SupportedLocale.EN;
     StringBuilder out = new StringBuilder(header(values)).append("<h1>").append(escape(title)).append("</h1>");
     out.append("<table class=\"facts\">");
-    fact(out, lang, "documents.label.patient", values.get("patient.name"));
-    fact(out, lang, "documents.label.mrn", values.get("patient.mrn"));
-    fact(out, lang, "documents.label.age", values.get("patient.age"));
-    fact(out, lang, "documents.label.date", values.get("date.gregorian") + " — " + values.get("date.hijri"));
-    fact(out, lang, "documents.label.doctor", values.get("doctor.name") + " — " + values.get("doctor.specialty"));
+    fact(out, lang, "documents.label.patient", values.get("patient.name"), values);
+    fact(out, lang, "documents.label.mrn", values.get("patient.mrn"), values);
+    fact(out, lang, "documents.label.age", values.get("patient.age"), values);
+    fact(out, lang, "documents.label.date", values.get("date.gregorian") + " — " + values.get("date.hijri"), values);
+    fact(out, lang, "documents.label.doctor", values.get("doctor.name") + " — " + values.get("doctor.specialty"), values);
     out.append("</table><table class=\"lines\"><tr>");
     for (String column : new String[] {"drug", "dose", "route", "frequency", "duration", "quantity", "instructions"}) {
       out.append("<th>").append(escape(messages.format(lang, "documents.label." + column))).append("</th>");
@@ -45,13 +45,13 @@ final class DocumentPages {
       Integer days = line.getInteger("durationDays");
       Integer quantity = line.getInteger("quantity");
       out.append("<tr>")
-          .append(cell(values.ltr(line.getString("drug"))))
-          .append(cell(values.ltr(line.getString("dose"))))
-          .append(cell(messages.format(lang, "documents.route." + line.getString("route"))))
-          .append(cell(values.ltr(line.getString("frequency"))))
-          .append(cell(days == null ? DocumentValues.MISSING : messages.format(lang, "documents.days", java.util.Map.of("days", days))))
-          .append(cell(quantity == null ? DocumentValues.MISSING : String.valueOf(quantity)))
-          .append(cell(values.ltr(line.getString("instructions"))))
+          .append(cell(values, line.getString("drug")))
+          .append(cell(values, line.getString("dose")))
+          .append(cell(values, messages.format(lang, "documents.route." + line.getString("route"))))
+          .append(cell(values, line.getString("frequency")))
+          .append(cell(values, days == null ? DocumentValues.MISSING : messages.format(lang, "documents.days", java.util.Map.of("days", days))))
+          .append(cell(values, quantity == null ? DocumentValues.MISSING : String.valueOf(quantity)))
+          .append(cell(values, line.getString("instructions")))
           .append("</tr>");
     }
     out.append("</table>");
@@ -65,17 +65,23 @@ final class DocumentPages {
     return Xhtml.paragraphs(Placeholders.fill(escape(body), name -> escape(values.get(name))));
   }
 
-  private void fact(StringBuilder out, SupportedLocale lang, String key, String value) {
-    out.append("<tr><th>").append(escape(messages.format(lang, key))).append("</th><td>").append(escape(value)).append("</td></tr>");
+  private void fact(StringBuilder out, SupportedLocale lang, String key, String value, DocumentValues values) {
+    out.append("<tr><th>").append(escape(messages.format(lang, key))).append("</th>").append(cell(values, value)).append("</tr>");
   }
 
-  private static String cell(String text) {
-    return "<td>" + escape(text == null ? DocumentValues.MISSING : text) + "</td>";
+  private static String cell(DocumentValues values, String text) {
+    String value = text == null ? DocumentValues.MISSING : text;
+    return (values.ltrInArabic(value) ? "<td" + LTR + ">" : "<td>") + escape(value) + "</td>";
   }
+
+  /** A block set left to right, still against the right margin of an Arabic page. */
+  private static final String LTR = " dir=\"ltr\" style=\"direction:ltr;text-align:right\"";
 
   private static String header(DocumentValues values) {
+    String phone = values.get("clinic.phone");
     return "<div class=\"head\"><div class=\"clinic\">" + escape(values.get("clinic.name")) + "</div><div class=\"small\">"
-        + escape(values.get("clinic.address")) + " · " + escape(values.get("clinic.phone")) + "</div></div>";
+        + escape(values.get("clinic.address")) + "</div><div class=\"small\"" + (values.ltrInArabic(phone) ? LTR : "") + ">"
+        + escape(phone) + "</div></div>";
   }
 
   private String signature(DocumentValues values) {

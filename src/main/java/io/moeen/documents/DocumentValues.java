@@ -68,19 +68,19 @@ final class DocumentValues {
 
   /** The value of a placeholder, unescaped; a dash when the record has none. */
   String get(String name) {
-    return ltr(values.getOrDefault(name, MISSING));
+    return values.getOrDefault(name, MISSING);
   }
 
   /**
-   * In an Arabic document, a value that starts left to right (a phone number, "5 mg", a record number) is
-   * marked so (U+200E): without it the bidi algorithm shows "+966…" as "966…+" and "5 mg" as "mg 5".
+   * Whether an Arabic document must set this value left to right on its own (a phone number, "5 mg", a record
+   * number): in a right-to-left cell the bidi algorithm would show "+966…" as "966…+" and "5 mg" as "mg 5".
    */
-  String ltr(String value) {
+  boolean ltrInArabic(String value) {
     if (lang != SupportedLocale.AR || value == null || value.isEmpty()) {
-      return value;
+      return false;
     }
     char c = value.charAt(0);
-    return c == '+' || c < 0x80 && Character.isLetterOrDigit(c) ? "\u200E" + value + "\u200E" : value;
+    return c == '+' || c < 0x80 && Character.isLetterOrDigit(c);
   }
 
   boolean ar() {
