@@ -80,7 +80,8 @@ final class DocumentValues {
       return false;
     }
     char c = value.charAt(0);
-    return c == '+' || c < 0x80 && Character.isLetterOrDigit(c);
+    // "90 يومًا" is Arabic text that starts with a number: it stays right to left
+    return (c == '+' || c < 0x80 && Character.isLetterOrDigit(c)) && value.chars().noneMatch(ch -> ch >= 0x0600 && ch <= 0x06FF);
   }
 
   boolean ar() {
