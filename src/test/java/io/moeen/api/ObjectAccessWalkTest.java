@@ -37,11 +37,14 @@ class ObjectAccessWalkTest {
   private static final String AHMED_INVOICE = "00000000-0000-4019-8000-000000000001";
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
-      "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}");
+      "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}",
+      "/v1/prescriptions/{id}");
   /** Ahmed's demo visit with Dr. Khalid (db/demo/025-clinical-demo.sql) and its signed note. */
   private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
   private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
   private static final String AHMED_INTAKE_FORM = "00000000-0000-4018-8000-000000000501";
+  /** Ahmed's prescription from that visit (its printed PDF is under /v1/prescriptions/{id}). */
+  private static final String AHMED_PRESCRIPTION = "00000000-0000-4018-8000-000000000401";
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -95,7 +98,8 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/encounters/") ? AHMED_ENCOUNTER
         : op.template().startsWith("/v1/notes/") ? AHMED_NOTE
         : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM
-        : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE : AHMED_NOTICE;
+        : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE
+        : op.template().startsWith("/v1/prescriptions/") ? AHMED_PRESCRIPTION : AHMED_NOTICE;
     return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
   }
 

@@ -132,6 +132,9 @@ class PermissionMatrixTest {
   // Throwaway catalogue records for the scheduling rows.
   static final String M_LOC = "00000000-0000-4000-e000-0000000000e1";
   // The demo pharmacy (db/demo/030-pharmacy-demo.sql), one of its medicines, and a throwaway open count.
+  // The demo sick-leave template (db/demo/053-documents-demo.sql) and Ahmed's prescription (025-clinical-demo.sql).
+  static final String D_SICK_LEAVE = "00000000-0000-4053-8000-000000000002";
+  static final String D_PRESCRIPTION = "00000000-0000-4018-8000-000000000401/pdf";
   static final String M_PHARMACY = "00000000-0000-4020-8000-000000000001";
   static final String M_MEDICINE = "00000000-0000-4020-8000-000000000101";
   static final String M_COUNT = "00000000-0000-4020-8000-0000000000c1";
@@ -409,11 +412,24 @@ class PermissionMatrixTest {
       op("GET", "/v1/patients/{id}/dental-chart/diff").at(AHMED_PATIENT + "/dental-chart/diff").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("GET", "/v1/patients/{id}/dental-chart/svg").at(AHMED_PATIENT + "/dental-chart/svg").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("GET", "/v1/patients/{id}/dental-records").at(AHMED_PATIENT + "/dental-records").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      // ── documents: templates for the admin (global) and doctors (own); documents read as the clinical record ──
+      op("GET", "/v1/document-templates").allow(ADMIN, DOCTOR),
+      op("GET", "/v1/document-templates/{id}").at("/v1/document-templates/" + D_SICK_LEAVE).allow(ADMIN, DOCTOR),
+      op("GET", "/v1/patients/{id}/documents").at(AHMED_PATIENT + "/documents").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/prescriptions/{id}/pdf").at("/v1/prescriptions/" + D_PRESCRIPTION).allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("POST", "/v1/patients/{id}/dental-chart/changes").at(AHMED_PATIENT + "/dental-chart/changes")
           .body(new JsonObject().put("teeth", new JsonArray().add(new JsonObject().put("tooth", 17).put("status", "present"))))
           .allow(DOCTOR),
       op("POST", "/v1/encounters/{id}/dental-records").at(M_ENC + "/dental-records")
           .body(new JsonObject().put("treatment", "matrix")).allow(DOCTOR),
+      op("POST", "/v1/document-templates").body(new JsonObject().put("kind", "referral").put("nameAr", "إحالة")
+          .put("nameEn", "Matrix referral").put("bodyAr", "{{patient.name}}").put("bodyEn", "{{patient.name}}")).allow(ADMIN, DOCTOR),
+      // a doctor may not revise a global template (403 template_not_yours)
+      op("PUT", "/v1/document-templates/{id}").at("/v1/document-templates/" + D_SICK_LEAVE).body(new JsonObject()
+          .put("nameAr", "إجازة مرضية").put("nameEn", "Sick leave").put("bodyAr", "{{patient.name}}").put("bodyEn", "{{patient.name}}"))
+          .allow(ADMIN),
+      op("POST", "/v1/patients/{id}/documents").at(AHMED_PATIENT + "/documents")
+          .body(new JsonObject().put("templateId", D_SICK_LEAVE)).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/allergies").at(AHMED_PATIENT + "/allergies")
           .body(new JsonObject().put("substance", "Matrix dust")).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/encounters").at(AHMED_PATIENT + "/encounters").body(new JsonObject()).allow(DOCTOR),

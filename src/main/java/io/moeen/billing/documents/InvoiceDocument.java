@@ -1,6 +1,7 @@
 package io.moeen.billing.documents;
 
 import io.moeen.common.i18n.CalendarSystem;
+import io.moeen.common.pdf.PdfRendering;
 import io.moeen.common.i18n.DateTimeText;
 import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.FormatLength;

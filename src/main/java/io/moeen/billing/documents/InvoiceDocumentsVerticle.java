@@ -15,6 +15,7 @@ import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
+import io.moeen.common.pdf.PdfRendering;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package io.moeen.billing.documents;
+package io.moeen.common.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -14,8 +14,9 @@ import java.util.Objects;
  * algorithm and Arabic shaping from ICU. Blocking: call it on a worker.
  */
 public final class PdfRendering {
+  /** The Arabic font, shared with the web pages (served from there too; one copy). */
   static final String FONT = "/web/assets/fonts/NotoNaskhArabic-Regular.ttf";
-  static final String FONT_FAMILY = "Moeen Naskh";
+  public static final String FONT_FAMILY = "Moeen Naskh";
 
   private PdfRendering() {
   }

@@ -1,4 +1,4 @@
-package io.moeen.billing.documents;
+package io.moeen.common.pdf;
 
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
