@@ -32,6 +32,9 @@ public final class DentalStore {
   static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
       .on(UNIQUE, "dental_chart_versions_one_number", () -> new Problem(ProblemKind.CONFLICT, "dental_chart_changed", Map.of()))
       .on(CHECK, "dental_chart_teeth_fdi", () -> Problem.invalid("tooth_not_fdi", "teeth", Map.of("tooth", "?")))
+      .on(CHECK, "dental_plans_transition", () -> new Problem(ProblemKind.CONFLICT, "dental_plan_transition", Map.of("from", "?", "to", "?")))
+      .on(CHECK, "dental_plan_steps_transition", () -> new Problem(ProblemKind.CONFLICT, "dental_step_closed", Map.of("status", "?")))
+      .on(CHECK, "dental_images_fdi", () -> Problem.invalid("tooth_not_fdi", "tooth", Map.of("tooth", "?")))
       .on(FOREIGN_KEY, "dental_records_diagnosis_code_fkey",
           () -> Problem.invalid("unknown_diagnosis_code", "diagnosisCode", Map.of()));
 

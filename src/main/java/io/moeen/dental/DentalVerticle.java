@@ -8,6 +8,10 @@ import io.moeen.dental.chart.ChartPictures;
 import io.moeen.dental.chart.ChartSvg;
 import io.moeen.dental.chart.DentalCharts;
 import io.moeen.dental.chart.DentalRecords;
+import io.moeen.dental.images.DentalImages;
+import io.moeen.dental.plan.DentalPlans;
+import io.moeen.dental.plan.PlanBooking;
+import io.moeen.dental.plan.PlanSteps;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -19,7 +23,7 @@ import static io.moeen.dental.DentalAccess.READ_CARE;
 import static io.moeen.dental.DentalAccess.READ_OWN;
 import static io.moeen.dental.DentalAccess.WRITE_CARE;
 
-/** The dental chart (versions, any past date, differences, SVG) and dental records per encounter. */
+/** The dental chart (versions, any past date, differences, SVG), dental records per encounter, treatment plans and teeth images. */
 public final class DentalVerticle extends ServiceVerticle {
   private final Pool pool;
   private final ZoneId zone;
@@ -41,6 +45,10 @@ public final class DentalVerticle extends ServiceVerticle {
     DentalCharts charts = new DentalCharts(store, zone, clock);
     ChartPictures pictures = new ChartPictures(store, new ChartSvg(messages), zone, clock, defaultLocale);
     DentalRecords records = new DentalRecords(store);
+    DentalPlans plans = new DentalPlans(store);
+    PlanSteps steps = new PlanSteps(store);
+    PlanBooking booking = new PlanBooking(store, vertx, messages, defaultLocale);
+    DentalImages images = new DentalImages(store);
 
     serve(DentalAddresses.CHARTS_GET, anyOf(READ_CARE, ASSIST, READ_OWN), r -> charts.chart(r).map(Reply::of));
     serve(DentalAddresses.CHARTS_CHANGE, anyOf(WRITE_CARE, ASSIST), r -> charts.change(r).map(Reply::of));
@@ -49,6 +57,17 @@ public final class DentalVerticle extends ServiceVerticle {
     serve(DentalAddresses.CHARTS_SVG, anyOf(READ_CARE, ASSIST, READ_OWN), pictures::picture);
     serve(DentalAddresses.RECORDS_ADD, anyOf(WRITE_CARE), r -> records.add(r).map(Reply::of));
     serve(DentalAddresses.RECORDS_LIST, anyOf(READ_CARE, ASSIST, READ_OWN), r -> records.list(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_CREATE, anyOf(WRITE_CARE), r -> plans.create(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_LIST, anyOf(READ_CARE, ASSIST, READ_OWN), r -> plans.list(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_GET, anyOf(READ_CARE, ASSIST, READ_OWN), r -> plans.get(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_ADD_STEPS, anyOf(WRITE_CARE), r -> plans.addSteps(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_CHANGE_STATUS, anyOf(WRITE_CARE), r -> plans.changeStatus(r).map(Reply::of));
+    serve(DentalAddresses.PLANS_BOOK, anyOf(WRITE_CARE), r -> booking.book(r).map(Reply::of));
+    serve(DentalAddresses.PLAN_STEPS_COMPLETE, anyOf(WRITE_CARE), r -> steps.complete(r).map(Reply::of));
+    serve(DentalAddresses.PLAN_STEPS_CANCEL, anyOf(WRITE_CARE), r -> steps.cancel(r).map(Reply::of));
+    serve(DentalAddresses.IMAGES_UPLOAD, anyOf(WRITE_CARE, ASSIST), r -> images.upload(r).map(Reply::of));
+    serve(DentalAddresses.IMAGES_LIST, anyOf(READ_CARE, ASSIST, READ_OWN), r -> images.list(r).map(Reply::of));
+    serve(DentalAddresses.IMAGES_DOWNLOAD, anyOf(READ_CARE, ASSIST, READ_OWN), images::download);
     return store.verify().compose(verified -> registered());
   }
 }

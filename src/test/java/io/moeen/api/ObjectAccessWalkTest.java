@@ -38,13 +38,18 @@ class ObjectAccessWalkTest {
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
       "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}",
-      "/v1/prescriptions/{id}");
+      "/v1/prescriptions/{id}", "/v1/dental-plans/{id}", "/v1/dental-plan-steps/{id}", "/v1/dental-images/{id}");
   /** Ahmed's demo visit with Dr. Khalid (db/demo/025-clinical-demo.sql) and its signed note. */
   private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
   private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
   private static final String AHMED_INTAKE_FORM = "00000000-0000-4018-8000-000000000501";
   /** Ahmed's prescription from that visit (its printed PDF is under /v1/prescriptions/{id}). */
   private static final String AHMED_PRESCRIPTION = "00000000-0000-4018-8000-000000000401";
+  /** Ahmed's demo treatment plan and its last (planned) step (db/demo/052-dental-plans-demo.sql). */
+  private static final String AHMED_DENTAL_PLAN = "00000000-0000-4022-8000-000000000501";
+  private static final String AHMED_DENTAL_STEP = "00000000-0000-4022-8000-000000000514";
+  /** Ahmed's dental image, made in start() on a file of his. */
+  private static final String AHMED_DENTAL_IMAGE = "00000000-0000-4022-8000-0000000005e1";
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -67,6 +72,12 @@ class ObjectAccessWalkTest {
         INSERT INTO notifications (id, recipient_user_id, channel, event_type, locale, rendered_body, status, idempotency_key)
         VALUES ('%s', '%s', 'in_app', 'walk.notice', 'ar', 'مرحبا', 'sent', 'walk-notice');
         """.formatted(AHMED_NOTICE, DemoAccounts.AHMED_USER_ID));
+    app.asOwner("""
+        INSERT INTO clinical_files (id, patient_id, category, content_type, size_bytes, sha256, storage_key, uploaded_by)
+        VALUES ('%1$s', '%2$s', 'xray', 'image/png', 1, repeat('a', 64), 'walk-dental-image', '00000000-0000-4000-8000-000000000004');
+        INSERT INTO dental_images (id, patient_id, tooth, kind, file_id, uploaded_by)
+        VALUES ('%1$s', '%2$s', 16, 'xray', '%1$s', '00000000-0000-4000-8000-000000000004');
+        """.formatted(AHMED_DENTAL_IMAGE, DemoAccounts.AHMED_PATIENT_ID));
     familyLink = queryOne("SELECT id FROM family_members WHERE patient_id = '" + DemoAccounts.AHMED_PATIENT_ID + "' LIMIT 1");
     operations = new ArrayList<>();
     for (ContractDocument.Operation op : ContractDocument.operations(ContractDocument.merged(app.clientVertx()))) {
@@ -99,7 +110,10 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/notes/") ? AHMED_NOTE
         : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM
         : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE
-        : op.template().startsWith("/v1/prescriptions/") ? AHMED_PRESCRIPTION : AHMED_NOTICE;
+        : op.template().startsWith("/v1/prescriptions/") ? AHMED_PRESCRIPTION
+        : op.template().startsWith("/v1/dental-plans/") ? AHMED_DENTAL_PLAN
+        : op.template().startsWith("/v1/dental-plan-steps/") ? AHMED_DENTAL_STEP
+        : op.template().startsWith("/v1/dental-images/") ? AHMED_DENTAL_IMAGE : AHMED_NOTICE;
     return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
   }
 

@@ -167,6 +167,13 @@ class PermissionMatrixTest {
   /** Ahmed's file, uploaded in start() and given this id. */
   static final String M_FILE = "00000000-0000-4018-8000-0000000000f1";
   static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
+  // Dental (db/demo/052-dental-plans-demo.sql): Ahmed's demo plan; a throwaway ongoing plan of Dr. Khalid's for Ahmed
+  // with two steps, and a dental image on Ahmed's file M_FILE, all made in start()
+  static final String D_PLAN = "/v1/dental-plans/00000000-0000-4022-8000-000000000501";
+  static final String M_DENTAL_PLAN = "/v1/dental-plans/00000000-0000-4022-8000-0000000005f1";
+  static final String M_DENTAL_STEP_1 = "/v1/dental-plan-steps/00000000-0000-4022-8000-0000000005f2";
+  static final String M_DENTAL_STEP_2 = "/v1/dental-plan-steps/00000000-0000-4022-8000-0000000005f3";
+  static final String M_DENTAL_IMAGE = "00000000-0000-4022-8000-0000000005f4";
   // Billing (db/demo/045-billing-demo.sql): Ahmed's paid invoice, Fatimah's partially paid one, Reem's draft, Olaya's seller
   static final String B_AHMED = "/v1/invoices/00000000-0000-4019-8000-000000000001";
   static final String B_FATIMAH = "/v1/invoices/00000000-0000-4019-8000-000000000003";
@@ -430,6 +437,27 @@ class PermissionMatrixTest {
           .allow(ADMIN),
       op("POST", "/v1/patients/{id}/documents").at(AHMED_PATIENT + "/documents")
           .body(new JsonObject().put("templateId", D_SICK_LEAVE)).allow(DOCTOR),
+      // plans and images: read as the chart is; written by a doctor caring for the patient (Dr. Khalid for Ahmed)
+      op("GET", "/v1/patients/{id}/dental-plans").at(AHMED_PATIENT + "/dental-plans").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/dental-plans/{id}").at(D_PLAN).allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/patients/{id}/dental-images").at(AHMED_PATIENT + "/dental-images").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/dental-images/{id}/content").at("/v1/dental-images/" + M_DENTAL_IMAGE + "/content")
+          .allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("POST", "/v1/patients/{id}/dental-plans").at(AHMED_PATIENT + "/dental-plans")
+          .body(new JsonObject().put("title", "matrix").put("locationId", "00000000-0000-4000-c100-000000000001")).allow(DOCTOR),
+      op("POST", "/v1/dental-plans/{id}/steps").at(M_DENTAL_PLAN + "/steps")
+          .body(new JsonObject().put("steps", new JsonArray().add(new JsonObject()
+              .put("serviceId", "00000000-0000-4022-8000-000000000022").put("doctorId", "00000000-0000-4022-8000-000000000011"))))
+          .allow(DOCTOR),
+      // the steps have no time: the doctor gets each one reported as not scheduled (200)
+      op("POST", "/v1/dental-plans/{id}/bookings").at(M_DENTAL_PLAN + "/bookings").body(new JsonObject()).allow(DOCTOR),
+      op("POST", "/v1/dental-plan-steps/{id}/complete").at(M_DENTAL_STEP_1 + "/complete").allow(DOCTOR),
+      op("POST", "/v1/dental-plan-steps/{id}/cancel").at(M_DENTAL_STEP_2 + "/cancel").allow(DOCTOR),
+      // already ongoing: the doctor gets past access control to a 409
+      op("POST", "/v1/dental-plans/{id}/status").at(M_DENTAL_PLAN + "/status").body(new JsonObject().put("status", "ongoing"))
+          .allow(DOCTOR),
+      // a JSON body is not an image: the doctor gets past access control to a 4xx about the file
+      op("POST", "/v1/patients/{id}/dental-images").at(AHMED_PATIENT + "/dental-images").body(new JsonObject()).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/allergies").at(AHMED_PATIENT + "/allergies")
           .body(new JsonObject().put("substance", "Matrix dust")).allow(DOCTOR),
       op("POST", "/v1/patients/{id}/encounters").at(AHMED_PATIENT + "/encounters").body(new JsonObject()).allow(DOCTOR),
@@ -754,6 +782,18 @@ class PermissionMatrixTest {
             io.vertx.core.buffer.Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf"))
         .await().bodyAsJsonObject().getString("id");
     app.asOwner("UPDATE clinical_files SET id = '" + M_FILE + "' WHERE id = '" + uploaded + "'");
+    app.asOwner("""
+        INSERT INTO dental_plans (id, patient_id, location_id, title, status, created_by) VALUES
+          ('00000000-0000-4022-8000-0000000005f1', '%1$s', '00000000-0000-4000-c100-000000000001', 'matrix', 'ongoing',
+           '00000000-0000-4000-8000-000000000004');
+        INSERT INTO dental_plan_steps (id, plan_id, patient_id, position, service_id, doctor_id) VALUES
+          ('00000000-0000-4022-8000-0000000005f2', '00000000-0000-4022-8000-0000000005f1', '%1$s', 1,
+           '00000000-0000-4022-8000-000000000022', '00000000-0000-4022-8000-000000000011'),
+          ('00000000-0000-4022-8000-0000000005f3', '00000000-0000-4022-8000-0000000005f1', '%1$s', 2,
+           '00000000-0000-4022-8000-000000000022', '00000000-0000-4022-8000-000000000011');
+        INSERT INTO dental_images (id, patient_id, tooth, kind, file_id, uploaded_by) VALUES
+          ('%2$s', '%1$s', 11, 'photo', '%3$s', '00000000-0000-4000-8000-000000000004');
+        """.formatted(DemoAccounts.AHMED_PATIENT_ID, M_DENTAL_IMAGE, M_FILE));
   }
 
   static void crmTargets() {

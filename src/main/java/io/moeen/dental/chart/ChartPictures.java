@@ -4,6 +4,9 @@ import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
+import io.moeen.common.i18n.CalendarSystem;
+import io.moeen.common.i18n.DateTimeText;
+import io.moeen.common.i18n.DigitStyle;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.dental.DentalAccess;
 import io.moeen.dental.DentalStore;
@@ -11,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -32,6 +36,13 @@ public final class ChartPictures {
     this.fallback = fallback;
   }
 
+  /** The day in both calendars: {@code 2026-12-06 (25 جمادى الآخرة 1448 هـ)}, the Hijri one (Umm al-Qura) without its weekday. */
+  public static String dateText(LocalDate day, SupportedLocale locale) {
+    String hijri = DateTimeText.formatDate(day, locale, CalendarSystem.HIJRI, DigitStyle.LATIN);
+    int comma = hijri.indexOf(locale.isRightToLeft() ? "، " : ", ");
+    return day + " (" + (comma < 0 ? hijri : hijri.substring(comma + 2)) + ")";
+  }
+
   public Future<Reply> picture(RequestEnvelope request) {
     Principal principal = Access.principal(request);
     UUID patientId = UUID.fromString(request.param("id"));
@@ -48,7 +59,7 @@ public final class ChartPictures {
             String chosen = locale.isRightToLeft() ? (ar != null ? ar : en) : (en != null ? en : ar);
             return chosen + " (" + r.getString("mrn") + ")";
           }).orElse("");
-          return svg.render(chart, locale, name, at.atZoneSameInstant(zone).toLocalDate().toString());
+          return svg.render(chart, locale, name, dateText(at.atZoneSameInstant(zone).toLocalDate(), locale));
         }))
         .compose(picture -> DentalCharts.audit(conn, patientId, request, new JsonObject().put("at", at.toString()).put("as", "svg"))
             .map(new Reply(picture, Map.of("Content-Type", "image/svg+xml; charset=utf-8")))));

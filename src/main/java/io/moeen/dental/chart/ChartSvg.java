@@ -56,7 +56,8 @@ public final class ChartSvg {
         .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" direction=\"")
         .append(rtl ? "rtl" : "ltr").append("\" xml:lang=\"").append(locale.tag())
         .append("\" font-family=\"'Noto Naskh Arabic','Noto Sans Arabic','DejaVu Sans',Tahoma,Arial,sans-serif\" role=\"img\">\n");
-    svg.append("<title>").append(escape(text(locale, "dental.svg.title"))).append("</title>\n");
+    // the title names the day in both calendars: the Gregorian date and, beside it, the Hijri (Umm al-Qura) one
+    svg.append("<title>").append(escape(text(locale, "dental.svg.title") + " — " + dateText)).append("</title>\n");
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fbfcfe\"/>\n");
     int start = rtl ? WIDTH - LEFT : LEFT;
     // text-anchor is by writing direction: in an RTL text "start" is the right edge

@@ -64,7 +64,7 @@ public final class DentalRecords {
   }
 
   /** [{tooth, surfaces}] with FDI numbers and each tooth's own surfaces; a tooth named once. */
-  static JsonArray teeth(JsonArray given) {
+  public static JsonArray teeth(JsonArray given) {
     JsonArray out = new JsonArray();
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < given.size(); i++) {
