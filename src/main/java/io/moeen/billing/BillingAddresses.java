@@ -31,6 +31,12 @@ public final class BillingAddresses {
   public static final String REVENUE_EXPORT = "billing.revenue.export";
   public static final String VAT_RETURNS_SUMMARIZE = "billing.vat_returns.summarize";
   public static final String RECEIVABLES_AGE = "billing.receivables.age";
+  public static final String VAT_RETURNS_EXPORT = "billing.vat_returns.export";
+  public static final String RECEIVABLES_EXPORT = "billing.receivables.export";
+  public static final String ZATCA_DEVICES_GET = "billing.zatca_devices.get";
+  public static final String ZATCA_DEVICES_ONBOARD = "billing.zatca_devices.onboard";
+  public static final String ZATCA_DOCUMENTS_LIST = "billing.zatca_documents.list";
+  public static final String ZATCA_DOCUMENTS_GET = "billing.zatca_documents.get";
 
   // Events this feature publishes.
   /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */
