@@ -52,6 +52,12 @@ public final class BillingAddresses {
   public static final String CLAIM_FHIR_GET = "billing.claim_fhir.get";
   public static final String CLAIMS_REPORT_SUMMARIZE = "billing.claims_report.summarize";
   public static final String CLAIMS_REPORT_EXPORT = "billing.claims_report.export";
+  public static final String VAT_RETURNS_EXPORT = "billing.vat_returns.export";
+  public static final String RECEIVABLES_EXPORT = "billing.receivables.export";
+  public static final String ZATCA_DEVICES_GET = "billing.zatca_devices.get";
+  public static final String ZATCA_DEVICES_ONBOARD = "billing.zatca_devices.onboard";
+  public static final String ZATCA_DOCUMENTS_LIST = "billing.zatca_documents.list";
+  public static final String ZATCA_DOCUMENTS_GET = "billing.zatca_documents.get";
 
   // Events this feature publishes.
   /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */

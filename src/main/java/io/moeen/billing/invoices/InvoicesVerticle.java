@@ -72,6 +72,7 @@ public final class InvoicesVerticle extends ServiceVerticle {
     var dispensed = vertx.eventBus().<JsonObject>consumer(PharmacyAddresses.DISPENSATIONS_COMPLETED,
         message -> billDispensed(message.body()));
     return store.verify(pool).compose(verified -> EInvoicing.verify(pool))
+        .compose(verified -> stampUnstamped())
         .compose(verified -> Future.all(registered(), completed.completion(), dispensed.completion()))
         .onSuccess(started -> catchUpDispensed());
   }
@@ -248,7 +249,33 @@ public final class InvoicesVerticle extends ServiceVerticle {
     return store.read(conn, invoice, SupportedLocale.AR).compose(view -> eInvoicing.stamp(conn, view));
   }
 
-  /** scheduling's status event: a completed appointment gets its draft invoice (once; a repeat changes nothing). */
+  /**
+   * Issued documents without an e-invoice (the demo's, written by SQL before phase 2) are stamped at start, once,
+   * in issue order, each in its own transaction, before the verticle serves: their XML answers from the first
+   * start. A second node doing the same at once gets the primary key's refusal for that document and skips it.
+   */
+  private Future<Void> stampUnstamped() {
+    return EInvoicing.asBilling(pool, "billing-stamp-missing", conn ->
+            conn.preparedQuery(EInvoicing.SQL.get("unstamped")).execute())
+        .compose(rows -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (var row : rows) {
+            UUID id = row.getUUID("id");
+            chain = chain.compose(done -> EInvoicing.asBilling(pool, "billing-stamp-" + id, conn -> stamp(conn, id))
+                .<Void>mapEmpty()
+                .recover(e -> {
+                  LOG.warn("Stamping the issued document {} at start failed", id, e);
+                  return Future.succeededFuture();
+                }));
+          }
+          return chain;
+        })
+        .recover(e -> {
+          LOG.error("Looking for issued documents without an e-invoice failed", e);
+          return Future.succeededFuture();
+        });
+  }
+
   /**
    * A dispense to a patient becomes lines on their draft (changeset 047 reads every fact from the pharmacy's
    * rows; the message only names the dispense). Idempotent, so a cluster's every node may hear it.

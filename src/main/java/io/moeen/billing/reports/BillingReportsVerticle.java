@@ -9,6 +9,7 @@ import io.moeen.common.bus.ServiceVerticle;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.time.ReportPeriod;
 import io.vertx.core.Future;
@@ -40,11 +41,13 @@ public final class BillingReportsVerticle extends ServiceVerticle {
   private final Pool pool;
   private final ZoneId zone;
   private final Clock clock;
+  private final ReportCsv csv;
 
-  public BillingReportsVerticle(Pool pool, ZoneId zone, Clock clock) {
+  public BillingReportsVerticle(Pool pool, ZoneId zone, Clock clock, Messages messages) {
     this.pool = pool;
     this.zone = zone;
     this.clock = clock;
+    this.csv = new ReportCsv(messages);
   }
 
   @Override
@@ -54,9 +57,23 @@ public final class BillingReportsVerticle extends ServiceVerticle {
     serve(BillingAddresses.REVENUE_EXPORT, readers, request -> revenue(request).map(report -> Reply.of(csv(report))
         .withHeader("Content-Type", "text/csv; charset=utf-8")
         .withHeader("Content-Disposition", "attachment; filename=\"revenue-" + report.getString("by") + ".csv\"")));
-    serve(BillingAddresses.VAT_RETURNS_SUMMARIZE, readers, this::vatReturn);
-    serve(BillingAddresses.RECEIVABLES_AGE, readers, this::aging);
+    serve(BillingAddresses.VAT_RETURNS_SUMMARIZE, readers, request -> vatReturn(request).map(Reply::of));
+    serve(BillingAddresses.RECEIVABLES_AGE, readers, request -> aging(request).map(Reply::of));
+    serve(BillingAddresses.VAT_RETURNS_EXPORT, readers, request -> vatReturn(request).map(report ->
+        csvReply(csv.vatReturn(report, lang(request)), "vat-return-" + report.getString("from") + "-"
+            + report.getString("to") + ".csv")));
+    serve(BillingAddresses.RECEIVABLES_EXPORT, readers, request -> aging(request).map(report ->
+        csvReply(csv.aging(report, lang(request)), "receivables-aging-" + report.getString("asOf").substring(0, 10) + ".csv")));
     return SQL.verify(pool).compose(verified -> registered());
+  }
+
+  private static SupportedLocale lang(RequestEnvelope request) {
+    return SupportedLocale.fromTag(request.locale()).orElse(SupportedLocale.AR);
+  }
+
+  private static Reply csvReply(String text, String filename) {
+    return Reply.of(text).withHeader("Content-Type", "text/csv; charset=utf-8")
+        .withHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   }
 
   private static Actor actor(RequestEnvelope request) {
@@ -105,7 +122,7 @@ public final class BillingReportsVerticle extends ServiceVerticle {
         .put("timeZone", zone.getId());
   }
 
-  private Future<Reply> vatReturn(RequestEnvelope request) {
+  private Future<JsonObject> vatReturn(RequestEnvelope request) {
     ReportPeriod period = ReportPeriod.of(request.param("from"), request.param("to"), zone, clock, ReportPeriod.MONTH_SO_FAR);
     return query(request, "vat_return", Tuple.of(period.start(), period.end(), zone.getId())).map(rows -> {
       JsonArray categories = new JsonArray();
@@ -119,11 +136,11 @@ public final class BillingReportsVerticle extends ServiceVerticle {
             .put("adjustmentsVat", Money.text(row.getBigDecimal("adjustments_vat")))
             .put("netVat", Money.text(netVat)));
       }
-      return Reply.of(header(period).put("categories", categories).put("vatDue", Money.text(due)));
+      return header(period).put("categories", categories).put("vatDue", Money.text(due));
     });
   }
 
-  private Future<Reply> aging(RequestEnvelope request) {
+  private Future<JsonObject> aging(RequestEnvelope request) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return query(request, "aging", Tuple.of(now, zone.getId())).map(rows -> {
       JsonArray buckets = new JsonArray();
@@ -138,8 +155,8 @@ public final class BillingReportsVerticle extends ServiceVerticle {
         }
         buckets.add(item);
       }
-      return Reply.of(new JsonObject().put("asOf", now.atZoneSameInstant(zone).toOffsetDateTime().toString())
-          .put("timeZone", zone.getId()).put("buckets", buckets).put("owed", Money.text(owed)));
+      return new JsonObject().put("asOf", now.atZoneSameInstant(zone).toOffsetDateTime().toString())
+          .put("timeZone", zone.getId()).put("buckets", buckets).put("owed", Money.text(owed));
     });
   }
 

@@ -36,6 +36,16 @@ public final class EInvoicing {
     return SQL.verify(pool);
   }
 
+  /**
+   * Billing's own background work on e-invoices (stamping what was issued without one, reporting to ZATCA):
+   * the system actor, allowed to read invoices in this transaction only (row-level security otherwise hides
+   * every patient's invoice from the system).
+   */
+  public static <T> Future<T> asBilling(Pool pool, String requestId, java.util.function.Function<SqlConnection, Future<T>> work) {
+    return io.moeen.common.db.SessionContext.inTransaction(pool, io.moeen.common.db.SessionContext.Actor.system(requestId),
+        conn -> conn.query("SELECT set_config('app.patient_access', 'any', true)").execute().compose(set -> work.apply(conn)));
+  }
+
   private static Future<RowSet<Row>> run(SqlConnection conn, String name, Tuple args) {
     return conn.preparedQuery(SQL.get(name)).execute(args);
   }
@@ -54,7 +64,8 @@ public final class EInvoicing {
               DeviceKeys.privateKey(device.getString("private_key")), DeviceKeys.certificate(device.getString("certificate"))),
           false))
           .compose(stamped -> run(conn, "insert_document", Tuple.of(invoice, location, stamped.icv(), stamped.pih(),
-                  stamped.hash(), stamped.signature(), stamped.qr(), stamped.xml()))
+                  stamped.hash(), stamped.signature(), stamped.qr(), stamped.xml(),
+                  UblInvoice.simplified(view) ? "reporting" : "clearance"))
               .compose(inserted -> run(conn, "advance_chain", Tuple.of(location, stamped.icv(), stamped.hash())))
               .compose(advanced -> advanced.rowCount() == 1 ? Future.succeededFuture(stamped.qr())
                   : Future.failedFuture(new IllegalStateException("the ZATCA chain of " + location + " moved"))));
@@ -62,7 +73,7 @@ public final class EInvoicing {
   }
 
   /** The device's row, locked; made on first use (key and certificate on a worker). */
-  private Future<Row> device(SqlConnection conn, UUID location, UblInvoice.Seller seller) {
+  Future<Row> device(SqlConnection conn, UUID location, UblInvoice.Seller seller) {
     return run(conn, "lock_device", Tuple.of(location)).compose(rows -> {
       if (rows.size() == 1) {
         return Future.succeededFuture(rows.iterator().next());

@@ -28,7 +28,25 @@ public record AppConfig(
     WhatsApp whatsapp,
     Smtp smtp,
     Crm crm,
-    Duration dispatchSendingTimeout) {
+    Duration dispatchSendingTimeout,
+    Zatca zatca) {
+
+  /**
+   * ZATCA's FATOORA API (e.g. https://gw-fatoora.zatca.gov.sa/e-invoicing/core): {@code baseUrl} empty = nothing
+   * is sent and e-invoices wait as {@code pending_report}. The reporting worker looks for due documents every
+   * {@code interval} (zero = off; tests drive it) and waits {@code retryBase} × 2^(attempt−1), at most an hour,
+   * after ZATCA fails to answer.
+   */
+  public record Zatca(Optional<String> baseUrl, Duration interval, Duration retryBase) {
+    public static Zatca none() {
+      return new Zatca(Optional.empty(), Duration.ZERO, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public String toString() {
+      return "Zatca[" + baseUrl.orElse("unset") + "]";
+    }
+  }
 
   /**
    * The WhatsApp Cloud API: sending needs {@code apiUrl} (e.g. https://graph.facebook.com/v21.0),

@@ -67,11 +67,16 @@ public final class ConfigReader {
         integer("MOEEN_WEB_FORM_LIMIT_PER_ADDRESS", 5, 1, 10_000));
     // a row in 'sending' longer than this is taken back and sent again (same idempotency key)
     Duration sendingTimeout = Duration.ofSeconds(integer("MOEEN_DISPATCH_SENDING_TIMEOUT_SECONDS", 120, 1, 86_400));
+    AppConfig.Zatca zatca = new AppConfig.Zatca(optional("MOEEN_ZATCA_BASE_URL")
+        .map(url -> checkHttpUrl("MOEEN_ZATCA_BASE_URL", url, "https://gw-fatoora.zatca.gov.sa/e-invoicing/core")),
+        Duration.ofMillis(integer("MOEEN_ZATCA_INTERVAL_MS", 60_000, 0, 3_600_000)),
+        Duration.ofMillis(integer("MOEEN_ZATCA_RETRY_MS", 60_000, 1, 3_600_000)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
-        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm, sendingTimeout);
+        maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm, sendingTimeout,
+        zatca);
   }
 
   private Optional<String> optional(String name) {

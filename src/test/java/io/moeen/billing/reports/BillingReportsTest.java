@@ -95,6 +95,37 @@ class BillingReportsTest {
   }
 
   @Test
+  void the_vat_return_and_the_aging_export_as_csv_with_the_json_figures_and_localized_headers() {
+    JsonObject vat = api.call("GET", "/v1/billing/reports/vat-return?from=2020-01-01&to=2020-06-30", "en", accountant, null)
+        .bodyAsJsonObject();
+    var vatCsv = api.call("GET", "/v1/billing/reports/vat-return.csv?from=2020-01-01&to=2020-06-30", "ar", accountant, null);
+    assertThat(vatCsv.statusCode()).isEqualTo(200);
+    assertThat(vatCsv.getHeader("Content-Type")).startsWith("text/csv");
+    assertThat(vatCsv.getHeader("Content-Disposition")).contains("filename=\"vat-return-2020-01-01-2020-06-30.csv\"");
+    assertThat(vatCsv.bodyAsString()).startsWith("\uFEFFالفئة,الوصف,المبيعات (ريال)")
+        .endsWith("الضريبة المستحقة,,,,,," + vat.getString("vatDue") + "\r\n");
+    var badCsv = api.call("GET", "/v1/billing/reports/vat-return.csv?from=2026-02-01&to=2026-01-01", "ar", accountant, null);
+    assertThat(badCsv.statusCode()).isEqualTo(400);
+    assertThat(badCsv.bodyAsJsonObject().getString("code")).isEqualTo("invalid_range");
+
+    // the demo's receivables (400 days old here) and whatever the other test issued today
+    String cashier = app.loginAs(DemoAccounts.CASHIER);
+    JsonObject aging = api.call("GET", "/v1/billing/reports/receivables-aging", "en", accountant, null).bodyAsJsonObject();
+    var agingCsv = api.call("GET", "/v1/billing/reports/receivables-aging.csv", "en", accountant, null);
+    assertThat(agingCsv.getHeader("Content-Disposition")).contains("receivables-aging-");
+    String[] rows = agingCsv.bodyAsString().split("\r\n");
+    assertThat(rows[0]).isEqualTo("\uFEFFAge (days since issue),Invoices,Owed (SAR)");
+    for (int i = 0; i < 4; i++) {
+      JsonObject bucket = aging.getJsonArray("buckets").getJsonObject(i);
+      assertThat(rows[i + 1]).isEqualTo(bucket.getString("bucket") + "," + bucket.getLong("invoices") + "," + bucket.getString("owed"));
+    }
+    assertThat(rows[5]).startsWith("Total,").endsWith("," + aging.getString("owed"));
+    assertThat(api.call("GET", "/v1/billing/reports/receivables-aging.csv", "ar", cashier, null).statusCode()).isEqualTo(403);
+    String arabic = api.call("GET", "/v1/billing/reports/receivables-aging.csv", "ar", accountant, null).bodyAsString();
+    assertThat(arabic).startsWith("\uFEFFالعمر (أيام منذ الإصدار),عدد الفواتير,المبلغ المستحق (ريال)");
+  }
+
+  @Test
   void only_the_accountant_and_supervisors_read_reports_and_a_bad_period_is_refused() {
     assertThat(api.call("GET", "/v1/billing/reports/revenue", "en", app.loginAs(DemoAccounts.CASHIER), null).statusCode())
         .isEqualTo(403);

@@ -119,8 +119,13 @@ class EInvoicingTest {
     assertThat(xml.getHeader("X-Zatca-Status")).isEqualTo("pending_report");
     assertThat(xml.bodyAsString()).startsWith("<?xml").contains("<cbc:ID>" + invoice.getString("number") + "</cbc:ID>");
     assertThat(api.call("GET", path, "en", app.loginAs(DemoAccounts.PATIENT_AHMED), null).statusCode()).isEqualTo(404);
+    // the demo invoices were stamped at start; a draft has no e-invoice
     assertThat(api.call("GET", "/v1/invoices/" + BillingApi.AHMED_PAID_INVOICE + "/xml", "en", token, null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(200);
+    String draft = api.draft(token, DemoAccounts.MOHAMMED_PATIENT_ID, service(ECG)).bodyAsJsonObject().getString("id");
+    var none = api.call("GET", "/v1/invoices/" + draft + "/xml", "en", token, null);
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(none.bodyAsJsonObject().getString("code")).isEqualTo("e_invoice_not_found");
   }
 
   private static String between(String text, String from, String to) {

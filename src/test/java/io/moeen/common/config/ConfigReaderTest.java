@@ -104,6 +104,21 @@ class ConfigReaderTest {
   }
 
   @Test
+  void zatca_is_off_unless_its_address_is_given_and_bad_values_are_named() {
+    AppConfig off = ConfigReader.read(Map.of());
+    assertThat(off.zatca().baseUrl()).isEmpty();
+    assertThat(off.zatca().interval()).isEqualTo(java.time.Duration.ofMinutes(1));
+    AppConfig on = ConfigReader.read(Map.of("MOEEN_ZATCA_BASE_URL", "https://gw-fatoora.zatca.gov.sa/e-invoicing/core",
+        "MOEEN_ZATCA_INTERVAL_MS", "0", "MOEEN_ZATCA_RETRY_MS", "500"));
+    assertThat(on.zatca().baseUrl()).contains("https://gw-fatoora.zatca.gov.sa/e-invoicing/core");
+    assertThat(on.zatca().interval()).isZero();
+    assertThat(on.zatca().retryBase()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_ZATCA_BASE_URL", "ftp://zatca", "MOEEN_ZATCA_RETRY_MS", "0")))
+        .hasMessageContaining("MOEEN_ZATCA_BASE_URL=ftp://zatca")
+        .hasMessageContaining("MOEEN_ZATCA_RETRY_MS=0");
+  }
+
+  @Test
   void dispatch_and_sms_settings_have_defaults_and_bad_values_are_named() {
     AppConfig config = ConfigReader.read(Map.of());
     assertThat(config.dispatchInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
