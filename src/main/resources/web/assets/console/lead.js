@@ -30,12 +30,19 @@ export function firstContact(ctx, lead) {
   if (!sla || sla.state === 'closed') {
     return null;
   }
+  const minutes = sla.workingMinutes ?? 0;
+  // past two working hours the wait reads in hours: "250 working hours", not "15,010 working minutes"
+  const amount = minutes < 120 ? t('console.lead.sla.amount_minutes', { n: formats.number(minutes) })
+    : t('console.lead.sla.amount_hours', { n: formats.number(Math.floor(minutes / 60)) });
+  const told = [
+    sla.ownerNotifiedAt ? t('console.lead.sla.owner_told', { time: formats.dateTime(sla.ownerNotifiedAt) }) : null,
+    sla.escalatedAt ? t('console.lead.sla.supervisor_told', { time: formats.dateTime(sla.escalatedAt) }) : null,
+  ].filter(Boolean);
   return {
     state: sla.state,
-    text: t(`console.lead.sla.${sla.state}`, {
-      minutes: formats.number(sla.workingMinutes ?? 0), limit: formats.number(sla.limitMinutes),
-    }),
+    text: t(`console.lead.sla.${sla.state}`, { amount, limit: formats.number(sla.limitMinutes) }),
     due: sla.state === 'waiting' ? t('console.lead.sla.due', { time: formats.dateTime(sla.dueAt) }) : null,
+    told,
   };
 }
 
@@ -55,7 +62,8 @@ export async function renderLead(ctx, container, id) {
     lead.interestedIn ? [el('dt', {}, t('console.lead.interested_in')), el('dd', {}, written('span', lead.interestedIn))] : null,
     el('dt', {}, t('console.lead.created')), el('dd', {}, bdi(formats.dateTime(lead.createdAt))),
     wait ? [el('dt', {}, t('console.lead.first_contact')), el('dd', { class: `sla sla-${wait.state}`, 'data-sla': wait.state }, wait.text,
-      wait.due ? [el('br'), el('span', { class: 'muted' }, wait.due)] : null)] : null,
+      wait.due ? [el('br'), el('span', { class: 'muted' }, wait.due)] : null,
+      wait.told.map((line) => [el('br'), el('span', { class: 'muted' }, line)]))] : null,
     lead.tags.length ? [el('dt', {}, t('console.lead.tags')), el('dd', {}, lead.tags.map((tag) => el('span', { class: 'tag' }, bdi(tag))))] : null,
     lead.lostReason ? [el('dt', {}, t('console.lead.lost_reason')), el('dd', {}, written('span', lead.lostReason))] : null,
     lead.notes ? [el('dt', {}, t('console.lead.notes')), el('dd', {}, written('span', lead.notes))] : null);

@@ -126,7 +126,7 @@ class ConsoleLiveBrowserTest {
     page.nav("leads");
     WebElement late = page.find("article.lead[data-id='" + LATE_LEAD + "'] [data-sla]");
     assertThat(late.getAttribute("data-sla")).isEqualTo("escalated");
-    assertThat(late.getText()).contains("دقيقة عمل").contains("المشرف");
+    assertThat(late.getText()).contains("ساعة عمل").contains("ضعف المهلة");
     assertThat(page.find("article.lead[data-id='" + UNOWNED_LEAD + "'] [data-sla]").getAttribute("data-sla")).isEqualTo("waiting");
 
     new Select(page.find("form.filters select[name=owner]")).selectByValue(MARKETER_ID.toString());
@@ -187,12 +187,12 @@ class ConsoleLiveBrowserTest {
     page.screenshots("console-en-roles");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     page.nav("leads");
-    assertThat(page.find("article.lead[data-id='" + LATE_LEAD + "'] [data-sla]").getText()).contains("working minutes");
+    assertThat(page.find("article.lead[data-id='" + LATE_LEAD + "'] [data-sla]").getText()).contains("working hours");
     page.screenshots("console-en-leads-sla");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     browser.open(app.baseUrl() + "/app/console/#/leads/lead/" + LATE_LEAD);
     browser.await(10, "the lead page", b -> page.heading().contains("هند المتأخرة"));
-    assertThat(page.find("dd[data-sla]").getText()).contains("supervisor");
+    assertThat(page.find("dd[data-sla]").getText()).contains("past twice the SLA");
     page.screenshots("console-en-lead-sla");
     page.nav("chat");
     page.screenshots("console-en-chat-live");
