@@ -12,6 +12,7 @@ public final class ChatbotAddresses {
   public static final String SESSION_MESSAGES_SEND = "chatbot.session_messages.send";
   public static final String SESSION_MESSAGES_LIST = "chatbot.session_messages.list";
   public static final String HANDOFFS_LIST = "chatbot.handoffs.list";
+  public static final String HANDOFFS_STREAM = "chatbot.handoffs.stream";
   public static final String CONVERSATIONS_GET_TRANSCRIPT = "chatbot.conversations.get_transcript";
   public static final String CONVERSATIONS_REPLY = "chatbot.conversations.reply";
   public static final String CONVERSATIONS_RELEASE = "chatbot.conversations.release";
@@ -24,4 +25,8 @@ public final class ChatbotAddresses {
 
   private ChatbotAddresses() {
   }
+
+  // ── published ──
+  /** A conversation held by staff changed: handed off, a message in it, a staff reply, released ({@code {conversationId, status}}). */
+  public static final String CONVERSATIONS_CHANGED = "chatbot.conversations.changed";
 }

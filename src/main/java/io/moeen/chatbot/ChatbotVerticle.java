@@ -53,7 +53,7 @@ public final class ChatbotVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    ConversationStore store = new ConversationStore(pool);
+    ConversationStore store = new ConversationStore(pool, vertx);
     ChatTexts texts = new ChatTexts(messages, zone);
     BusCalls bus = new BusCalls(vertx);
     ChatEngine engine = new ChatEngine(new ReceptionActions(vertx, pool, ConversationStore.SQL, texts, zone, clock),
@@ -69,6 +69,7 @@ public final class ChatbotVerticle extends ServiceVerticle {
         .onComplete(done -> message.reply(done.succeeded() ? done.result() : null)));
     StaffDesk desk = new StaffDesk(vertx, pool, ConversationStore.SQL);
     serve(ChatbotAddresses.HANDOFFS_LIST, desk::queue);
+    serve(ChatbotAddresses.HANDOFFS_STREAM, desk::live);
     serve(ChatbotAddresses.CONVERSATIONS_GET_TRANSCRIPT, desk::transcript);
     serve(ChatbotAddresses.CONVERSATIONS_REPLY, desk::reply);
     serve(ChatbotAddresses.CONVERSATIONS_RELEASE, desk::release);

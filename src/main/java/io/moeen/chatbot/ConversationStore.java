@@ -8,6 +8,7 @@ import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,8 +34,19 @@ public final class ConversationStore {
   /** A flow version never changes once a conversation can be pinned to it (drafts are never pinned). */
   private final Map<String, Flow> flows = new ConcurrentHashMap<>();
 
-  public ConversationStore(Pool pool) {
+  private final Vertx vertx;
+
+  public ConversationStore(Pool pool, Vertx vertx) {
     this.pool = pool;
+    this.vertx = vertx;
+  }
+
+  /** Tells the staff desk's live stream that a conversation held by staff changed (a turn saved while held, or handed off). */
+  void held(Conversation c) {
+    if ("handed_off".equals(c.status)) {
+      vertx.eventBus().publish(ChatbotAddresses.CONVERSATIONS_CHANGED,
+          new JsonObject().put("conversationId", c.id.toString()).put("status", c.status));
+    }
   }
 
   Future<Void> verify() {
@@ -111,7 +123,8 @@ public final class ConversationStore {
    * itself) needs no transaction and no session settings.
    */
   Future<Void> saveTurn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies) {
-    return checked(pool.preparedQuery(SQL.get("save_turn")).execute(turn(c, inbound, inboundPayload, replies)));
+    return checked(pool.preparedQuery(SQL.get("save_turn")).execute(turn(c, inbound, inboundPayload, replies)))
+        .onSuccess(saved -> held(c));
   }
 
   /** The same, with more work (the WhatsApp outbox rows) in the same transaction. */
@@ -119,7 +132,8 @@ public final class ConversationStore {
                                String requestId, Function<SqlConnection, Future<Void>> also) {
     return SessionContext.inTransaction(pool, SessionContext.Actor.system(requestId), conn ->
         checked(conn.preparedQuery(SQL.get("save_turn")).execute(turn(c, inbound, inboundPayload, replies)))
-            .compose(v -> also.apply(conn)));
+            .compose(v -> also.apply(conn)))
+        .onSuccess(saved -> held(c));
   }
 
   private static Tuple turn(Conversation c, String inbound, JsonObject inboundPayload, List<BotReply> replies) {

@@ -10,6 +10,7 @@ import io.moeen.crm.leads.LeadEvents;
 import io.moeen.crm.leads.LeadList;
 import io.moeen.crm.leads.LeadMerge;
 import io.moeen.crm.leads.LeadStore;
+import io.moeen.crm.sla.LeadSla;
 import io.moeen.crm.leads.LeadTransitions;
 import io.moeen.crm.leads.RoundRobinAssigner;
 import io.moeen.crm.leads.StaffLeads;
@@ -39,7 +40,7 @@ public final class CrmVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    LeadStore store = new LeadStore(pool);
+    LeadStore store = new LeadStore(pool, new LeadSla(zone, clock));
     LeadEvents events = new LeadEvents(vertx);
     LeadCapture capture = new LeadCapture(store, assigner, events, clock);
 

@@ -17,6 +17,8 @@ public final class IdentityAddresses {
   public static final String AUTH_REFRESH = "identity.auth.refresh";
   public static final String AUTH_LOGOUT = "identity.auth.logout";
   public static final String AUTH_REGISTER = "identity.auth.register";
+  public static final String SIGNUP_CODES_REQUEST = "identity.signup_codes.request";
+  public static final String SIGNUP_CODES_VERIFY = "identity.signup_codes.verify";
   public static final String PASSWORD_RESET_REQUEST = "identity.password_reset.request";
   public static final String PASSWORD_RESET_CONFIRM = "identity.password_reset.confirm";
   public static final String ME_GET = "identity.me.get";

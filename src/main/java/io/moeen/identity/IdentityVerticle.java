@@ -55,6 +55,9 @@ public final class IdentityVerticle extends ServiceVerticle {
           servePublic(IdentityAddresses.AUTH_REFRESH, request -> refresh.refresh(request).map(Reply::of));
           servePublic(IdentityAddresses.AUTH_LOGOUT, request -> refresh.logout(request).map(x -> Reply.empty()));
           servePublic(IdentityAddresses.AUTH_REGISTER, request -> registration.register(request).map(Reply::of));
+          SignupVerification signupCodes = new SignupVerification(pool, store);
+          servePublic(IdentityAddresses.SIGNUP_CODES_REQUEST, request -> signupCodes.request(request).map(Reply::of));
+          servePublic(IdentityAddresses.SIGNUP_CODES_VERIFY, request -> signupCodes.verify(request).map(Reply::of));
           servePublic(IdentityAddresses.PASSWORD_RESET_REQUEST, request -> reset.request(request).map(Reply::of));
           servePublic(IdentityAddresses.PASSWORD_RESET_CONFIRM, request -> reset.confirm(request).map(x -> Reply.empty()));
           serve(IdentityAddresses.ME_GET, request -> profiles.me(request).map(Reply::of));
@@ -65,7 +68,7 @@ public final class IdentityVerticle extends ServiceVerticle {
           serve(IdentityAddresses.TWO_FACTOR_CONFIRM, request -> twoFactor.confirm(request).map(x -> Reply.empty()));
           serve(IdentityAddresses.TWO_FACTOR_DISABLE, request -> twoFactor.disable(request).map(x -> Reply.empty()));
           return Future.all(accounts.verify(), TokenRefresh.SQL.verify(pool), Registration.SQL.verify(pool),
-                  PasswordReset.SQL.verify(pool), TwoFactorSettings.SQL.verify(pool))
+                  PasswordReset.SQL.verify(pool), TwoFactorSettings.SQL.verify(pool), SignupVerification.SQL.verify(pool))
               .compose(verified -> registered());
         }));
   }

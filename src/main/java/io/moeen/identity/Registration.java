@@ -47,16 +47,20 @@ final class Registration {
             ? Future.failedFuture(new Problem(ProblemKind.CONFLICT, "account_exists"))
             : vertx.executeBlocking(() -> hasher.hash(form.password()), false))
         .compose(hash -> SessionContext.inTransaction(pool, Actor.anonymous(request.requestId(), request.clientIp()),
-            conn -> create(conn, form, hash, request)))
+            conn -> SignupVerification.use(conn, request.bodyAsObject().getJsonArray("verificationIds"), form.phone(),
+                    form.email())
+                .compose(verified -> create(conn, form, hash, request, verified))))
         .recover(SqlFailures.CONSTRAINTS::recover);
   }
 
-  private Future<JsonObject> create(SqlConnection conn, NewPatientAccount form, String hash, RequestEnvelope request) {
+  private Future<JsonObject> create(SqlConnection conn, NewPatientAccount form, String hash, RequestEnvelope request,
+                                    boolean[] verified) {
     UUID patientId = UUID.randomUUID();
     return conn.preparedQuery(SQL.get("insert_user")).execute(Tuple.from(new Object[] {form.email(), form.phone(), hash,
             form.firstNameAr(), form.lastNameAr(), form.firstNameEn(), form.lastNameEn(), form.language()}))
         .map(rows -> rows.iterator().next().getUUID("id"))
-        .compose(userId -> conn.preparedQuery(SQL.get("grant_patient_role")).execute(Tuple.of(userId))
+        .compose(userId -> SignupVerification.markUser(conn, userId, verified)
+            .compose(x -> conn.preparedQuery(SQL.get("grant_patient_role")).execute(Tuple.of(userId)))
             .compose(x -> conn.preparedQuery(IdentityStore.SQL.get("principal")).execute(Tuple.of(userId, (Object) null)))
             .map(rows -> Principal.fromJson(rows.iterator().next().getJsonObject("principal")))
             // from here on the new patient is the one acting

@@ -1,9 +1,12 @@
-// The chat desk: conversations waiting for a person (polled every 5 s), the transcript, a reply, and release
-// back to the bot. The visitor's widget shows staff replies by itself.
+// The chat desk: conversations waiting for a person, the transcript, a reply, and release back to the bot. Live
+// without polling: an EventSource on /v1/chat/handoffs/live (the token in the query, as for the inbox) says which
+// conversation changed; the queue, and that transcript when it is on screen, are read again in the language on
+// screen. A closed stream (the token ran out) reopens with a fresh token. The visitor's widget shows staff replies
+// by itself.
 
 import { bdi, el, field, written } from '../common/dom.js';
 
-const POLL_MS = 5000;
+const REOPEN_MS = 2000;
 
 export async function renderChat(ctx, container, [selected]) {
   const { t } = ctx;
@@ -15,7 +18,6 @@ export async function renderChat(ctx, container, [selected]) {
       el('section', { 'aria-labelledby': 'waiting-title' }, el('h2', { id: 'waiting-title' }, t('console.chat.waiting')), list),
       pane));
   let current = selected || null;
-  let timer = null;
 
   const showList = async () => {
     const handoffs = (await ctx.api.get('/v1/chat/handoffs', { limit: 100 })).items;
@@ -81,14 +83,55 @@ export async function renderChat(ctx, container, [selected]) {
 
   await showList();
   await showConversation();
-  const poll = async () => {
+  pane.dataset.live = 'opening';
+  let stream = null;
+  let stopped = false;
+  let retry = null;
+  const changed = async (event) => {
+    const { conversationId } = JSON.parse(event.data);
     try {
       await showList();
+      if (conversationId === current) {
+        const typing = pane.querySelector('textarea');
+        const draft = typing ? typing.value : '';
+        const focused = document.activeElement === typing;
+        await showConversation();
+        const again = pane.querySelector('textarea');
+        if (again) {
+          again.value = draft;
+          if (focused) again.focus();
+        }
+      }
     } catch (error) {
-      // the next round tries again
+      // the next event, or the reopened stream, reads again
     }
-    timer = window.setTimeout(poll, POLL_MS);
   };
-  timer = window.setTimeout(poll, POLL_MS);
-  return () => window.clearTimeout(timer);
+  const open = async () => {
+    if (stopped) return;
+    let token;
+    try {
+      token = await ctx.session.accessToken();
+    } catch (ended) {
+      return; // the shell shows the sign-in
+    }
+    stream = new EventSource(`/v1/chat/handoffs/live?access_token=${encodeURIComponent(token)}`);
+    stream.addEventListener('open', () => {
+      pane.dataset.live = 'open';
+      // anything that changed while the stream was closed
+      showList().catch(() => {});
+    });
+    stream.addEventListener('handoff', changed);
+    stream.addEventListener('error', () => {
+      if (stream.readyState === EventSource.CLOSED && !stopped) {
+        pane.dataset.live = 'closed';
+        retry = window.setTimeout(open, REOPEN_MS);
+      }
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    window.clearTimeout(retry);
+    if (stream) stream.close();
+  };
 }

@@ -10,6 +10,7 @@ import { renderFunnel } from './funnel.js';
 import { renderLeads } from './leads.js';
 import { renderOutbox } from './outbox.js';
 import { renderPatients } from './patients.js';
+import { renderRoles } from './roles.js';
 
 const has = (me, ...permissions) => permissions.some((p) => me.permissions.includes(p));
 
@@ -22,6 +23,7 @@ const screens = [
   { id: 'flows', title: 'console.nav.flows', allowed: (me) => has(me, 'chatbot.flows.manage'), render: renderFlows },
   { id: 'outbox', title: 'console.nav.outbox', allowed: (me) => has(me, 'notifications.manage'), render: renderOutbox },
   { id: 'admin', title: 'console.nav.admin', allowed: (me) => has(me, 'users.read.any'), render: renderAdmin },
+  { id: 'roles', title: 'console.nav.roles', allowed: (me) => has(me, 'roles.manage'), render: renderRoles },
 ];
 
 new Shell('console', screens).start().catch((error) => {

@@ -20,19 +20,30 @@ export function ruleName(ctx, rule) {
   return text === key ? rule : text;
 }
 
-/** The first-contact wait as people read it: still waiting (since when), or contacted after how long. */
+/**
+ * The first-contact SLA as the service counts it (lead.sla: working minutes in the team's hours): waiting,
+ * overdue (the owner was told), escalated (the supervisor was told), met or missed; null once closed.
+ */
 export function firstContact(ctx, lead) {
   const { t, formats } = ctx;
-  const since = new Date(lead.createdAt).getTime();
-  if (lead.firstContactedAt) {
-    const minutes = Math.max(0, Math.round((new Date(lead.firstContactedAt).getTime() - since) / 60000));
-    return { state: 'done', text: t('console.lead.contacted_after', { minutes: formats.number(minutes) }) };
-  }
-  if (lead.status !== 'new') {
+  const sla = lead.sla;
+  if (!sla || sla.state === 'closed') {
     return null;
   }
-  const minutes = Math.max(0, Math.round((Date.now() - since) / 60000));
-  return { state: 'waiting', text: t('console.lead.waiting', { minutes: formats.number(minutes) }) };
+  const minutes = sla.workingMinutes ?? 0;
+  // past two working hours the wait reads in hours: "250 working hours", not "15,010 working minutes"
+  const amount = minutes < 120 ? t('console.lead.sla.amount_minutes', { n: formats.number(minutes) })
+    : t('console.lead.sla.amount_hours', { n: formats.number(Math.floor(minutes / 60)) });
+  const told = [
+    sla.ownerNotifiedAt ? t('console.lead.sla.owner_told', { time: formats.dateTime(sla.ownerNotifiedAt) }) : null,
+    sla.escalatedAt ? t('console.lead.sla.supervisor_told', { time: formats.dateTime(sla.escalatedAt) }) : null,
+  ].filter(Boolean);
+  return {
+    state: sla.state,
+    text: t(`console.lead.sla.${sla.state}`, { amount, limit: formats.number(sla.limitMinutes) }),
+    due: sla.state === 'waiting' ? t('console.lead.sla.due', { time: formats.dateTime(sla.dueAt) }) : null,
+    told,
+  };
 }
 
 export async function renderLead(ctx, container, id) {
@@ -50,7 +61,9 @@ export async function renderLead(ctx, container, id) {
       lead.utm && lead.utm.campaign ? [' · ', bdi(lead.utm.campaign)] : null),
     lead.interestedIn ? [el('dt', {}, t('console.lead.interested_in')), el('dd', {}, written('span', lead.interestedIn))] : null,
     el('dt', {}, t('console.lead.created')), el('dd', {}, bdi(formats.dateTime(lead.createdAt))),
-    wait ? [el('dt', {}, t('console.lead.first_contact')), el('dd', { class: `sla sla-${wait.state}`, 'data-sla': wait.state }, wait.text)] : null,
+    wait ? [el('dt', {}, t('console.lead.first_contact')), el('dd', { class: `sla sla-${wait.state}`, 'data-sla': wait.state }, wait.text,
+      wait.due ? [el('br'), el('span', { class: 'muted' }, wait.due)] : null,
+      wait.told.map((line) => [el('br'), el('span', { class: 'muted' }, line)]))] : null,
     lead.tags.length ? [el('dt', {}, t('console.lead.tags')), el('dd', {}, lead.tags.map((tag) => el('span', { class: 'tag' }, bdi(tag))))] : null,
     lead.lostReason ? [el('dt', {}, t('console.lead.lost_reason')), el('dd', {}, written('span', lead.lostReason))] : null,
     lead.notes ? [el('dt', {}, t('console.lead.notes')), el('dd', {}, written('span', lead.notes))] : null);

@@ -3,7 +3,7 @@
 
 import { bdi, el } from '../common/dom.js';
 import { firstContact, renderLead, sourceName } from './lead.js';
-import { filtersFromHash, leadTools } from './leadtools.js';
+import { filtersFromHash, leadTools, marketerName } from './leadtools.js';
 
 const STAGES = ['new', 'contacted', 'qualified', 'booked', 'converted', 'lost'];
 const OPEN = ['new', 'contacted', 'qualified', 'booked'];
@@ -52,7 +52,7 @@ export async function renderLeads(ctx, container, params) {
     });
     return column;
   });
-  container.replaceChildren(el('h1', {}, t('console.leads.title')), leadTools(ctx, filters),
+  container.replaceChildren(el('h1', {}, t('console.leads.title')), leadTools(ctx, filters, marketers),
     el('p', { class: 'muted' }, t('console.leads.hint')), message, el('div', { class: 'columns' }, columns));
 }
 
@@ -76,7 +76,7 @@ function card(board, lead) {
     onchange: (event) => assign(board, lead, event.target.value),
   }, el('option', { value: '', selected: !lead.ownerId }, t('console.leads.unassigned')),
   board.marketers.map((m) => el('option', { value: m.userId, selected: m.userId === lead.ownerId },
-    (ctx.language === 'ar' ? m.nameAr || m.nameEn : m.nameEn || m.nameAr) || m.userId))) : null;
+    marketerName(ctx, m)))) : null;
   const node = el('article', {
     class: 'lead', 'data-id': lead.id, 'aria-labelledby': titleId, draggable: mayWrite && next.length ? 'true' : null,
   },
@@ -124,10 +124,11 @@ async function move(board, lead, to) {
   ctx.navigate(window.location.hash || '#/leads');
 }
 
-/** A new lead still waiting for its first contact says for how long. */
+/** A lead not contacted yet says where it stands against the first-contact SLA (in working minutes). */
 function sla(ctx, lead) {
   const wait = firstContact(ctx, lead);
-  return wait && wait.state === 'waiting' ? el('p', { class: 'sla sla-waiting', 'data-sla': 'waiting' }, wait.text) : null;
+  return wait && ['waiting', 'overdue', 'escalated'].includes(wait.state)
+    ? el('p', { class: `sla sla-${wait.state}`, 'data-sla': wait.state }, wait.text) : null;
 }
 
 async function assign(board, lead, ownerId) {

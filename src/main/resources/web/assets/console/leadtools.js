@@ -18,7 +18,13 @@ export function filtersFromHash(params) {
   return wanted;
 }
 
-export function leadTools(ctx, filters) {
+/** A marketer's name in the language on screen. */
+export function marketerName(ctx, m) {
+  return (ctx.language === 'ar' ? m.nameAr || m.nameEn : m.nameEn || m.nameAr) || m.userId;
+}
+
+/** With the marketers (those who may see every lead and assign them), the owner filter names each of them. */
+export function leadTools(ctx, filters, marketers) {
   const { t } = ctx;
   const q = el('input', { type: 'search', name: 'q', dir: 'auto', maxlength: '100', autocomplete: 'off' });
   q.value = filters.q || '';
@@ -26,7 +32,9 @@ export function leadTools(ctx, filters) {
     SOURCES.map((code) => el('option', { value: code, selected: filters.source === code }, sourceName(ctx, code))));
   const owner = el('select', { name: 'owner' },
     [['', 'console.leads.owner_any'], ['me', 'console.leads.owner_me'], ['none', 'console.leads.unassigned']]
-      .map(([value, key]) => el('option', { value, selected: (filters.owner || '') === value }, t(key))));
+      .map(([value, key]) => el('option', { value, selected: (filters.owner || '') === value }, t(key))),
+    marketers && ctx.can('leads.read.all') && marketers.length ? el('optgroup', { label: t('console.leads.owner_marketers') },
+      marketers.map((m) => el('option', { value: m.userId, selected: filters.owner === m.userId }, marketerName(ctx, m)))) : null);
   const form = el('form', { class: 'toolbar filters', role: 'search', 'aria-label': t('console.leads.filters') },
     field(t('console.leads.search'), q), field(t('console.leads.filter_source'), source), field(t('console.leads.filter_owner'), owner),
     el('button', { type: 'submit', class: 'primary' }, t('console.leads.apply')),

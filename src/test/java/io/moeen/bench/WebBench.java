@@ -50,7 +50,8 @@ public final class WebBench {
       }
       long texts = gzipped(http, base + "/v1/i18n/ar");
       long font = gzipped(http, assets + "/fonts/NotoNaskhArabic-Regular.ttf");
-      System.out.printf("widget code and style: %.1f KB gzipped (budget 60 KB)%n", widget / 1024.0);
+      System.out.printf("widget code and style: %.1f KB gzipped (budget %d KB)%s%n", widget / 1024.0, APP_BUDGET_KB,
+          widget > APP_BUDGET_KB * 1024 ? "  OVER BUDGET" : "");
       System.out.printf("texts (GET /v1/i18n/ar): %.1f KB gzipped; Arabic font: %.1f KB gzipped, only when Arabic shows%n",
           texts / 1024.0, font / 1024.0);
 
@@ -94,13 +95,13 @@ public final class WebBench {
             "/portal/inbox.js", "/portal/profile.js", "/portal/messages.js", "/portal/signup.js"),
         "console", List.of("/console/console.js", "/console/agenda.js", "/console/leads.js", "/console/chat.js",
             "/console/admin.js", "/console/patients.js", "/console/lead.js", "/console/leadtools.js", "/console/funnel.js",
-            "/console/flows.js", "/console/outbox.js", "/portal/book.js", "/portal/appointments.js"));
+            "/console/flows.js", "/console/outbox.js", "/console/roles.js", "/portal/book.js", "/portal/appointments.js"));
     List<String> common = List.of("/common/api.js", "/common/dom.js", "/common/http.js", "/common/i18n.js",
         "/common/session.js", "/common/shell.js", "/common/datefield.js", "/common/app.css");
     Map<String, String> accounts = Map.of("portal", "ahmed@patients.example", "console", "admin@moeen-clinic.example");
     Map<String, List<String>> screens = Map.of(
         "portal", List.of("appointments", "book", "inbox", "family", "messages", "profile"),
-        "console", List.of("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin"));
+        "console", List.of("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin", "roles"));
     for (String client : List.of("portal", "console")) {
       long weight = gzipped(http, base + "/app/" + client + "/");
       for (String file : common) {

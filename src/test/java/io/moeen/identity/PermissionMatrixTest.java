@@ -400,6 +400,7 @@ class PermissionMatrixTest {
           .allow(ADMIN, SUPERVISOR, Who.MARKETER),
       // ── chatbot: staff desk (admin, supervisor, reception, marketers) on a throwaway handed-off chat ──
       op("GET", "/v1/chat/handoffs").allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
+      op("GET", "/v1/chat/handoffs/live").at("/v1/chat/handoffs/live?maxSeconds=1").allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
       op("GET", "/v1/chat/conversations/{id}/messages").at("/v1/chat/conversations/" + M_CHAT + "/messages")
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, Who.MARKETER),
       op("POST", "/v1/chat/conversations/{id}/replies").at("/v1/chat/conversations/" + M_CHAT + "/replies")

@@ -179,7 +179,7 @@ class ConsoleBrowserTest {
     page.awaitHeading("تسجيل دخول الموظفين");
     page.signIn(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
     page.awaitHeading("جدول المواعيد");
-    assertThat(page.navScreens()).containsExactly("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin");
+    assertThat(page.navScreens()).containsExactly("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin", "roles");
     page.nav("admin");
     WebElement row = page.find("tr[data-id='" + MARKETER_ID + "']");
     assertThat(row.getText()).contains("لينا");

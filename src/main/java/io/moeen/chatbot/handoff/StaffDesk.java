@@ -1,5 +1,6 @@
 package io.moeen.chatbot.handoff;
 
+import io.moeen.chatbot.ChatbotAddresses;
 import io.moeen.common.auth.Access;
 import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.Reply;
@@ -105,6 +106,7 @@ public final class StaffDesk {
           });
         }))
         .map(done -> {
+          changed(id, "handed_off");
           if ("whatsapp".equals(done.getString("channel"))) {
             vertx.eventBus().send(NotificationsAddresses.OUTBOX_WAKE, null);
           }
@@ -120,8 +122,41 @@ public final class StaffDesk {
     UUID id = UUID.fromString(request.param("id"));
     return conversation(id)
         .compose(c -> pool.preparedQuery(sql.get("release")).execute(Tuple.of(id, staff.userId())))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(notHandedOff(id))
-            : Future.succeededFuture(Reply.of(new JsonObject().put("id", id.toString()).put("status", "active"))));
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(notHandedOff(id));
+          }
+          changed(id, "active");
+          return Future.succeededFuture(Reply.of(new JsonObject().put("id", id.toString()).put("status", "active")));
+        });
+  }
+
+  /**
+   * The desk's live stream ({@code GET /v1/chat/handoffs/live}): each change of a held conversation becomes a
+   * {@code handoff} event with its id and status; the desk reads the queue (and that transcript) again in its own
+   * language. Nothing is replayed: load the queue, then follow.
+   */
+  public Future<Reply> live(RequestEnvelope request) {
+    Access.requireAny(Access.principal(request), PERMISSION);
+    JsonObject phase = request.bodyAsObject();
+    JsonObject answer = switch (phase.getString("phase", "")) {
+      case "open" -> new JsonObject().put("topics", new JsonArray().add(ChatbotAddresses.CONVERSATIONS_CHANGED));
+      case "catch-up" -> new JsonObject().put("events", new JsonArray());
+      case "event" -> {
+        JsonObject message = phase.getJsonObject("message", new JsonObject());
+        yield new JsonObject().put("events", new JsonArray().add(new JsonObject().put("id", null).put("event", "handoff")
+            .put("data", new JsonObject().put("conversationId", message.getString("conversationId"))
+                .put("status", message.getString("status")))));
+      }
+      default -> null;
+    };
+    return answer == null ? Future.failedFuture(new IllegalArgumentException("unknown stream phase"))
+        : Future.succeededFuture(Reply.of(answer));
+  }
+
+  private void changed(UUID id, String status) {
+    vertx.eventBus().publish(ChatbotAddresses.CONVERSATIONS_CHANGED,
+        new JsonObject().put("conversationId", id.toString()).put("status", status));
   }
 
   private Future<Row> conversation(UUID id) {

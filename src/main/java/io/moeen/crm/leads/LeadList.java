@@ -29,15 +29,17 @@ public final class LeadList {
   public Future<Reply> list(RequestEnvelope request) {
     Principal principal = Access.principal(request);
     LeadQuery query = LeadQuery.from(request, principal, zone, DEFAULT_LIMIT);
-    return store.as(StaffLeads.actor(request, principal), conn -> store.list(conn, query, query.limit() + 1))
-        .map(rows -> {
+    return store.as(StaffLeads.actor(request, principal), conn -> store.list(conn, query, query.limit() + 1)
+            .compose(rows -> store.slaRules(conn).map(rules -> Map.entry(rows, rules))))
+        .map(read -> {
+          List<Row> rows = read.getKey();
           JsonArray items = new JsonArray();
           LeadQuery.Cursor next = null;
           for (Row row : rows) {
             if (items.size() == query.limit()) {
               break;
             }
-            items.add(LeadView.json(row));
+            items.add(LeadView.json(row, read.getValue()));
             next = new LeadQuery.Cursor(row.getOffsetDateTime("created_at").toInstant(), row.getUUID("id"));
           }
           return Reply.of(new JsonObject().put("items", items)

@@ -55,7 +55,7 @@ public final class LeadMerge {
                   .compose(done -> ActivityLog.record(conn, ActivityLog.Entry.system(merged, new JsonObject()
                       .put("event", "merged_into").put("survivorId", survivor.toString()), principal.userId()), now))
                   .compose(done -> LeadScoring.refresh(conn, survivor, now))
-                  .compose(done -> store.find(conn, survivor));
+                  .compose(done -> store.view(conn, survivor));
             }))
         .map(StaffLeads::reply);
   }

@@ -7,6 +7,7 @@ import io.moeen.common.db.SqlStatements;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.errors.ProblemKind;
 import io.moeen.crm.activities.ActivityLog;
+import io.moeen.crm.sla.LeadSla;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -38,9 +39,21 @@ public final class LeadStore {
           () -> Problem.invalid("unknown_service", "interestedServiceId", Map.of("field", "interestedServiceId")));
 
   private final Pool pool;
+  private final LeadSla sla;
 
-  public LeadStore(Pool pool) {
+  public LeadStore(Pool pool, LeadSla sla) {
     this.pool = pool;
+    this.sla = sla;
+  }
+
+  /** The lead as the API shows it (with its SLA); 404 as {@link #find}. */
+  public Future<JsonObject> view(SqlConnection conn, UUID id) {
+    return find(conn, id).compose(row -> sla.rules(conn).map(rules -> LeadView.json(row, rules)));
+  }
+
+  /** The SLA settings and the moment, for showing several leads read in this transaction. */
+  public Future<LeadSla.Rules> slaRules(SqlConnection conn) {
+    return sla.rules(conn);
   }
 
   public Future<Void> verify() {

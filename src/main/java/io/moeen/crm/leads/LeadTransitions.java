@@ -37,7 +37,7 @@ public final class LeadTransitions {
               return move(conn, id, lead.getString("status"), body.getString("to"), body.getString("reason"),
                   body.getString("note"), principal.userId(), now, batch);
             })
-            .compose(version -> store.find(conn, id)))
+            .compose(version -> store.view(conn, id)))
         .onSuccess(done -> events.publish(batch))
         .map(StaffLeads::reply);
   }

@@ -1,5 +1,6 @@
 package io.moeen.crm.leads;
 
+import io.moeen.crm.sla.LeadSla;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -12,7 +13,12 @@ public final class LeadView {
   private LeadView() {
   }
 
-  public static JsonObject json(Row row) {
+  /** The lead with its first-contact SLA measured by {@code sla}. */
+  public static JsonObject json(Row row, LeadSla.Rules sla) {
+    return json(row).put("sla", sla.of(row));
+  }
+
+  static JsonObject json(Row row) {
     JsonObject utm = new JsonObject().put("campaign", row.getString("utm_campaign"))
         .put("medium", row.getString("utm_medium")).put("source", row.getString("utm_source"))
         .put("content", row.getString("utm_content")).put("term", row.getString("utm_term"));

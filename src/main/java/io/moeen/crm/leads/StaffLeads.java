@@ -55,18 +55,18 @@ public final class StaffLeads {
         : store.as(actor, conn -> requireMarketer(conn, requestedOwner));
     return ownerChecked
         .compose(ok -> capture.capture(checked))
-        .compose(captured -> store.as(actor, conn -> store.find(conn, captured.leadId()))
+        .compose(captured -> store.as(actor, conn -> store.view(conn, captured.leadId()))
             .recover(e -> Future.failedFuture(e instanceof Problem p && p.code().equals("lead_not_found")
                 ? new Problem(ProblemKind.CONFLICT, "lead_exists_elsewhere", Map.of()) : e))
-            .map(row -> Reply.of(LeadView.json(row).put("attached", !captured.created()))
-                .withHeader("ETag", LeadVersion.etag(row.getInteger("version")))
+            .map(lead -> Reply.of(lead.put("attached", !captured.created()))
+                .withHeader("ETag", LeadVersion.etag(lead.getInteger("version")))
                 .withHeader("Location", "/v1/crm/leads/" + captured.leadId())));
   }
 
   public Future<Reply> get(RequestEnvelope request) {
     Principal principal = Access.principal(request);
     UUID id = UUID.fromString(request.param("id"));
-    return store.as(actor(request, principal), conn -> store.find(conn, id)).map(StaffLeads::reply);
+    return store.as(actor(request, principal), conn -> store.view(conn, id)).map(StaffLeads::reply);
   }
 
   public Future<Reply> update(RequestEnvelope request) {
@@ -90,7 +90,7 @@ public final class StaffLeads {
                   .compose(version -> reassigned ? reassigned(conn, id, before, change, principal.userId(), version, now)
                       : Future.succeededFuture())
                   .compose(done -> LeadScoring.refresh(conn, id, now))
-                  .compose(done -> store.find(conn, id));
+                  .compose(done -> store.view(conn, id));
             }))
         .map(StaffLeads::reply);
   }
@@ -115,7 +115,7 @@ public final class StaffLeads {
     });
   }
 
-  static Reply reply(Row row) {
-    return Reply.of(LeadView.json(row)).withHeader("ETag", LeadVersion.etag(row.getInteger("version")));
+  static Reply reply(JsonObject lead) {
+    return Reply.of(lead).withHeader("ETag", LeadVersion.etag(lead.getInteger("version")));
   }
 }

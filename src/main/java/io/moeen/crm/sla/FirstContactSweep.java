@@ -64,11 +64,7 @@ public final class FirstContactSweep {
   }
 
   private Future<Rules> settings(SqlConnection conn) {
-    return conn.preparedQuery(SQL.get("setting")).execute(Tuple.of("crm.first_contact_sla_minutes"))
-        .compose(minutes -> conn.preparedQuery(SQL.get("setting")).execute(Tuple.of("crm.working_hours"))
-            .map(hours -> new Rules(
-                minutes.size() == 0 ? DEFAULT_MINUTES : Integer.parseInt(String.valueOf(minutes.iterator().next().getValue("value"))),
-                WorkingHours.fromJson(hours.size() == 0 ? defaultHours() : (JsonObject) hours.iterator().next().getValue("value"), zone))));
+    return LeadSla.settings(conn, zone).map(s -> new Rules(s.minutes(), s.hours()));
   }
 
   private Future<Round> each(SqlConnection conn, Rules rules, List<Row> leads, int i, Instant now, int[] counts) {
@@ -114,13 +110,5 @@ public final class FirstContactSweep {
                   lead.getString("owner_name_en")))
               .map(inserted -> inserted.rowCount());
         });
-  }
-
-  private static JsonObject defaultHours() {
-    JsonObject week = new JsonObject();
-    for (String day : List.of("sun", "mon", "tue", "wed", "thu")) {
-      week.put(day, new io.vertx.core.json.JsonArray().add("09:00").add("21:00"));
-    }
-    return week;
   }
 }

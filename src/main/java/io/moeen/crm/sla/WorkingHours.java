@@ -73,4 +73,26 @@ public final class WorkingHours {
     }
     throw new IllegalStateException("no working time within 400 days");
   }
+
+  /** The working time between {@code from} and {@code to} (zero when {@code to} is not after {@code from}). */
+  public Duration between(Instant from, Instant to) {
+    Duration worked = Duration.ZERO;
+    ZonedDateTime cursor = from.atZone(zone);
+    ZonedDateTime end = to.atZone(zone);
+    for (int day = 0; day < 400 && cursor.isBefore(end); day++) {
+      LocalDate date = cursor.toLocalDate();
+      Span span = week.get(date.getDayOfWeek());
+      if (span != null) {
+        ZonedDateTime opens = date.atTime(span.opens()).atZone(zone);
+        ZonedDateTime closes = date.atTime(span.closes()).atZone(zone);
+        ZonedDateTime start = cursor.isAfter(opens) ? cursor : opens;
+        ZonedDateTime stop = end.isBefore(closes) ? end : closes;
+        if (start.isBefore(stop)) {
+          worked = worked.plus(Duration.between(start, stop));
+        }
+      }
+      cursor = date.plusDays(1).atStartOfDay(zone);
+    }
+    return worked;
+  }
 }

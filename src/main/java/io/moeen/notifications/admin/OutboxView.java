@@ -15,7 +15,7 @@ import java.util.UUID;
 final class OutboxView {
   static final String CONTENT_PERMISSION = "notifications.content.read";
   /** Events whose text is a credential: showing it would let a reader take over the account. */
-  static final Set<String> SECRET_EVENTS = Set.of("password_reset");
+  static final Set<String> SECRET_EVENTS = Set.of("password_reset", "signup_code");
 
   private OutboxView() {
   }

@@ -28,6 +28,7 @@ final class SamplePayloads {
       case "appointment_reschedule_requested" -> new JsonObject().put("startsAt", startsAt).put("requestedStartsAt", later);
       case "password_reset" -> new JsonObject().put("token", "483920")
           .put("expiresAt", now.atZone(zone).plusMinutes(30).toOffsetDateTime().toString());
+      case "signup_code" -> new JsonObject().put("code", "483920").put("minutes", 10);
       case "lead_assigned" -> new JsonObject().put("leadName", "Sara Al-Harbi").put("leadPhone", "+966501234567");
       case "lead_follow_up_due" -> new JsonObject().put("leadName", "Sara Al-Harbi").put("leadPhone", "+966501234567")
           .put("dueAt", startsAt);

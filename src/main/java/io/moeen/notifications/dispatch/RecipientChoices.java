@@ -22,7 +22,7 @@ import java.util.UUID;
 record RecipientChoices(JsonObject channels, LocalTime quietStart, LocalTime quietEnd, ZoneId zone, String email,
                         Boolean marketingConsent) {
   /** Messages the person asked for themselves; no preference can stop them. */
-  static final Set<String> ALWAYS_DELIVERED = Set.of("password_reset");
+  static final Set<String> ALWAYS_DELIVERED = Set.of("password_reset", "signup_code");
 
   static final RecipientChoices NONE = new RecipientChoices(new JsonObject(), null, null, null, null, null);
 

@@ -20,7 +20,7 @@ record PreferencesInput(JsonObject channels, LocalTime quietStart, LocalTime qui
   static final List<String> CHANNELS = List.of("in_app", "whatsapp", "sms", "email");
   static final String EVERY_EVENT = "*";
   /** Asked for by the person themselves, so always delivered; a preference for it is refused. */
-  static final Set<String> NOT_SWITCHABLE = Set.of("password_reset");
+  static final Set<String> NOT_SWITCHABLE = Set.of("password_reset", "signup_code");
 
   static PreferencesInput parse(JsonObject body, Set<String> eventTypes) {
     JsonObject channels = body.getJsonObject("channels", new JsonObject());

@@ -134,4 +134,54 @@ class FirstContactSlaTest {
       app.asOwner("UPDATE system_settings SET value = '15' WHERE key = 'crm.first_contact_sla_minutes'");
     }
   }
+
+  static JsonObject slaOf(UUID lead, String token) {
+    var response = io.moeen.testing.ApiCalls.call(app, "GET", "/v1/crm/leads/" + lead, "en", token, null);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonObject("sla");
+  }
+
+  @Test
+  void the_lead_shows_its_sla_in_working_minutes_as_the_sweep_counts_them() {
+    String token = app.loginAs(io.moeen.testing.DemoAccounts.MARKETER);
+    // Thursday 20:55 → Sunday 09:05: 5 minutes Thursday + 5 Sunday = 10 working minutes, within 15
+    UUID quick = lead("Hind", "+966551110005", riyadh("2026-11-19T20:55"));
+    app.asOwner("UPDATE crm_leads SET status = 'contacted', first_contacted_at = '%s' WHERE id = '%s'"
+        .formatted(riyadh("2026-11-22T09:05"), quick));
+    JsonObject met = slaOf(quick, token);
+    assertThat(met.getString("state")).isEqualTo("met");
+    assertThat(met.getInteger("workingMinutes")).isEqualTo(10);
+    assertThat(met.getInteger("limitMinutes")).isEqualTo(15);
+    assertThat(Instant.parse(met.getString("dueAt"))).isEqualTo(riyadh("2026-11-22T09:10"));
+
+    UUID slow = lead("Faisal", "+966551110006", riyadh("2026-11-19T20:55"));
+    app.asOwner("UPDATE crm_leads SET status = 'contacted', first_contacted_at = '%s' WHERE id = '%s'"
+        .formatted(riyadh("2026-11-22T09:20"), slow));
+    JsonObject missed = slaOf(slow, token);
+    assertThat(missed.getString("state")).isEqualTo("missed");
+    assertThat(missed.getInteger("workingMinutes")).isEqualTo(25);
+
+    UUID waitingLong = lead("Reem", "+966551110007", riyadh("2026-11-19T20:55"));
+    sweepAt(riyadh("2026-11-22T10:00"));
+    JsonObject escalated = slaOf(waitingLong, token);
+    assertThat(escalated.getString("state")).isEqualTo("escalated");
+    assertThat(escalated.getString("ownerNotifiedAt")).isNotNull();
+    assertThat(escalated.getString("escalatedAt")).isNotNull();
+    assertThat(escalated.getInteger("workingMinutes")).isGreaterThan(30);
+
+    UUID lost = lead("Majed", "+966551110008", riyadh("2026-11-19T20:55"));
+    app.asOwner("UPDATE crm_leads SET status = 'lost', lost_reason = 'x' WHERE id = '%s'".formatted(lost));
+    JsonObject closed = slaOf(lost, token);
+    assertThat(closed.getString("state")).isEqualTo("closed");
+    assertThat(closed.getValue("workingMinutes")).isNull();
+
+    // just arrived: waiting, whatever the hour (the SLA is still ahead); the list shows the same object
+    JsonObject fresh = new io.moeen.crm.LeadApi(app).create(token, new JsonObject()
+        .put("fullName", "Salma").put("phone", "+966551110009").put("source", "web_form"));
+    assertThat(fresh.getJsonObject("sla").getString("state")).isEqualTo("waiting");
+    var list = io.moeen.testing.ApiCalls.call(app, "GET", "/v1/crm/leads?status=new&limit=100", "en", token, null);
+    JsonObject listed = list.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(l -> l.getString("id").equals(fresh.getString("id"))).findFirst().orElseThrow();
+    assertThat(listed.getJsonObject("sla").getString("state")).isEqualTo("waiting");
+  }
 }
