@@ -47,7 +47,7 @@ public final class ClinicalVerticle extends ServiceVerticle {
     serve(ClinicalAddresses.OBSERVATIONS_RECORD, anyOf(WRITE_CARE), r -> observations.record(r).map(Reply::of));
     serve(ClinicalAddresses.PRESCRIPTIONS_CREATE, anyOf(WRITE_CARE), r -> prescriptions.create(r).map(Reply::of));
     serve(ClinicalAddresses.INTAKE_FORMS_GET, anyOf("clinical.summary.read", READ_OWN), r -> intake.latest(r).map(Reply::of));
-    serve(ClinicalAddresses.INTAKE_FORMS_SUBMIT, anyOf(IntakeForms.WRITE_ANY, "patients.write.own"),
+    serve(ClinicalAddresses.INTAKE_FORMS_SUBMIT, anyOf(IntakeForms.WRITE_ANY, "patients.write.own", IntakeForms.WRITE_OWN),
         r -> intake.submit(r).map(Reply::of));
     serve(ClinicalAddresses.INTAKE_FORMS_REVIEW, anyOf(WRITE_CARE), r -> intake.review(r).map(Reply::of));
     serve(ClinicalAddresses.FILES_UPLOAD, anyOf(WRITE_CARE), r -> files.upload(r).map(Reply::of));

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 final class IntakeForms {
   static final String WRITE_ANY = "intake_forms.write.any";
+  static final String WRITE_OWN = "intake_forms.write.own";
+  /** The scope a patient gives a family member to fill their form. */
+  static final String FAMILY_SCOPE = "intake_forms.write";
 
   private final ClinicalStore store;
 
@@ -60,11 +64,7 @@ final class IntakeForms {
   Future<JsonObject> submit(RequestEnvelope request) {
     Principal principal = Access.principal(request);
     UUID patientId = ClinicalInput.id(request);
-    boolean staff = principal.has(WRITE_ANY);
-    if (!staff && !principal.patientId().map(patientId::equals).orElse(false)) {
-      throw Access.refusal(principal, patientId, "patients", "write",
-          Problem.notFound("patient_not_found", Map.of("id", patientId.toString())));
-    }
+    String via = submitter(principal, patientId);
     JsonObject body = request.bodyAsObject();
     JsonObject contact = body.getJsonObject("emergencyContact", new JsonObject());
     JsonObject insurance = body.getJsonObject("insurance", new JsonObject());
@@ -81,8 +81,28 @@ final class IntakeForms {
               list(body, "currentMedications"), list(body, "conditions"), ClinicalInput.text(body, "previousTreatments"),
               ClinicalInput.text(contact, "name"), e164, ClinicalInput.text(insurance, "provider"),
               ClinicalInput.text(insurance, "policyNumber"), ClinicalInput.text(body, "concerns"),
-              doctor == null ? null : UUID.fromString(doctor), staff ? "reception" : "patient");
+              doctor == null ? null : UUID.fromString(doctor), via);
         }));
+  }
+
+  /**
+   * Who fills the form, as {@code submitted_via}: reception and nurses for anyone, the patient for
+   * themself, a family member the patient gave {@code intake_forms.write}; anyone else 404 as for an
+   * unknown patient, or 403 {@code scope_not_granted} for a family member without the scope.
+   */
+  private static String submitter(Principal principal, UUID patientId) {
+    if (principal.has(WRITE_ANY)) {
+      return "reception";
+    }
+    if (principal.patientId().map(patientId::equals).orElse(false)
+        && (principal.has("patients.write.own") || principal.has(WRITE_OWN))) {
+      return "patient";
+    }
+    if (principal.has(WRITE_OWN) && principal.family().getOrDefault(patientId, Set.of()).contains(FAMILY_SCOPE)) {
+      return "family";
+    }
+    throw Access.refusal(principal, patientId, "intake_forms", "write",
+        Problem.notFound("patient_not_found", Map.of("id", patientId.toString())));
   }
 
   /** A doctor with the patient in care records the review of one version, once. */

@@ -200,8 +200,7 @@ ORDER BY f.version DESC LIMIT 1;
 INSERT INTO intake_forms (patient_id, version, allergies, current_medications, conditions, previous_treatments,
                           emergency_contact_name, emergency_contact_phone, insurance_provider, insurance_policy_number,
                           concerns, preferred_doctor_id, submitted_by, submitted_via)
-SELECT $1, coalesce(max(f.version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, app_user_id(), $12
-FROM intake_forms f WHERE f.patient_id = $1
+VALUES ($1, intake_form_next_version($1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, app_user_id(), $12)
 RETURNING intake_form_json(intake_forms) AS body;
 
 -- name: intake_form_patient_unfiltered

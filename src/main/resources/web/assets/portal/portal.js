@@ -6,6 +6,7 @@ import { canBook, renderAppointments } from './appointments.js';
 import { renderBook } from './book.js';
 import { hasFamily, renderFamily } from './family.js';
 import { renderInbox } from './inbox.js';
+import { intakePatients, renderIntake } from './intake.js';
 import { renderMessages } from './messages.js';
 import { renderProfile } from './profile.js';
 import { showSignUp } from './signup.js';
@@ -19,6 +20,7 @@ const screens = [
   { id: 'inbox', title: 'portal.nav.inbox', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderInbox },
   { id: 'family', title: 'portal.nav.family', allowed: (me) => portalAccount(me) && hasFamily(me), render: renderFamily },
   { id: 'messages', title: 'portal.nav.messages', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderMessages },
+  { id: 'intake', title: 'portal.nav.intake', allowed: (me) => intakePatients(me).length > 0, render: renderIntake },
   { id: 'profile', title: 'portal.nav.profile', allowed: (me) => portalAccount(me), render: renderProfile },
 ];
 

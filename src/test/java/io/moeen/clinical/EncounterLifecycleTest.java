@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Check-in opens the visit's encounter; completing the appointment waits for it; only its doctor closes it. */
 class EncounterLifecycleTest {
+  static final UUID MAHA = UUID.fromString("00000000-0000-4000-c200-000000000005");
   static RunningApp app;
   static ClinicalFixtures fx;
   static String reception;
@@ -109,5 +110,42 @@ class EncounterLifecycleTest {
     String nurse = app.loginAs(DemoAccounts.NURSE);
     assertThat(fx.post("/v1/patients/" + DemoAccounts.REEM_PATIENT_ID + "/encounters", nurse, new JsonObject())
         .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void a_no_show_never_opens_an_encounter_and_a_visit_entered_in_error_lets_the_appointment_complete() {
+    // Dr. Faisal's: the other tests' appointments are Dr. Khalid's at the same minutes
+    UUID missed = fx.appointmentStartedToday(DemoAccounts.MOHAMMED_PATIENT_ID, ClinicalFixtures.FAISAL);
+    var noShow = fx.post("/v1/appointments/" + missed + "/no-show", reception, null);
+    assertThat(noShow.statusCode()).as(noShow.bodyAsString()).isEqualTo(200);
+    assertThat(fx.count("SELECT 1 FROM encounters WHERE appointment_id = '" + missed + "'")).isZero();
+    // a no-show is final: it cannot be checked in afterwards to open one
+    assertThat(fx.post("/v1/appointments/" + missed + "/check-in", reception, null).statusCode()).isEqualTo(409);
+    assertThat(fx.count("SELECT 1 FROM encounters WHERE appointment_id = '" + missed + "'")).isZero();
+
+    UUID visit = fx.appointmentStartedToday(DemoAccounts.MOHAMMED_PATIENT_ID, ClinicalFixtures.FAISAL);
+    assertThat(fx.post("/v1/appointments/" + visit + "/check-in", reception, null).statusCode()).isEqualTo(200);
+    String encounter = fx.one("SELECT id FROM encounters WHERE appointment_id = '" + visit + "'");
+    assertThat(fx.post("/v1/appointments/" + visit + "/complete", reception, null).statusCode()).isEqualTo(409);
+    var marked = fx.post("/v1/encounters/" + encounter + "/entered-in-error", faisal,
+        new JsonObject().put("reason", "Checked in under the wrong doctor"));
+    assertThat(marked.statusCode()).as(marked.bodyAsString()).isEqualTo(200);
+    assertThat(fx.post("/v1/appointments/" + visit + "/complete", reception, null).statusCode()).isEqualTo(200);
+    assertThat(fx.one("SELECT a.status || '/' || e.status FROM appointments a JOIN encounters e ON e.appointment_id = a.id "
+        + "WHERE a.id = '" + visit + "'")).isEqualTo("completed/entered_in_error");
+  }
+
+  @Test
+  void an_appointment_written_already_checked_in_opens_its_encounter_too() {
+    UUID id = UUID.randomUUID();
+    app.asOwner("""
+        INSERT INTO appointments (id, patient_id, doctor_id, service_id, location_id, starts_at, ends_at, blocked_from,
+                                  blocked_until, status, source)
+        VALUES ('%s', '%s', '%s', '%s', '%s', now() - interval '5 minutes', now() + interval '25 minutes',
+                now() - interval '5 minutes', now() + interval '30 minutes', 'checked_in', 'reception')
+        """.formatted(id, DemoAccounts.AISHA_PATIENT_ID, MAHA, ClinicalFixtures.GENERAL_CONSULTATION, ClinicalFixtures.OLAYA));
+    assertThat(fx.one("SELECT status || '/' || kind || '/' || doctor_id FROM encounters WHERE appointment_id = '" + id + "'"))
+        .isEqualTo("in_progress/appointment/" + MAHA);
+    assertThat(fx.post("/v1/appointments/" + id + "/complete", reception, null).statusCode()).isEqualTo(409);
   }
 }

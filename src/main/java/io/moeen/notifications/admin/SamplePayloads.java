@@ -17,11 +17,13 @@ final class SamplePayloads {
     String startsAt = tomorrow.toOffsetDateTime().toString();
     String later = tomorrow.plusDays(2).withHour(16).toOffsetDateTime().toString();
     return switch (eventType) {
+      // a patient without an intake form is sent its link (db/changes/028: the outbox row is completed in the database)
       case "appointment_booked" -> new JsonObject().put("startsAt", startsAt)
           .put("serviceAr", "كشف عام").put("serviceEn", "General consultation")
           .put("doctorAr", "خالد العتيبي").put("doctorEn", "Khalid Al-Otaibi")
           .put("branchAr", "فرع العليا — طريق الملك فهد، الرياض").put("branchEn", "Olaya branch — King Fahd Road, Riyadh")
-          .put("price", 150).put("currency", "SAR");
+          .put("price", 150).put("currency", "SAR").put("intakeFormNeeded", 1)
+          .put("intakeFormUrl", "https://clinic.example/app/portal/#/intake/00000000-0000-4000-9000-000000000008");
       case "appointment_cancelled", "appointment_cancel_requested" -> new JsonObject().put("startsAt", startsAt);
       case "appointment_reminder" -> new JsonObject().put("startsAt", startsAt).put("lead", "24h");
       case "appointment_rescheduled" -> new JsonObject().put("previousStartsAt", startsAt).put("startsAt", later);
