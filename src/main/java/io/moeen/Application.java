@@ -25,6 +25,7 @@ import io.moeen.common.kv.KeyValueStore;
 import io.moeen.common.kv.KeyValueStores;
 import io.moeen.crm.CrmFeature;
 import io.moeen.dental.DentalFeature;
+import io.moeen.education.EducationFeature;
 import io.moeen.hospital.HospitalFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
@@ -79,6 +80,7 @@ public final class Application {
       new HospitalFeature(),
       new BillingFeature(),
       new DentalFeature(),
+      new EducationFeature(),
       new WebFeature(),
       new ApiFeature());
 
