@@ -42,6 +42,8 @@ class ObjectAccessWalkTest {
   private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
   private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
   private static final String AHMED_INTAKE_FORM = "00000000-0000-4018-8000-000000000501";
+  /** Ahmed's unread educational material (db/demo/054-education-demo.sql). */
+  private static final String AHMED_EDUCATION = "00000000-0000-4023-8000-000000000102";
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -96,7 +98,8 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/notes/") ? AHMED_NOTE
         : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM
         : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE : AHMED_NOTICE;
-    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
+    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1")
+        .replace("{assignmentId}", AHMED_EDUCATION);
   }
 
   /** A body the contract accepts, so that the answer is about access and not about input. */
@@ -171,5 +174,7 @@ class ObjectAccessWalkTest {
     assertThat(queryOne("SELECT status || starts_at::text FROM appointments WHERE id = '" + AHMED_APPOINTMENT + "'"))
         .isEqualTo(appointmentBefore);
     assertThat(queryOne("SELECT is_read::text FROM notifications WHERE id = '" + AHMED_NOTICE + "'")).isEqualTo("false");
+    assertThat(queryOne("SELECT (read_at IS NULL)::text FROM education_assignments WHERE id = '" + AHMED_EDUCATION + "'"))
+        .isEqualTo("true");
   }
 }
