@@ -60,10 +60,12 @@ function item(ctx, patient, assignment, changed) {
     node.className = read ? 'material read' : 'material unread';
     status.className = read ? 'badge read' : 'badge unread';
     status.textContent = read ? t('portal.education.read') : t('portal.education.new');
-    meta.replaceChildren(
-      t('portal.education.given_by'), ' ', bdi(ctx.name(assignment.assignedBy.name)), ' · ',
-      el('time', { datetime: assignment.assignedAt }, formats.date(assignment.assignedAt)),
-      read ? [' · ', t('portal.education.read_on'), ' ', el('time', { datetime: assignment.readAt }, formats.date(assignment.readAt))] : null);
+    const parts = [t('portal.education.given_by'), ' ', bdi(ctx.name(assignment.assignedBy.name)), ' · ',
+      el('time', { datetime: assignment.assignedAt }, formats.date(assignment.assignedAt))];
+    if (read) {
+      parts.push(' · ', t('portal.education.read_on'), ' ', el('time', { datetime: assignment.readAt }, formats.date(assignment.readAt)));
+    }
+    meta.replaceChildren(...parts);
     markRead.hidden = read;
   };
   show();

@@ -68,10 +68,12 @@ class EducationBrowserTest {
     assertThat(page.find("li.material.unread a.button").getAttribute("href"))
         .isEqualTo("https://videos.example.org/moeen/brushing-and-flossing");
     assertThat(page.textOf("main h1")).contains("(جديدة: 1)");
+    assertThat(page.textOf("li.material.read .meta")).startsWith("من خالد").contains("قُرئت في").doesNotContain("object", "null");
+    assertThat(page.textOf("li.material.unread .meta")).startsWith("من هدى").doesNotContain("قُرئت", "null");
     page.screenshots("portal-ar-education");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
-    page.click("li.material.unread", "عَلِّمها كمقروءة");
+    page.click("li.material.unread button.mark-read", "عَلِّمها كمقروءة");
     browser.await(10, "no material left unread", b -> b.<Boolean>script("return !document.querySelector('li.material.unread')"));
     assertThat(page.textOf("li.material[data-id='" + AHMED_UNREAD + "'] .badge")).isEqualTo("مقروءة");
     assertThat(page.textOf("main h1")).doesNotContain("جديدة");
