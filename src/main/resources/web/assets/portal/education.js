@@ -40,6 +40,7 @@ function item(ctx, patient, assignment, changed) {
   const status = el('span', { class: 'badge' });
   const meta = el('p', { class: 'meta' });
   const node = el('li', { class: 'material', 'data-id': assignment.id });
+  const actions = el('div', { class: 'actions' });
   const markRead = el('button', {
     type: 'button', class: 'link mark-read', onclick: async () => {
       markRead.disabled = true;
@@ -66,7 +67,8 @@ function item(ctx, patient, assignment, changed) {
       parts.push(' · ', t('portal.education.read_on'), ' ', el('time', { datetime: assignment.readAt }, formats.date(assignment.readAt)));
     }
     meta.replaceChildren(...parts);
-    markRead.hidden = read;
+    // removed, not hidden: a styled button would still show under [hidden]
+    actions.replaceChildren(...(read ? [] : [markRead]));
   };
   show();
   node.append(el('article', {},
@@ -77,7 +79,7 @@ function item(ctx, patient, assignment, changed) {
     content(ctx, m),
     (m.tags || []).length ? el('p', { class: 'tags' }, m.tags.map((tag) => el('span', { class: 'tag', dir: 'auto' }, tag))) : null,
     meta,
-    el('div', { class: 'actions' }, markRead)));
+    actions));
   return node;
 }
 

@@ -77,6 +77,7 @@ class EducationBrowserTest {
     browser.await(10, "no material left unread", b -> b.<Boolean>script("return !document.querySelector('li.material.unread')"));
     assertThat(page.textOf("li.material[data-id='" + AHMED_UNREAD + "'] .badge")).isEqualTo("مقروءة");
     assertThat(page.textOf("main h1")).doesNotContain("جديدة");
+    assertThat(page.all("li.material button.mark-read")).isEmpty();
     assertThat(one("SELECT read_by::text FROM education_assignments WHERE id = '" + AHMED_UNREAD + "'"))
         .isEqualTo(DemoAccounts.AHMED_USER_ID.toString());
 
