@@ -26,6 +26,7 @@ import io.moeen.common.kv.KeyValueStores;
 import io.moeen.crm.CrmFeature;
 import io.moeen.dental.DentalFeature;
 import io.moeen.documents.DocumentsFeature;
+import io.moeen.education.EducationFeature;
 import io.moeen.hospital.HospitalFeature;
 import io.moeen.identity.IdentityFeature;
 import io.moeen.notifications.NotificationsFeature;
@@ -81,6 +82,7 @@ public final class Application {
       new BillingFeature(),
       new DentalFeature(),
       new DocumentsFeature(),
+      new EducationFeature(),
       new WebFeature(),
       new ApiFeature());
 

@@ -3,6 +3,7 @@ package io.moeen.api;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -91,7 +92,10 @@ final class UploadRoutes {
       return;
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && length.matches("\\d{1,9}") && Long.parseLong(length) <= DRAIN_LIMIT) {
+    // HTTP/1.x: neither a length nor chunks means no body at all (RFC 9112 6.3), nothing to close over
+    boolean bodiless = length == null && request.version() != HttpVersion.HTTP_2
+        && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+    if (bodiless || length != null && length.matches("\\d{1,9}") && Long.parseLong(length) <= DRAIN_LIMIT) {
       request.exceptionHandler(ignored -> { });
       request.handler(ignored -> { });
       request.resume();

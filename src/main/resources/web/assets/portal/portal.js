@@ -1,9 +1,10 @@
-// The patient portal (/app/portal/): sign-up, my appointments, booking, inbox, family, messages and consents,
+// The patient portal (/app/portal/): sign-up, my appointments, booking, inbox, my materials, family, messages and consents,
 // profile. Each screen shows only what the signed-in account may do; the API decides.
 
 import { Shell } from '../common/shell.js';
 import { canBook, renderAppointments } from './appointments.js';
 import { renderBook } from './book.js';
+import { educationPatients, renderEducation } from './education.js';
 import { hasFamily, renderFamily } from './family.js';
 import { renderInbox } from './inbox.js';
 import { intakePatients, renderIntake } from './intake.js';
@@ -18,6 +19,7 @@ const screens = [
   { id: 'appointments', title: 'portal.nav.appointments', allowed: (me) => portalAccount(me) && has(me, 'appointments.read.own'), render: renderAppointments },
   { id: 'book', title: 'portal.nav.book', allowed: (me) => portalAccount(me) && canBook({ me, can: (...p) => has(me, ...p) }), render: renderBook },
   { id: 'inbox', title: 'portal.nav.inbox', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderInbox },
+  { id: 'education', title: 'portal.nav.education', allowed: (me) => portalAccount(me) && educationPatients(me).length > 0, render: renderEducation },
   { id: 'family', title: 'portal.nav.family', allowed: (me) => portalAccount(me) && hasFamily(me), render: renderFamily },
   { id: 'messages', title: 'portal.nav.messages', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderMessages },
   { id: 'intake', title: 'portal.nav.intake', allowed: (me) => intakePatients(me).length > 0, render: renderIntake },

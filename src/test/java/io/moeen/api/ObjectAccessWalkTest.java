@@ -50,6 +50,8 @@ class ObjectAccessWalkTest {
   private static final String AHMED_DENTAL_STEP = "00000000-0000-4022-8000-000000000514";
   /** Ahmed's dental image, made in start() on a file of his. */
   private static final String AHMED_DENTAL_IMAGE = "00000000-0000-4022-8000-0000000005e1";
+  /** Ahmed's unread educational material (db/demo/054-education-demo.sql). */
+  private static final String AHMED_EDUCATION = "00000000-0000-4023-8000-000000000102";
   private static RunningApp app;
   private static String familyLink;
   private static List<Op> operations;
@@ -114,7 +116,8 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/dental-plans/") ? AHMED_DENTAL_PLAN
         : op.template().startsWith("/v1/dental-plan-steps/") ? AHMED_DENTAL_STEP
         : op.template().startsWith("/v1/dental-images/") ? AHMED_DENTAL_IMAGE : AHMED_NOTICE;
-    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1");
+    return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1")
+        .replace("{assignmentId}", AHMED_EDUCATION);
   }
 
   /** A body the contract accepts, so that the answer is about access and not about input. */
@@ -189,5 +192,7 @@ class ObjectAccessWalkTest {
     assertThat(queryOne("SELECT status || starts_at::text FROM appointments WHERE id = '" + AHMED_APPOINTMENT + "'"))
         .isEqualTo(appointmentBefore);
     assertThat(queryOne("SELECT is_read::text FROM notifications WHERE id = '" + AHMED_NOTICE + "'")).isEqualTo("false");
+    assertThat(queryOne("SELECT (read_at IS NULL)::text FROM education_assignments WHERE id = '" + AHMED_EDUCATION + "'"))
+        .isEqualTo("true");
   }
 }

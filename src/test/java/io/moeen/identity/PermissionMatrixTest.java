@@ -164,6 +164,9 @@ class PermissionMatrixTest {
   // Clinical: Ahmed's demo visit with Dr. Khalid, a throwaway encounter in progress and a draft note in it
   static final String M_VISIT = "/v1/encounters/00000000-0000-4018-8000-000000000001";
   static final String M_ENC = "/v1/encounters/00000000-0000-4018-8000-0000000000e1";
+  // Patient education (db/demo/054-education-demo.sql): a material given to Ahmed, and a throwaway made in start()
+  static final String E_GIVEN = "00000000-0000-4023-8000-000000000001";
+  static final String M_EDU = "00000000-0000-4023-8000-0000000000e1";
   /** Ahmed's file, uploaded in start() and given this id. */
   static final String M_FILE = "00000000-0000-4018-8000-0000000000f1";
   static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
@@ -703,6 +706,29 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("outcome", "accepted")).allow(ADMIN),
       op("POST", "/v1/insurance/claims/{id}/remittance").at(I_SUBMITTED + "/remittance")
           .body(new JsonObject().put("amount", "1.00").put("reference", "matrix")).allow(ADMIN)
+      // ── education: doctors and the admin keep the library; Ahmed reads what was given to him (Yousef lacks
+      //    medical_records.read); the writes aim at refusals (400, 409) or at the throwaway material M_EDU ──
+      op("GET", "/v1/education/materials").allow(ADMIN, DOCTOR),
+      op("GET", "/v1/education/materials/{id}").at("/v1/education/materials/" + E_GIVEN).allow(ADMIN, DOCTOR, PATIENT_AHMED)
+          .hidden(FAMILY_YOUSEF),
+      // an article has no file: 404 for whoever gets past access control
+      op("GET", "/v1/education/materials/{id}/file").at("/v1/education/materials/" + E_GIVEN + "/file")
+          .hidden(ADMIN, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      op("GET", "/v1/education/assignments").allow(ADMIN, DOCTOR),
+      op("GET", "/v1/patients/{id}/education-materials").at(AHMED_PATIENT + "/education-materials")
+          .allow(ADMIN, DOCTOR, PATIENT_AHMED),
+      op("POST", "/v1/education/materials").body(new JsonObject().put("kind", "article").put("titleAr", "م").put("titleEn", "M")
+          .put("summaryAr", "م").put("summaryEn", "M")).allow(ADMIN, DOCTOR),
+      // a JSON body is not a PDF: past access control to a 400 file_type_mismatch
+      op("POST", "/v1/education/files").body(new JsonObject()).allow(ADMIN, DOCTOR),
+      // already given to Ahmed: 409
+      op("POST", "/v1/patients/{id}/education-materials").at(AHMED_PATIENT + "/education-materials")
+          .body(new JsonObject().put("materialId", E_GIVEN)).allow(ADMIN, DOCTOR),
+      // already read: nothing changes (the admin holds every permission, but it is not Ahmed's side: 404)
+      op("POST", "/v1/patients/{id}/education-materials/{assignmentId}/read")
+          .at(AHMED_PATIENT + "/education-materials/00000000-0000-4023-8000-000000000101/read").allow(PATIENT_AHMED)
+          .hidden(ADMIN),
+      op("DELETE", "/v1/education/materials/{id}").at("/v1/education/materials/" + M_EDU).allow(ADMIN, DOCTOR)
   );
 
   static RunningApp app;
@@ -718,6 +744,10 @@ class PermissionMatrixTest {
     for (Who who : Who.values()) {
       TOKENS.put(who, app.loginAs(who.email));
     }
+    app.asOwner("""
+        INSERT INTO education_materials (id, kind, title_ar, title_en, summary_ar, summary_en, body_en, published_on, author_id)
+        VALUES ('%s', 'article', 'مصفوفة', 'Matrix', 'مصفوفة', 'Matrix', 'Matrix', '2026-01-01', '00000000-0000-4000-8000-000000000004')
+        """.formatted(M_EDU));
     app.asOwner("""
         INSERT INTO crm_leads (id, full_name, phone, source) VALUES ('%s', 'Matrix Lead', '+966551239801', 'referral');
         INSERT INTO crm_web_forms (id, name, key_hash, key_prefix) VALUES ('%s', 'Matrix', sha256('matrix'::bytea), 'matrix');
