@@ -705,7 +705,7 @@ class PermissionMatrixTest {
       op("POST", "/v1/insurance/claims/{id}/adjudication").at(I_PAID + "/adjudication")
           .body(new JsonObject().put("outcome", "accepted")).allow(ADMIN),
       op("POST", "/v1/insurance/claims/{id}/remittance").at(I_SUBMITTED + "/remittance")
-          .body(new JsonObject().put("amount", "1.00").put("reference", "matrix")).allow(ADMIN)
+          .body(new JsonObject().put("amount", "1.00").put("reference", "matrix")).allow(ADMIN),
       // ── education: doctors and the admin keep the library; Ahmed reads what was given to him (Yousef lacks
       //    medical_records.read); the writes aim at refusals (400, 409) or at the throwaway material M_EDU ──
       op("GET", "/v1/education/materials").allow(ADMIN, DOCTOR),
