@@ -77,6 +77,8 @@ public final class WebBrowser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds))
         .withMessage(what)
         .pollingEvery(Duration.ofMillis(100))
+        // a screen redrawn by a live stream between finding an element and using it: look again
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> {
           T value = condition.apply(this);
           return Boolean.FALSE.equals(value) ? null : value;

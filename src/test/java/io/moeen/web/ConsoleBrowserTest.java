@@ -113,8 +113,12 @@ class ConsoleBrowserTest {
   @DisplayName("The chat desk lists a visitor waiting for a person; a reply reaches the visitor's history; release gives it back to the bot")
   void chat_desk_replies_and_releases() {
     page.nav("chat");
-    page.find(".desk button[data-id='" + chatId + "']").click();
-    page.find(".conversation textarea").sendKeys("أهلًا، معك سارة من الاستقبال");
+    // the desk's list is redrawn whenever its live stream speaks: click whatever button is there now
+    page.click(".desk button[data-id='" + chatId + "']", "");
+    browser.await(10, "the reply box", b -> {
+      b.driver().findElement(org.openqa.selenium.By.cssSelector(".conversation textarea")).sendKeys("أهلًا، معك سارة من الاستقبال");
+      return true;
+    });
     page.click(".conversation button.primary", "إرسال");
     browser.await(10, "the reply in the transcript", b -> b.<Boolean>script(
         "return !!document.querySelector('.transcript') && document.querySelector('.transcript').textContent.includes('معك سارة')"));

@@ -131,10 +131,11 @@ class OutboxAdminTest {
     void the_list_holds_every_seeded_channel_and_language_of_an_event() {
       JsonArray items = get("/v1/admin/notification-templates?eventType=appointment_booked", admin).bodyAsJsonObject()
           .getJsonArray("items");
-      // four channels × two languages in force (version 2 since changeset 040), the first wording kept inactive
+      // four channels × two languages in force (version 3 since changeset 040, after 028's intake-link version),
+      // the earlier wordings kept inactive
       assertThat(items.stream().map(JsonObject.class::cast).filter(t -> t.getBoolean("isActive")))
-          .hasSize(8).allSatisfy(t -> assertThat(t.getInteger("version")).isEqualTo(2));
-      assertThat(items).hasSize(16);
+          .hasSize(8).allSatisfy(t -> assertThat(t.getInteger("version")).isEqualTo(3));
+      assertThat(items).hasSize(24);
       assertThat(get("/v1/admin/notification-templates?channel=whatsapp&locale=ar", admin).bodyAsJsonObject()
           .getJsonArray("items")).isNotEmpty()
           .allSatisfy(t -> assertThat(((JsonObject) t).getString("whatsappTemplateName")).startsWith("moeen_"));
