@@ -71,6 +71,55 @@ class ContractPartsTest {
     }
   }
 
+  /**
+   * A schema names only JSON Schema's and OpenAPI's words. An unquoted comma inside a flow mapping
+   * ({@code { type: integer, description: The place, from 1. }}) silently makes the rest of the text a key
+   * of the schema; Redocly's struct rule catches it in CI, this catches it in every test run.
+   */
+  @Test
+  void every_property_schema_names_only_schema_keywords() {
+    JsonObject merged = ContractDocument.merged(vertx);
+    List<String> strays = new ArrayList<>();
+    strayKeys(merged.getJsonObject("components").getJsonObject("schemas"), "#/components/schemas", false, strays);
+    assertThat(strays).as("keys that are not schema keywords (an unquoted comma in a one-line schema?)").isEmpty();
+  }
+
+  private static final java.util.Set<String> SCHEMA_KEYWORDS = java.util.Set.of("type", "format", "description", "title",
+      "enum", "const", "default", "example", "examples", "items", "properties", "required", "additionalProperties",
+      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern",
+      "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "oneOf", "anyOf", "allOf", "not", "$ref",
+      "nullable", "readOnly", "writeOnly", "deprecated", "discriminator", "contentMediaType", "contentEncoding",
+      "patternProperties", "propertyNames", "if", "then", "else", "dependentRequired", "unevaluatedProperties",
+      "prefixItems", "contains", "minContains", "maxContains", "$comment", "externalDocs", "xml", "contentSchema");
+
+  private static void strayKeys(JsonObject schemas, String at, boolean isSchema, List<String> strays) {
+    for (String name : schemas.fieldNames()) {
+      Object value = schemas.getValue(name);
+      if (!(value instanceof JsonObject schema)) {
+        continue;
+      }
+      String here = at + "/" + name;
+      for (String key : schema.fieldNames()) {
+        if (!SCHEMA_KEYWORDS.contains(key) && !key.startsWith("x-")) {
+          strays.add(here + ": " + key);
+        }
+        Object inner = schema.getValue(key);
+        if (key.equals("properties") && inner instanceof JsonObject props) {
+          strayKeys(props, here + "/properties", true, strays);
+        } else if ((key.equals("items") || key.equals("additionalProperties") || key.equals("not"))
+            && inner instanceof JsonObject one) {
+          strayKeys(new JsonObject().put(key, one), here, true, strays);
+        } else if ((key.equals("oneOf") || key.equals("anyOf") || key.equals("allOf")) && inner instanceof JsonArray all) {
+          for (int i = 0; i < all.size(); i++) {
+            if (all.getValue(i) instanceof JsonObject one) {
+              strayKeys(new JsonObject().put(key + "[" + i + "]", one), here, true, strays);
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void the_yaml_form_reads_back_as_the_same_document() {
     JsonObject merged = ContractDocument.merged(vertx);

@@ -21,6 +21,14 @@ public final class PdfRendering {
   private PdfRendering() {
   }
 
+  /**
+   * The modifier letters ICU writes in transliterated Hijri month names ("Rabiʻ II", "Shaʻban") have no
+   * glyph in the embedded fonts and printed as "#": an apostrophe reads the same.
+   */
+  static String withGlyphsWeHave(String xhtml) {
+    return xhtml.replace('\u02BB', '\'').replace('\u02BC', '\'');
+  }
+
   public static byte[] render(String xhtml, boolean rtl) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -29,7 +37,7 @@ public final class PdfRendering {
       builder.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
       builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
       builder.defaultTextDirection(rtl ? TextDirection.RTL : TextDirection.LTR);
-      builder.withHtmlContent(xhtml, null);
+      builder.withHtmlContent(withGlyphsWeHave(xhtml), null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
