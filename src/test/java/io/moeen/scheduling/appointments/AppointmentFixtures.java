@@ -70,6 +70,10 @@ final class AppointmentFixtures {
         FROM services s, (SELECT '%s'::timestamptz AS at) t WHERE s.id = '%s'
         """.formatted(id, patient, doctor, OLAYA, status, quoted(previous), quoted(requestedStart),
         previous == null ? "NULL" : "'سبب الطلب'", previous == null ? "NULL" : "now()", start, service));
+    // one written already checked in opens its visit record (028); these tests are about the appointment's own
+    // steps, so the visit is written up: completing needs it finished (EncounterLifecycleTest covers that rule)
+    app.asOwner("UPDATE encounters SET status = 'finished', ended_at = greatest(started_at, now()) "
+        + "WHERE appointment_id = '" + id + "' AND status = 'in_progress'");
     return id;
   }
 
