@@ -58,8 +58,8 @@ chat() { # url[,url] -> "turns/s p50 p99 errors"
   java -cp "$BENCH_CP" io.moeen.bench.ChatBench "$CONVERSATIONS" 16 --url="$1" --machine 2>>target/bench-chat.log | tail -1
 }
 bench() { # port -> "req/s p50 p99 errors"
-  mvn -q -B -o exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.moeen.bench.SlotsBench \
-    -Dexec.args="$REQUESTS $CONCURRENCY --url http://127.0.0.1:$1 --machine" -Dliquibase.analytics.enabled=false | tail -1
+  java -cp "$BENCH_CP" io.moeen.bench.SlotsBench "$REQUESTS" "$CONCURRENCY" --url "http://127.0.0.1:$1" --machine \
+    2>>target/bench-slots.log | tail -1
 }
 
 echo "== one node (MOEEN_CLUSTER=off)"
