@@ -52,24 +52,12 @@ final class FhirBundles {
   static final String UCUM = "http://unitsofmeasure.org";
   static final String MRN = "urn:moeen:patient:mrn";
   static final String LICENSE = "urn:moeen:practitioner:license";
-  private static final Object LOCK = new Object();
-  private static volatile FhirContext context;
 
   private FhirBundles() {
   }
 
-  /** The shared R4 context, built at the first call (call from a worker). */
   static FhirContext context() {
-    FhirContext current = context;
-    if (current == null) {
-      synchronized (LOCK) {
-        if (context == null) {
-          context = FhirContext.forR4();
-        }
-        current = context;
-      }
-    }
-    return current;
+    return io.moeen.common.fhir.FhirR4.context();
   }
 
   /** The bundle as FHIR JSON (call from a worker). */

@@ -45,23 +45,12 @@ final class ClaimFhir {
   static final String INVOICE = "urn:moeen:invoice";
   /** Catalogue categories that are dentistry (scheduling's services, seed 003). */
   static final Set<String> DENTAL = Set.of("orthodontics", "restorations", "xrays", "oral_surgery", "preventive", "cosmetic");
-  private static final Object LOCK = new Object();
-  private static volatile FhirContext context;
 
   private ClaimFhir() {
   }
 
   static FhirContext context() {
-    FhirContext current = context;
-    if (current == null) {
-      synchronized (LOCK) {
-        if (context == null) {
-          context = FhirContext.forR4();
-        }
-        current = context;
-      }
-    }
-    return current;
+    return io.moeen.common.fhir.FhirR4.context();
   }
 
   /** The bundle as FHIR JSON (call from a worker). */
