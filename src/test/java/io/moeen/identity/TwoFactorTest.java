@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
@@ -28,6 +29,12 @@ class TwoFactorTest {
   @AfterAll
   static void stop() {
     app.close();
+  }
+
+  /** Each test takes codes for now and the steps beside it: it runs inside one step. */
+  @BeforeEach
+  void roomInTheStep() {
+    io.moeen.testing.Totp.awaitStepWithRoom(10);
   }
 
   private static HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

@@ -10,6 +10,23 @@ public final class Totp {
   private Totp() {
   }
 
+  /**
+   * Waits, if the current 30-second step has fewer than {@code secondsNeeded} left, for the next one to
+   * begin: a test that takes codes for "now", the step before and the step after, and uses them a few
+   * calls later, must not see the step change in between (the server's window would then have moved).
+   */
+  public static void awaitStepWithRoom(int secondsNeeded) {
+    long intoStep = System.currentTimeMillis() % 30_000;
+    long left = 30_000 - intoStep;
+    if (left < secondsNeeded * 1000L) {
+      try {
+        Thread.sleep(left + 50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** The code for the 30-second step {@code offset} steps from now, from the base32 secret. */
   public static String code(String base32Secret, int offset) {
     try {
