@@ -64,6 +64,12 @@ final class PatientStore {
   }
 
   /** One audit row saying the medical fields of {@code patientId} were shown to the acting user. */
+  /** Whether staff holding medical_records.read.any may see this patient's medical fields: the patient is in their care. */
+  Future<Boolean> staffMayReadMedical(SqlConnection conn, UUID patientId) {
+    return conn.preparedQuery(SQL.get("staff_medical_reader")).execute(Tuple.of(patientId))
+        .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("allowed")));
+  }
+
   Future<Void> auditMedicalRead(SqlConnection conn, UUID patientId, String operation) {
     JsonObject what = new JsonObject().put("operation", operation)
         .put("fields", new io.vertx.core.json.JsonArray().add("knownAllergies").add("medicalHistory"));

@@ -48,6 +48,10 @@ WHERE p.is_active
 ORDER BY p.created_at DESC, p.id DESC
 LIMIT $6;
 
+-- name: staff_medical_reader
+-- May this member of staff see the patient's medical fields? Clinical's care rule (changeset 056).
+SELECT app_patient_medical_reader($1) AS allowed;
+
 -- name: audit_medical_read
 -- Reads of medical fields are audited by the application; the writes by the triggers.
 INSERT INTO audit_logs (user_id, role, action, entity_type, entity_id, patient_id, new_values, ip_address, request_id)

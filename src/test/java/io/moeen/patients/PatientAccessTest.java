@@ -37,7 +37,10 @@ class PatientAccessTest {
   /** account, path, expected status, medical fields shown. */
   static Stream<Arguments> reads() {
     return Stream.of(
-        Arguments.of(DemoAccounts.ADMIN, AHMED, 200, true),
+        // medical fields to staff only for a patient in their care (clinical's rule, changeset 056)
+        Arguments.of(DemoAccounts.ADMIN, AHMED, 200, false),
+        Arguments.of(DemoAccounts.NURSE, AHMED, 200, false),
+        Arguments.of(DemoAccounts.DOCTOR_PEDIATRICS, AHMED, 200, false),
         Arguments.of(DemoAccounts.SUPERVISOR, AHMED, 200, false),
         Arguments.of(DemoAccounts.RECEPTIONIST, AHMED, 200, false),
         Arguments.of(DemoAccounts.DOCTOR, AHMED, 200, true),
