@@ -83,7 +83,7 @@ class MainProcessTest {
     });
     reader.start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (lines.stream().noneMatch(l -> l.startsWith("Demo data:")) && process.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }

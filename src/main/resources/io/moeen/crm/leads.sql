@@ -67,6 +67,13 @@ WHERE id = $1;
 -- name: touch
 UPDATE crm_leads SET last_activity_at = greatest(coalesce(last_activity_at, $2), $2) WHERE id = $1;
 
+-- name: touch_contacted
+-- A logged contact (call, WhatsApp, SMS, e-mail, meeting) is the first contact when there was none: it
+-- stops the first-contact SLA clock whatever the lead's status (the attempt counts, answered or not).
+UPDATE crm_leads SET last_activity_at = greatest(coalesce(last_activity_at, $2), $2),
+    first_contacted_at = coalesce(first_contacted_at, $2)
+WHERE id = $1;
+
 -- name: score_inputs
 SELECT l.source, l.status, l.interested_service_id, l.interested_in, l.created_at, l.last_activity_at,
        count(a.id) FILTER (WHERE a.type IN ('call', 'whatsapp', 'sms', 'email', 'meeting', 'note')) AS touches,

@@ -118,10 +118,16 @@ class LiveStreamTest {
       assertThat(stream.response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
       assertThat(stream.next("unread-count", WAIT)).isNotNull();
       assertThat(stream.endsWithin(WAIT)).as("maxSeconds ends the stream").isTrue();
+      // the access line is written once the server has ended the response, which may be after the client saw it end
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline && snapshot(logs).stream()
+          .noneMatch(e -> e.getFormattedMessage().contains("/v1/me/notifications/stream"))) {
+        Thread.sleep(20);
+      }
     } finally {
       access.detachAppender(logs);
     }
-    List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    List<String> lines = snapshot(logs).stream().map(ILoggingEvent::getFormattedMessage).toList();
     assertThat(lines).anyMatch(l -> l.contains("/v1/me/notifications/stream"));
     assertThat(lines).noneMatch(l -> l.contains(ahmed) || l.contains("access_token"));
   }
@@ -232,5 +238,12 @@ class LiveStreamTest {
       Thread.sleep(100);
     }
     assertThat(status(id)).isEqualTo("delivered");
+  }
+
+  /** The events so far: the appender appends under its own lock (AppenderBase.doAppend). */
+  private static List<ILoggingEvent> snapshot(ListAppender<ILoggingEvent> logs) {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
   }
 }

@@ -65,7 +65,7 @@ public final class InvoiceDocument {
       StringBuilder qrCell = new StringBuilder();
       String qr = invoice.getString("qr");
       if (qr != null) {
-        qrCell.append("<img src=\"").append(QrImage.dataUri(qr)).append("\" width=\"130\" height=\"130\" alt=\"")
+        qrCell.append("<img src=\"").append(QrImage.dataUri(qr)).append("\" width=\"160\" height=\"160\" alt=\"")
             .append(esc(t("qr_note"))).append("\"/><div class=\"small\">").append(esc(t("qr_note"))).append("</div>");
       }
       h.append("<table class=\"head\">");

@@ -20,15 +20,22 @@ public final class QrImage {
   private QrImage() {
   }
 
+  /**
+   * At least {@code size} pixels wide, each module a whole square of pixels: asked for a size that is not a
+   * multiple of the modules, ZXing would draw one pixel per module and pad, and a phase-2 QR (about a hundred
+   * modules) would then be a blur once the page scales it up.
+   */
   public static byte[] png(String text, int size) {
     try {
-      BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
+      BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
               EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
-      BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-      for (int y = 0; y < matrix.getHeight(); y++) {
-        for (int x = 0; x < matrix.getWidth(); x++) {
-          image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+      int scale = Math.max(1, (size + matrix.getWidth() - 1) / matrix.getWidth());
+      BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
+          BufferedImage.TYPE_BYTE_BINARY);
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,6 +49,6 @@ public final class QrImage {
   }
 
   public static String dataUri(String text) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, 200));
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, 400));
   }
 }

@@ -51,11 +51,15 @@ public final class LeadActivities {
         .map(row -> Reply.of(ActivityLog.json(row)));
   }
 
+  /** The activities that reach the person: logging one is the lead's first contact if it had none. */
+  static final java.util.Set<String> CONTACTS = java.util.Set.of("call", "whatsapp", "sms", "email", "meeting");
+
   /** Writes the activity on a locked lead, touches and rescores it, and reminds the owner of a task when due. */
   public Future<Row> record(SqlConnection conn, Row lead, ActivityLog.Entry entry, Instant now) {
     UUID leadId = lead.getUUID("id");
     return ActivityLog.record(conn, entry, now)
-        .compose(activity -> ("task".equals(entry.type()) ? Future.<Void>succeededFuture() : store.touch(conn, leadId, now))
+        .compose(activity -> ("task".equals(entry.type()) ? Future.<Void>succeededFuture()
+            : CONTACTS.contains(entry.type()) ? store.touchContacted(conn, leadId, now) : store.touch(conn, leadId, now))
             .compose(done -> remind(conn, lead, activity))
             .compose(done -> LeadScoring.refresh(conn, leadId, now))
             .map(done -> activity));

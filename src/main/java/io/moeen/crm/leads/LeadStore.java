@@ -151,6 +151,11 @@ public final class LeadStore {
     return conn.preparedQuery(SQL.get("touch")).execute(Tuple.of(leadId, utc(now))).mapEmpty();
   }
 
+  /** As {@link #touch}, and the lead's first contact if it had none: a call, message or meeting was logged. */
+  public Future<Void> touchContacted(SqlConnection conn, UUID leadId, Instant now) {
+    return conn.preparedQuery(SQL.get("touch_contacted")).execute(Tuple.of(leadId, utc(now))).mapEmpty();
+  }
+
   /** One page (or the export) of leads, newest first: one statement, see list_leads. */
   Future<java.util.List<Row>> list(SqlConnection conn, LeadQuery q, int limit) {
     Object[] args = {q.owner(), q.status(), q.source(), q.campaign(), q.tag(), utc(q.from()), utc(q.to()),

@@ -2,7 +2,7 @@
 SELECT value FROM system_settings WHERE key = $1;
 
 -- name: waiting_leads
--- Leads still new, older than the SLA in wall-clock time (working time can only be less), whose
+-- Leads still new and never contacted (a logged call or message is a contact), older than the SLA in wall-clock time (working time can only be less), whose
 -- owner or supervisor has not been told yet. $1 = now − SLA minutes.
 SELECT l.id, l.full_name, l.phone, l.email, l.created_at, l.owner_id, l.sla_owner_notified_at, l.sla_escalated_at,
        m.supervisor_id, concat_ws(' ', o.first_name_ar, o.last_name_ar) AS owner_name_ar,
@@ -10,17 +10,17 @@ SELECT l.id, l.full_name, l.phone, l.email, l.created_at, l.owner_id, l.sla_owne
 FROM crm_leads l
 LEFT JOIN crm_marketers m ON m.user_id = l.owner_id
 LEFT JOIN users o ON o.id = l.owner_id
-WHERE l.status = 'new' AND l.merged_into_id IS NULL AND l.created_at <= $1
+WHERE l.status = 'new' AND l.first_contacted_at IS NULL AND l.merged_into_id IS NULL AND l.created_at <= $1
   AND (l.sla_owner_notified_at IS NULL OR l.sla_escalated_at IS NULL)
 ORDER BY l.created_at
 LIMIT 500;
 
 -- name: mark_owner_notified
-UPDATE crm_leads SET sla_owner_notified_at = $2 WHERE id = $1 AND sla_owner_notified_at IS NULL AND status = 'new'
+UPDATE crm_leads SET sla_owner_notified_at = $2 WHERE id = $1 AND sla_owner_notified_at IS NULL AND status = 'new' AND first_contacted_at IS NULL
 RETURNING id;
 
 -- name: mark_escalated
-UPDATE crm_leads SET sla_escalated_at = $2 WHERE id = $1 AND sla_escalated_at IS NULL AND status = 'new'
+UPDATE crm_leads SET sla_escalated_at = $2 WHERE id = $1 AND sla_escalated_at IS NULL AND status = 'new' AND first_contacted_at IS NULL
 RETURNING id;
 
 -- name: notify

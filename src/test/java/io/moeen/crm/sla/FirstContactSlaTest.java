@@ -184,4 +184,30 @@ class FirstContactSlaTest {
         .filter(l -> l.getString("id").equals(fresh.getString("id"))).findFirst().orElseThrow();
     assertThat(listed.getJsonObject("sla").getString("state")).isEqualTo("waiting");
   }
+
+  @Test
+  void a_logged_call_or_message_is_the_first_contact_and_a_note_is_not() {
+    String token = app.loginAs(io.moeen.testing.DemoAccounts.MARKETER);
+    var leads = new io.moeen.crm.LeadApi(app);
+    JsonObject called = leads.create(token, new JsonObject()
+        .put("fullName", "Nasser").put("phone", "+966551110010").put("source", "web_form"));
+    JsonObject noted = leads.create(token, new JsonObject()
+        .put("fullName", "Huda").put("phone", "+966551110011").put("source", "web_form"));
+    for (String[] logged : new String[][] {{called.getString("id"), "call"}, {noted.getString("id"), "note"}}) {
+      var response = io.moeen.testing.ApiCalls.call(app, "POST", "/v1/crm/leads/" + logged[0] + "/activities", "en",
+          token, new JsonObject().put("type", logged[1]).put("body", "No answer, will try again").encode());
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    }
+    JsonObject after = io.moeen.testing.ApiCalls.call(app, "GET", "/v1/crm/leads/" + called.getString("id"), "en",
+        token, null).bodyAsJsonObject();
+    assertThat(after.getString("status")).isEqualTo("new");
+    assertThat(after.getString("firstContactedAt")).isNotNull();
+    assertThat(after.getJsonObject("sla").getString("state")).isEqualTo("met");
+    assertThat(slaOf(UUID.fromString(noted.getString("id")), token).getString("state")).isEqualTo("waiting");
+
+    // a week on, the sweep tells the owner about the noted lead only
+    sweepAt(Instant.now().plus(java.time.Duration.ofDays(7)));
+    assertThat(notices(UUID.fromString(called.getString("id")))).isEmpty();
+    assertThat(notices(UUID.fromString(noted.getString("id")))).isNotEmpty();
+  }
 }
