@@ -59,6 +59,11 @@ public final class GatewayStandIn implements AutoCloseable {
     return standIn;
   }
 
+  /** What went wrong at the stand-in (a request it refused, a webhook the clinic did not take). */
+  public List<String> problemsSoFar() {
+    return List.copyOf(problems);
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.actualPort();
   }
