@@ -88,4 +88,38 @@ class PaymentBrowserTest {
         .isEqualTo("mada 115.00");
     assertThat(gateway.problemsSoFar()).isEmpty();
   }
+
+  @Test
+  void without_a_gateway_the_button_says_online_payment_is_not_set_up() {
+    RunningApp off = RunningApp.start("web-payment-off");
+    try {
+      AppPage offPage = new AppPage(browser, off.baseUrl());
+      offPage.openFresh("/app/portal/");
+      offPage.signIn(DemoAccounts.PATIENT_AHMED, DemoAccounts.PASSWORD);
+      offPage.awaitHeading("مواعيدي");
+      offPage.nav("invoices");
+      offPage.awaitHeading("فواتيري");
+      // Ahmed's second Bupa invoice waits for the insurer: it is partly paid, so it still shows the button
+      String button = "article.invoice.status-partially_paid button.pay-now";
+      assertThat(offPage.find(button).getText()).isEqualTo("الدفع الإلكتروني غير مفعّل");
+      assertThat(offPage.find(button).isEnabled()).isFalse();
+      assertThat(offPage.textOf("article.invoice.status-partially_paid .hint")).contains("غير مفعّل").contains("الاستقبال");
+      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      offPage.screenshots("portal-ar-invoices-no-gateway");
+      // and the API says so too, in the caller's language, writing nothing
+      String ahmed = off.loginAs(DemoAccounts.PATIENT_AHMED);
+      String invoice = browser.script("return document.querySelector('article.invoice.status-partially_paid').dataset.id");
+      var refused = off.send(off.client().request(io.vertx.core.http.HttpMethod.POST, "/v1/invoices/" + invoice + "/checkout")
+          .putHeader("Authorization", "Bearer " + ahmed).putHeader("Idempotency-Key", "off-1"), "en", null, null);
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("online_payment_unavailable");
+      assertThat(refused.bodyAsJsonObject().getString("title")).isEqualTo("Online payment is not set up");
+      assertThat(new BillingApi(off).count("SELECT 1 FROM payment_checkouts WHERE invoice_id = '" + invoice + "'")).isZero();
+      // the webhook refuses everything: no secret to check a signature with
+      var webhook = off.post("/v1/payments/gateway/webhook", "en", "application/json", "{}");
+      assertThat(webhook.statusCode()).isEqualTo(401);
+    } finally {
+      off.close();
+    }
+  }
 }
