@@ -24,13 +24,21 @@ public final class ApiFeature implements Feature {
     return ContractLoader.load(vertx, ApiVerticle.CONTRACT);
   }
 
+  /** The secret per {@code x-moeen-signature} scheme: WhatsApp's app secret, the payment gateway's webhook secret. */
+  static Map<String, String> signingSecrets(AppConfig config) {
+    Map<String, String> secrets = new java.util.HashMap<>();
+    config.whatsapp().appSecret().ifPresent(secret -> secrets.put("whatsapp", secret));
+    config.paymentGateway().webhookSecret().ifPresent(secret -> secrets.put("payment_gateway", secret));
+    return Map.copyOf(secrets);
+  }
+
   @Override
   public List<Deployment> deployments(FeatureContext ctx) {
     ContractLoader.Loaded contract = ctx.prepared(this, ContractLoader.Loaded.class);
     AppConfig config = ctx.config();
     ApiVerticle.Settings api = new ApiVerticle.Settings(config.httpHost(), config.httpPort(), ctx.defaultLocale(),
         config.maxBodyBytes(), config.shutdownGrace(), config.trustedProxies(),
-        config.whatsapp().appSecret().map(secret -> Map.of("whatsapp", secret)).orElse(Map.of()));
+        signingSecrets(config));
     PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
     return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(),
         principals, ctx.pages(), config.dataDir().resolve("files")),

@@ -58,6 +58,12 @@ public final class BillingAddresses {
   public static final String ZATCA_DEVICES_ONBOARD = "billing.zatca_devices.onboard";
   public static final String ZATCA_DOCUMENTS_LIST = "billing.zatca_documents.list";
   public static final String ZATCA_DOCUMENTS_GET = "billing.zatca_documents.get";
+  // Paying online (package online; docs/billing.md, "Paying online").
+  public static final String ONLINE_PAYMENTS_GET = "billing.online_payments.get";
+  public static final String CHECKOUTS_CREATE = "billing.checkouts.create";
+  public static final String CHECKOUTS_GET = "billing.checkouts.get";
+  /** The payment gateway's webhook: public on purpose, its signature checked by the API before it is forwarded. */
+  public static final String GATEWAY_WEBHOOK_RECEIVE = "billing.gateway_webhook.receive";
 
   // Events this feature publishes.
   /** Event, published after commit: {@code {invoiceId, kind, number, patientId, locationId, total, vat}}. */

@@ -4,6 +4,10 @@ import io.moeen.billing.documents.InvoiceDocumentsVerticle;
 import io.moeen.billing.insurance.ClaimsVerticle;
 import io.moeen.billing.insurance.CoverageVerticle;
 import io.moeen.billing.invoices.InvoicesVerticle;
+import io.moeen.billing.online.CheckoutsVerticle;
+import io.moeen.billing.online.GatewayWebhookVerticle;
+import io.moeen.billing.online.HttpPaymentGateway;
+import io.moeen.billing.online.PaymentGateway;
 import io.moeen.billing.payments.PaymentsVerticle;
 import io.moeen.billing.reports.BillingReportsVerticle;
 import io.moeen.billing.sellers.SellersVerticle;
@@ -36,7 +40,13 @@ public final class BillingFeature implements Feature {
     // ZATCA's developer portal and simulation take the test template in the CSR; core takes the production one
     boolean production = config.baseUrl().map(url -> !url.contains("developer-portal") && !url.contains("simulation"))
         .orElse(false);
+    AppConfig.PaymentGateway payments = ctx.config().paymentGateway();
+    java.util.function.Function<io.vertx.core.Vertx, PaymentGateway> gateway = vertx -> payments.available()
+        ? new HttpPaymentGateway(vertx, payments.baseUrl().orElseThrow(), payments.apiKey().orElseThrow())
+        : PaymentGateway.NONE;
     return List.of(
+        Deployment.of(new CheckoutsVerticle(ctx.pool(), ctx.messages(), gateway, payments.returnUrl())),
+        Deployment.of(new GatewayWebhookVerticle(ctx.pool(), ctx.clock())),
         Deployment.of(new SellersVerticle(ctx.pool())),
         Deployment.of(new InvoicesVerticle(ctx.pool(), ctx.messages(), ctx.clock())),
         Deployment.of(new InvoiceDocumentsVerticle(ctx.pool(), ctx.messages())),

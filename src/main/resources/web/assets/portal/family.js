@@ -20,7 +20,7 @@ export async function renderFamily(ctx, container) {
   }
 }
 
-const SCOPES = ['patients.read', 'appointments.read', 'appointments.write', 'medical_records.read', 'billing.read', 'intake_forms.write'];
+const SCOPES = ['patients.read', 'appointments.read', 'appointments.write', 'medical_records.read', 'billing.read', 'billing.pay', 'intake_forms.write'];
 const RELATIONSHIPS = ['parent', 'child', 'spouse', 'sibling', 'guardian', 'other'];
 
 /** The family members this patient let in: what each may see or do, changed in place; letting someone new in. */

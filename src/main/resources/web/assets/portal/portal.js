@@ -1,4 +1,4 @@
-// The patient portal (/app/portal/): sign-up, my appointments, booking, inbox, my materials, family, messages and consents,
+// The patient portal (/app/portal/): sign-up, my appointments, booking, inbox, my invoices (and paying them), my materials, family, messages and consents,
 // profile. Each screen shows only what the signed-in account may do; the API decides.
 
 import { Shell } from '../common/shell.js';
@@ -8,6 +8,7 @@ import { educationPatients, renderEducation } from './education.js';
 import { hasFamily, renderFamily } from './family.js';
 import { renderInbox } from './inbox.js';
 import { intakePatients, renderIntake } from './intake.js';
+import { invoicePatients, renderInvoices } from './invoices.js';
 import { renderMessages } from './messages.js';
 import { renderProfile } from './profile.js';
 import { showSignUp } from './signup.js';
@@ -19,6 +20,7 @@ const screens = [
   { id: 'appointments', title: 'portal.nav.appointments', allowed: (me) => portalAccount(me) && has(me, 'appointments.read.own'), render: renderAppointments },
   { id: 'book', title: 'portal.nav.book', allowed: (me) => portalAccount(me) && canBook({ me, can: (...p) => has(me, ...p) }), render: renderBook },
   { id: 'inbox', title: 'portal.nav.inbox', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderInbox },
+  { id: 'invoices', title: 'portal.nav.invoices', allowed: (me) => portalAccount(me) && invoicePatients(me).length > 0, render: renderInvoices },
   { id: 'education', title: 'portal.nav.education', allowed: (me) => portalAccount(me) && educationPatients(me).length > 0, render: renderEducation },
   { id: 'family', title: 'portal.nav.family', allowed: (me) => portalAccount(me) && hasFamily(me), render: renderFamily },
   { id: 'messages', title: 'portal.nav.messages', allowed: (me) => portalAccount(me) && has(me, 'notifications.read.own'), render: renderMessages },

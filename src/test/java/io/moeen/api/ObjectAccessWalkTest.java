@@ -35,6 +35,8 @@ class ObjectAccessWalkTest {
   private static final String AHMED_NOTICE = "00000000-0000-4000-e000-00000000a0a0";
   /** Ahmed's paid demo invoice (db/demo/045-billing-demo.sql). */
   private static final String AHMED_INVOICE = "00000000-0000-4019-8000-000000000001";
+  /** Ahmed's cancelled online payment on his paid invoice (db/demo/062). */
+  static final String AHMED_CHECKOUT = "00000000-0000-4019-8000-0000000006c1";
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
       "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}",
@@ -117,7 +119,7 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/dental-plan-steps/") ? AHMED_DENTAL_STEP
         : op.template().startsWith("/v1/dental-images/") ? AHMED_DENTAL_IMAGE : AHMED_NOTICE;
     return op.template().replace("{id}", id).replace("{memberId}", familyLink).replace("{lineNo}", "1")
-        .replace("{assignmentId}", AHMED_EDUCATION);
+        .replace("{assignmentId}", AHMED_EDUCATION).replace("{checkoutId}", AHMED_CHECKOUT);
   }
 
   /** A body the contract accepts, so that the answer is about access and not about input. */
@@ -156,7 +158,11 @@ class ObjectAccessWalkTest {
     for (Op op : operations) {
       boolean permitted = op.permissions().isEmpty() || op.permissions().stream().anyMatch(held::contains);
       int want = !permitted ? 403 : exceptions.getOrDefault(op.toString(), expected);
-      var response = ApiCalls.call(app, op.method(), concrete(op), "en", token, body(op));
+      // with an Idempotency-Key, so that operations requiring one (paying online) answer about access, not the header
+      String body = body(op);
+      var request = app.client().request(io.vertx.core.http.HttpMethod.valueOf(op.method()), concrete(op))
+          .putHeader("Authorization", "Bearer " + token).putHeader("Idempotency-Key", java.util.UUID.randomUUID().toString());
+      var response = app.send(request, "en", body == null ? null : "application/json", body);
       if (response.statusCode() != want) {
         wrong.add(op + " as " + who + " → " + response.statusCode() + " (want " + want + ") " + response.bodyAsString());
       }

@@ -29,7 +29,30 @@ public record AppConfig(
     Smtp smtp,
     Crm crm,
     Duration dispatchSendingTimeout,
-    Zatca zatca) {
+    Zatca zatca,
+    PaymentGateway paymentGateway) {
+
+  /**
+   * The card/mada payment gateway patients pay their invoices through in the portal (docs/billing.md, "Paying
+   * online"): {@code baseUrl}, {@code apiKey} and {@code webhookSecret} all set, or none (online payment is then
+   * unavailable and says so). {@code returnUrl} is where the gateway sends the payer back (the portal's address).
+   */
+  public record PaymentGateway(Optional<String> baseUrl, Optional<String> apiKey, Optional<String> webhookSecret,
+                               String returnUrl) {
+    public static PaymentGateway none() {
+      return new PaymentGateway(Optional.empty(), Optional.empty(), Optional.empty(), "http://localhost:8080/app/portal/");
+    }
+
+    /** Whether patients can pay online: the gateway's address, key and webhook secret are all configured. */
+    public boolean available() {
+      return baseUrl.isPresent() && apiKey.isPresent() && webhookSecret.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "PaymentGateway[" + baseUrl.orElse("unset") + "]";
+    }
+  }
 
   /**
    * ZATCA's FATOORA API (e.g. https://gw-fatoora.zatca.gov.sa/e-invoicing/core): {@code baseUrl} empty = nothing

@@ -71,12 +71,34 @@ public final class ConfigReader {
         .map(url -> checkHttpUrl("MOEEN_ZATCA_BASE_URL", url, "https://gw-fatoora.zatca.gov.sa/e-invoicing/core")),
         Duration.ofMillis(integer("MOEEN_ZATCA_INTERVAL_MS", 60_000, 0, 3_600_000)),
         Duration.ofMillis(integer("MOEEN_ZATCA_RETRY_MS", 60_000, 1, 3_600_000)));
+    AppConfig.PaymentGateway gateway = paymentGateway(httpHost, httpPort);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(httpHost, httpPort, external, embeddedName, redisUrl, dataDir, locale, zone, demo,
         maxBody, grace, keysDir, proxies, dispatchInterval, sms, whatsapp, smtp, crm, sendingTimeout,
-        zatca);
+        zatca, gateway);
+  }
+
+  /** The payment gateway: its address, API key and webhook secret together, or none of them. */
+  private AppConfig.PaymentGateway paymentGateway(String httpHost, int httpPort) {
+    Optional<String> url = optional("MOEEN_PAYMENT_GATEWAY_URL")
+        .map(u -> checkHttpUrl("MOEEN_PAYMENT_GATEWAY_URL", u, "https://api.gateway.example"));
+    Optional<String> key = optional("MOEEN_PAYMENT_GATEWAY_API_KEY");
+    Optional<String> secret = optional("MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET");
+    int set = (url.isPresent() ? 1 : 0) + (key.isPresent() ? 1 : 0) + (secret.isPresent() ? 1 : 0);
+    if (set != 0 && set != 3) {
+      problems.add("MOEEN_PAYMENT_GATEWAY_URL, MOEEN_PAYMENT_GATEWAY_API_KEY and MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET"
+          + " go together: set all three (online payment on) or none (off)");
+    }
+    if (secret.isPresent() && secret.get().length() < 16) {
+      problems.add("MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET must be at least 16 characters");
+    }
+    String back = optional("MOEEN_PAYMENT_RETURN_URL")
+        .map(u -> checkHttpUrl("MOEEN_PAYMENT_RETURN_URL", u, "https://clinic.example/app/portal/"))
+        .orElse("http://" + ("0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? "localhost" : httpHost) + ":" + httpPort
+            + "/app/portal/");
+    return new AppConfig.PaymentGateway(url, key, secret, back);
   }
 
   private Optional<String> optional(String name) {

@@ -119,6 +119,28 @@ class ConfigReaderTest {
   }
 
   @Test
+  void the_payment_gateway_is_off_unless_its_address_key_and_secret_come_together() {
+    AppConfig off = ConfigReader.read(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", "9090"));
+    assertThat(off.paymentGateway().available()).isFalse();
+    assertThat(off.paymentGateway().returnUrl()).isEqualTo("http://127.0.0.1:9090/app/portal/");
+    AppConfig on = ConfigReader.read(Map.of("MOEEN_PAYMENT_GATEWAY_URL", "https://api.gateway.example",
+        "MOEEN_PAYMENT_GATEWAY_API_KEY", "sk_live_key", "MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET", "whsec_0123456789abcdef",
+        "MOEEN_PAYMENT_RETURN_URL", "https://clinic.example/app/portal/"));
+    assertThat(on.paymentGateway().available()).isTrue();
+    assertThat(on.paymentGateway().returnUrl()).isEqualTo("https://clinic.example/app/portal/");
+    assertThat(on.toString()).doesNotContain("sk_live_key").doesNotContain("whsec_0123456789abcdef");
+    // one or two of the three is a mistake, named without echoing the secret
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_PAYMENT_GATEWAY_URL", "https://api.gateway.example",
+        "MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET", "short")))
+        .hasMessageContaining("MOEEN_PAYMENT_GATEWAY_API_KEY")
+        .hasMessageContaining("at least 16 characters")
+        .hasMessageNotContaining("=short");
+    assertThatThrownBy(() -> ConfigReader.read(Map.of("MOEEN_PAYMENT_GATEWAY_URL", "ftp://gateway",
+        "MOEEN_PAYMENT_GATEWAY_API_KEY", "k", "MOEEN_PAYMENT_GATEWAY_WEBHOOK_SECRET", "whsec_0123456789abcdef")))
+        .hasMessageContaining("MOEEN_PAYMENT_GATEWAY_URL=ftp://gateway");
+  }
+
+  @Test
   void dispatch_and_sms_settings_have_defaults_and_bad_values_are_named() {
     AppConfig config = ConfigReader.read(Map.of());
     assertThat(config.dispatchInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
