@@ -57,13 +57,18 @@ public final class ChatUnderstanding {
   }
 
   static IntentModel train(List<LabelledCorpus.Message> messages) {
+    return IntentModel.train(examples(messages), IntentModel.SHIPPED);
+  }
+
+  /** The model's examples: each message's features (read against the corpus clinic, on Sunday 1 Nov 2026) and label. */
+  static List<IntentModel.Example> examples(List<LabelledCorpus.Message> messages) {
     ClinicCatalogue clinic = ClinicCatalogue.corpusClinic();
     ZoneId zone = ZoneId.of("Asia/Riyadh");
     Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-01T06:00:00Z"), zone);
-    return IntentModel.train(messages.stream().map(m -> {
+    return messages.stream().map(m -> {
       Reading r = reading(m.text(), clinic, zone, clock);
       return new IntentModel.Example(r.features, m.label());
-    }).toList());
+    }).toList();
   }
 
   /** What the message means, its entities read against the clinic's catalogue. */
@@ -73,12 +78,16 @@ public final class ChatUnderstanding {
 
   /** The same with another fallback threshold (the bench sweeps it on the dev split). */
   public static Understanding read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock, double minConfidence) {
-    Reading r = reading(text, catalogue, zone, clock);
+    return decide(reading(text, catalogue, zone, clock), model(), minConfidence);
+  }
+
+  /** Stage 2's decision: a whole-message global rule, else the model's label unless it is unsure. */
+  static Understanding decide(Reading r, IntentModel model, double minConfidence) {
     Optional<IntentMatch> rule = r.rules.isEmpty() ? Optional.empty() : Optional.of(r.rules.get(0));
     if (rule.isPresent() && rule.get().score() >= 0.999 && rule.get().intent().isGlobal()) {
       return new Understanding(rule.get().intent().name(), 1.0, r.entities, "rule");
     }
-    Map.Entry<String, Double> best = model().predict(r.features).entrySet().iterator().next();
+    Map.Entry<String, Double> best = model.predict(r.features).entrySet().iterator().next();
     if (best.getValue() < minConfidence) {
       return new Understanding(Understanding.NONE, best.getValue(), r.entities, "fallback");
     }
