@@ -65,7 +65,7 @@ public final class IntentModelCrossValidation {
     }
     System.out.printf("cross-validation trained %d models in %.1f s%n", FOLDS, (System.nanoTime() - start) / 1e9);
     for (int t = 0; t < thresholds.length; t++) {
-      report(String.format("CV threshold %.2f", thresholds[t]), train, List.of(predicted[t]),
+      report(String.format("CV threshold %.2f", thresholds[t]), train, trainReadings, List.of(predicted[t]),
           thresholds[t] == ChatUnderstanding.MIN_CONFIDENCE);
     }
     List<IntentModel.Example> all = new ArrayList<>();
@@ -75,11 +75,12 @@ public final class IntentModelCrossValidation {
     IntentModel full = IntentModel.train(all, settings);
     for (double t : thresholds) {
       List<String> labels = devReadings.stream().map(r -> ChatUnderstanding.decide(r, full, t).label()).toList();
-      report(String.format("DEV threshold %.2f", t), dev, labels, t == ChatUnderstanding.MIN_CONFIDENCE);
+      report(String.format("DEV threshold %.2f", t), dev, devReadings, labels, t == ChatUnderstanding.MIN_CONFIDENCE);
     }
   }
 
-  static void report(String title, List<LabelledCorpus.Message> corpus, List<String> read, boolean details) {
+  static void report(String title, List<LabelledCorpus.Message> corpus, List<ChatUnderstanding.Reading> readings,
+      List<String> read, boolean details) {
     Map<String, int[]> counts = new TreeMap<>();
     Map<String, Integer> confusions = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
@@ -96,7 +97,9 @@ public final class IntentModelCrossValidation {
         counts.get(got)[1]++;
         counts.get(gold)[2]++;
         confusions.merge(gold + " → " + got, 1, Integer::sum);
-        misses.add(gold + " → " + got + "\t" + corpus.get(i).variety() + "\t" + corpus.get(i).text());
+        List<IntentMatch> rules = readings.get(i).rules();
+        String rule = rules.isEmpty() ? "-" : String.format("%s %.2f", rules.get(0).intent(), rules.get(0).score());
+        misses.add(gold + " → " + got + "\t" + corpus.get(i).variety() + "\t" + corpus.get(i).text() + "\t(rules: " + rule + ")");
       }
     }
     double macro = 0;
