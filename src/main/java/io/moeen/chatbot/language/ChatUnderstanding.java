@@ -125,7 +125,7 @@ public final class ChatUnderstanding {
     return rules;
   }
 
-  /** What the model sees: the words of both readings, the rules' answer, which entities are present. */
+  /** What the model sees: the words of both readings, every intent the rules rank (each with its score, the best marked), which entities are present. */
   static Map<String, Double> features(String text, String normalized, String view, List<IntentMatch> rules,
       Entities entities) {
     Map<String, Double> f = new HashMap<>();
@@ -136,7 +136,7 @@ public final class ChatUnderstanding {
     }
     double norm = 1 / Math.sqrt(Math.max(1, f.size()));
     f.replaceAll((k, v) -> v * norm);
-    for (int i = 0; i < Math.min(2, rules.size()); i++) {
+    for (int i = 0; i < rules.size(); i++) {
       f.put("r:" + rules.get(i).intent(), rules.get(i).score());
       if (i == 0) {
         f.put("r1:" + rules.get(i).intent(), 1.0);
