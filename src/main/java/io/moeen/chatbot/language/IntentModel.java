@@ -26,7 +26,7 @@ import java.util.Random;
  * {@link #RESOURCE} and {@link #read read} at start; it answers a probability per label.
  */
 public final class IntentModel {
-  /** How training runs; {@link #SHIPPED} is what the build uses (chosen by cross-validation on train, see docs/chatbot.md). */
+  /** How training runs; {@link #SHIPPED} is what the build uses (tried by cross-validation over train, bench/chat-model-cv.sh and docs/chatbot-language.md). */
   record Settings(int epochs, double rate, double l2, boolean average) {
     static Settings fromProperties(Settings base) {
       return new Settings(Integer.getInteger("epochs", base.epochs),
