@@ -26,9 +26,17 @@ import java.util.Random;
  * {@link #RESOURCE} and {@link #read read} at start; it answers a probability per label.
  */
 public final class IntentModel {
-  private static final int EPOCHS = 40;
-  private static final double RATE = 0.4;
-  private static final double L2 = 1e-5;
+  /** How training runs; {@link #SHIPPED} is what the build uses (tried by cross-validation over train, bench/chat-model-cv.sh and docs/chatbot-language.md). */
+  record Settings(int epochs, double rate, double l2, boolean average) {
+    static Settings fromProperties(Settings base) {
+      return new Settings(Integer.getInteger("epochs", base.epochs),
+          Double.parseDouble(System.getProperty("rate", "" + base.rate)),
+          Double.parseDouble(System.getProperty("l2", "" + base.l2)),
+          Boolean.parseBoolean(System.getProperty("average", "" + base.average)));
+    }
+  }
+
+  static final Settings SHIPPED = new Settings(40, 0.4, 1e-5, false);
   /** Where the build puts the trained weights (target/classes, so inside the jar). */
   static final String RESOURCE = "io/moeen/chatbot/intent-model.bin";
   private static final String MAGIC = "moeen-intent-model-1";
@@ -48,18 +56,26 @@ public final class IntentModel {
 
   /** Learns from the examples; deterministic. */
   static IntentModel train(List<Example> examples) {
+    return train(examples, SHIPPED);
+  }
+
+  /** Learns from the examples with these settings; deterministic. */
+  static IntentModel train(List<Example> examples, Settings settings) {
     List<String> labels = examples.stream().map(Example::label).distinct().sorted().toList();
     Map<String, Integer> index = new HashMap<>();
     for (Example e : examples) {
       e.features().keySet().forEach(f -> index.putIfAbsent(f, index.size()));
     }
     double[][] w = new double[labels.size()][index.size() + 1];
+    // averaged SGD: u sums every update times its step, so the mean of w over all steps is w - u / step
+    double[][] u = settings.average() ? new double[labels.size()][index.size() + 1] : null;
+    long step = 1;
     List<Example> order = new ArrayList<>(examples);
     Random random = new Random(17);
     double[] p = new double[labels.size()];
-    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
       Collections.shuffle(order, random);
-      double rate = RATE / (1 + epoch * 0.1);
+      double rate = settings.rate() / (1 + epoch * 0.1);
       for (Example e : order) {
         int[] ids = new int[e.features().size()];
         double[] values = new double[ids.length];
@@ -73,10 +89,26 @@ public final class IntentModel {
         for (int k = 0; k < labels.size(); k++) {
           double g = (k == gold ? 1 : 0) - p[k];
           double[] wk = w[k];
+          double[] uk = u == null ? null : u[k];
           for (int j = 0; j < n; j++) {
-            wk[ids[j]] += rate * (g * values[j] - L2 * wk[ids[j]]);
+            double d = rate * (g * values[j] - settings.l2() * wk[ids[j]]);
+            wk[ids[j]] += d;
+            if (uk != null) {
+              uk[ids[j]] += step * d;
+            }
           }
           wk[wk.length - 1] += rate * g;
+          if (uk != null) {
+            uk[wk.length - 1] += step * rate * g;
+          }
+        }
+        step++;
+      }
+    }
+    if (u != null) {
+      for (int k = 0; k < w.length; k++) {
+        for (int j = 0; j < w[k].length; j++) {
+          w[k][j] -= u[k][j] / step;
         }
       }
     }
