@@ -213,7 +213,8 @@ SELECT json_build_object(
                        'serviceCode', sv.code, 'category', x.category, 'descriptionEn', l.description_en,
                        'descriptionAr', l.description_ar, 'quantity', l.quantity::text, 'unitPrice', l.unit_price::text,
                        'net', l.net::text, 'vat', l.vat::text, 'total', l.total::text, 'insurerShare', x.insurer_share::text,
-                       'patientShare', x.patient_share::text, 'serviceDate', x.service_date) ORDER BY l.line_no)
+                       'patientShare', x.patient_share::text, 'serviceDate', x.service_date, 'teeth', l.teeth)
+                       ORDER BY l.line_no)
                      FROM invoice_insurance_shares x JOIN invoice_lines l ON l.invoice_id = x.invoice_id AND l.line_no = x.line_no
                      LEFT JOIN services sv ON sv.id = l.service_id
                      WHERE x.invoice_id = c.invoice_id), '[]'::json)) AS item

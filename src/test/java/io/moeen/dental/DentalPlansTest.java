@@ -189,6 +189,9 @@ class DentalPlansTest {
     assertThat(one("SELECT i.status || ' ' || i.patient_id || ' ' || l.unit_price || ' ' || l.description_en FROM invoice_lines l "
         + "JOIN invoices i ON i.id = l.invoice_id WHERE l.source_ref = 'dental_step:" + stepOne + "'"))
         .isEqualTo("draft " + AHMED + " 350.00 Dental filling — teeth 14");
+    // the line names its tooth for the insurer's oral claim (changeset 057)
+    assertThat(one("SELECT array_to_string(teeth, ',') FROM invoice_lines WHERE source_ref = 'dental_step:" + stepOne + "'"))
+        .isEqualTo("14");
 
     // a reception clerk removing the line does not make it come back on another complete
     app.asOwner("DELETE FROM invoice_lines WHERE source_ref = 'dental_step:" + stepOne + "'");

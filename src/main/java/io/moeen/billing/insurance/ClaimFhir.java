@@ -28,7 +28,10 @@ import java.util.Set;
  * A claim as FHIR R4: a {@code Bundle} (collection) whose first entry is the {@code Claim}, followed by the
  * {@code Patient}, the {@code Coverage}, the insurer and the provider ({@code Organization}s) it refers to by
  * {@code urn:uuid:}. NPHIES-shaped where base R4 allows: the claim type is {@code oral} when a line is dentistry,
- * else {@code professional}; identifiers carry the CCHI/NPHIES ids, the member number and the national id.
+ * else {@code professional}; identifiers carry the CCHI/NPHIES ids, the member number and the national id. A line
+ * that names teeth (a dental plan step's, changeset 057) becomes one item per tooth with the FDI number as its
+ * {@code bodySite}, as NPHIES' oral claim asks, the line's insurer share split across them to the halala (the
+ * remainder on the last).
  * <p>The {@link FhirContext} is built at the first export, on a worker, and kept.
  */
 final class ClaimFhir {
@@ -43,6 +46,7 @@ final class ClaimFhir {
   static final String VAT = "http://nphies.sa/identifier/vat";
   static final String MEMBER = "urn:moeen:coverage:member";
   static final String INVOICE = "urn:moeen:invoice";
+  static final String FDI = "http://nphies.sa/terminology/CodeSystem/fdi-oral-region";
   /** Catalogue categories that are dentistry (scheduling's services, seed 003). */
   static final Set<String> DENTAL = Set.of("orthodontics", "restorations", "xrays", "oral_surgery", "preventive", "cosmetic");
 
@@ -123,7 +127,8 @@ final class ClaimFhir {
     coverage.addClass_().setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/coverage-class", "group", "Group")))
         .setValue(cov.getString("policyNumber")).setName(cov.getString("class"));
 
-    boolean dental = items.stream().map(JsonObject.class::cast).anyMatch(i -> DENTAL.contains(i.getString("category")));
+    boolean dental = items.stream().map(JsonObject.class::cast).anyMatch(i -> DENTAL.contains(i.getString("category"))
+        || (i.getJsonArray("teeth") != null && !i.getJsonArray("teeth").isEmpty()));
     Claim claim = new Claim();
     claim.addIdentifier().setSystem("urn:moeen:claim").setValue(c.getString("id"));
     claim.addIdentifier().setSystem(INVOICE).setValue(c.getString("invoiceNumber"));
@@ -144,15 +149,26 @@ final class ClaimFhir {
       if (insurerShare.signum() == 0) {
         continue;
       }
-      Claim.ItemComponent item = claim.addItem().setSequence(++sequence);
-      String code = i.getString("serviceCode") != null ? i.getString("serviceCode") : i.getString("sourceKind");
-      item.setProductOrService(new CodeableConcept(new Coding(SERVICES, code, i.getString("descriptionEn")))
-          .setText(i.getString("descriptionEn")));
-      item.addModifier(new CodeableConcept(new Coding(CATEGORIES, i.getString("category"), null)));
-      item.setServiced(new DateType(i.getString("serviceDate")));
-      item.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(new BigDecimal(i.getString("quantity"))));
-      item.setUnitPrice(sar(i.getString("unitPrice")));
-      item.setNet(sar(i.getString("insurerShare")));
+      io.vertx.core.json.JsonArray teeth = i.getJsonArray("teeth") == null ? new io.vertx.core.json.JsonArray() : i.getJsonArray("teeth");
+      int parts = Math.max(1, teeth.size());
+      BigDecimal each = insurerShare.divide(BigDecimal.valueOf(parts), 2, java.math.RoundingMode.DOWN);
+      for (int t = 0; t < parts; t++) {
+        BigDecimal net = t == parts - 1 ? insurerShare.subtract(each.multiply(BigDecimal.valueOf(parts - 1))) : each;
+        Claim.ItemComponent item = claim.addItem().setSequence(++sequence);
+        String code = i.getString("serviceCode") != null ? i.getString("serviceCode") : i.getString("sourceKind");
+        item.setProductOrService(new CodeableConcept(new Coding(SERVICES, code, i.getString("descriptionEn")))
+            .setText(i.getString("descriptionEn")));
+        item.addModifier(new CodeableConcept(new Coding(CATEGORIES, i.getString("category"), null)));
+        item.setServiced(new DateType(i.getString("serviceDate")));
+        item.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(new BigDecimal(i.getString("quantity"))));
+        if (teeth.isEmpty()) {
+          item.setUnitPrice(sar(i.getString("unitPrice")));
+        } else {
+          String tooth = String.valueOf(((Number) teeth.getValue(t)).intValue());
+          item.setBodySite(new CodeableConcept(new Coding(FDI, tooth, null)).setText("FDI " + tooth));
+        }
+        item.setNet(sar(net.toPlainString()));
+      }
       total = total.add(insurerShare);
     }
     claim.setTotal(sar(total.setScale(2).toPlainString()));

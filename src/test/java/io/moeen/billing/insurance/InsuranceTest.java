@@ -236,6 +236,46 @@ class InsuranceTest {
   }
 
   @Test
+  void a_line_on_teeth_makes_an_oral_claim_with_one_item_per_fdi_tooth() {
+    UUID filling = UUID.fromString("00000000-0000-4022-8000-000000000021");
+    String id = api.draft(cashier, DemoAccounts.AHMED_PATIENT_ID, service(GENERAL_CONSULTATION), service(filling))
+        .bodyAsJsonObject().getString("id");
+    // what dental_bill_step writes for a plan step on two teeth (changeset 057); a number that is no tooth is refused
+    String line = "UPDATE invoice_lines SET teeth = '%s' WHERE invoice_id = '" + id + "' AND service_id = '" + filling + "'";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.asOwner(line.formatted("{16,19}")))
+        .hasMessageContaining("invoice_lines_teeth_fdi");
+    app.asOwner(line.formatted("{16,26}"));
+    ok(call("POST", "/v1/invoices/" + id + "/issue", cashier, null), 200);
+    JsonObject claimed = claimFor(id);
+
+    var response = call("GET", "/v1/insurance/claims/" + claimed.getString("id") + "/fhir", accountant, null);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(fhirErrors(response.bodyAsString())).isEmpty();
+    Claim oral = (Claim) FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, response.bodyAsString())
+        .getEntry().get(0).getResource();
+    assertThat(oral.getType().getCodingFirstRep().getCode()).isEqualTo("oral");
+    assertThat(oral.getItem()).hasSize(3);
+    assertThat(oral.getItem().get(0).hasBodySite()).isFalse();
+    assertThat(oral.getItem().subList(1, 3).stream().map(i -> i.getBodySite().getCodingFirstRep().getCode()).toList())
+        .containsExactly("16", "26");
+    assertThat(oral.getItem().get(1).getBodySite().getCodingFirstRep().getSystem()).isEqualTo("http://nphies.sa/terminology/CodeSystem/fdi-oral-region");
+    java.math.BigDecimal sum = oral.getItem().stream().map(i -> i.getNet().getValue())
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    assertThat(sum).isEqualByComparingTo(oral.getTotal().getValue());
+    assertThat(oral.getTotal().getValue()).isEqualByComparingTo(claimed.getString("claimedAmount"));
+  }
+
+  static List<String> fhirErrors(String json) {
+    FhirContext fhir = FhirContext.forR4Cached();
+    FhirValidator validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
+        new DefaultProfileValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
+        new InMemoryTerminologyServerValidationSupport(fhir), new SnapshotGeneratingValidationSupport(fhir))));
+    return validator.validateWithResult(json).getMessages().stream()
+        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+        .map(m -> m.getLocationString() + ": " + m.getMessage()).toList();
+  }
+
+  @Test
   void eligibility_answers_for_the_day_and_the_service() {
     String base = "/v1/patients/" + DemoAccounts.AHMED_PATIENT_ID + "/eligibility";
     String reception = app.loginAs(DemoAccounts.RECEPTIONIST);
