@@ -44,21 +44,21 @@ ALTER TABLE prescriptions
   ADD COLUMN status_changed_at timestamptz,
   ADD COLUMN status_changed_by uuid        REFERENCES users (id);
 ALTER TABLE prescriptions ADD CONSTRAINT prescriptions_error_has_reason
-  CHECK (status <> 'entered_in_error' OR length(btrim(status_reason)) >= 5) NOT VALID;
+  CHECK (status <> 'entered_in_error' OR coalesce(length(btrim(status_reason)), 0) >= 5) NOT VALID;
 
 ALTER TABLE diagnoses
   ADD COLUMN error_reason      text        CONSTRAINT diagnoses_error_reason_length CHECK (length(error_reason) <= 1000),
   ADD COLUMN status_changed_at timestamptz,
   ADD COLUMN status_changed_by uuid        REFERENCES users (id);
 ALTER TABLE diagnoses ADD CONSTRAINT diagnoses_error_has_reason
-  CHECK (clinical_status <> 'entered_in_error' OR length(btrim(error_reason)) >= 5) NOT VALID;
+  CHECK (clinical_status <> 'entered_in_error' OR coalesce(length(btrim(error_reason)), 0) >= 5) NOT VALID;
 
 ALTER TABLE observations
   ADD COLUMN error_reason      text        CONSTRAINT observations_error_reason_length CHECK (length(error_reason) <= 1000),
   ADD COLUMN status_changed_at timestamptz,
   ADD COLUMN status_changed_by uuid        REFERENCES users (id);
 ALTER TABLE observations ADD CONSTRAINT observations_error_has_reason
-  CHECK (status <> 'entered_in_error' OR length(btrim(error_reason)) >= 5) NOT VALID;
+  CHECK (status <> 'entered_in_error' OR coalesce(length(btrim(error_reason)), 0) >= 5) NOT VALID;
 
 -- One rule for the three tables: only the status (and its reason, when and by whom) may change, and only
 -- along the allowed transitions. TG_ARGV[0] is the status column. A refusal is check_violation with the

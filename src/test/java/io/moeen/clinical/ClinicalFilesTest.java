@@ -267,7 +267,7 @@ class ClinicalFilesTest {
     // a PDF has none
     var pdf = multipart(khalid, "en", MultipartForm.create()
         .binaryFileUpload("file", "letter.pdf", Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf"));
-    assertThat(pdf.bodyAsJsonObject().containsKey("hasThumbnail")).isFalse();
+    assertThat(pdf.bodyAsJsonObject().getBoolean("hasThumbnail")).isFalse();
     var none = thumbnail(khalid, pdf.bodyAsJsonObject().getString("id"));
     assertThat(none.statusCode()).isEqualTo(404);
     assertThat(none.bodyAsJsonObject().getString("code")).isEqualTo("thumbnail_not_found");
