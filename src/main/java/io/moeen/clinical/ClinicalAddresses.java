@@ -22,12 +22,16 @@ public final class ClinicalAddresses {
   public static final String DIAGNOSIS_CODES_SEARCH = "clinical.diagnosis_codes.search";
   public static final String OBSERVATIONS_RECORD = "clinical.observations.record";
   public static final String PRESCRIPTIONS_CREATE = "clinical.prescriptions.create";
+  public static final String PRESCRIPTIONS_CHANGE_STATUS = "clinical.prescriptions.change_status";
+  public static final String DIAGNOSES_CHANGE_STATUS = "clinical.diagnoses.change_status";
+  public static final String OBSERVATIONS_CHANGE_STATUS = "clinical.observations.change_status";
   public static final String INTAKE_FORMS_GET = "clinical.intake_forms.get";
   public static final String INTAKE_FORMS_SUBMIT = "clinical.intake_forms.submit";
   public static final String INTAKE_FORMS_REVIEW = "clinical.intake_forms.review";
   public static final String FILES_UPLOAD = "clinical.files.upload";
   public static final String FILES_LIST = "clinical.files.list";
   public static final String FILES_DOWNLOAD = "clinical.files.download";
+  public static final String FILES_THUMBNAIL = "clinical.files.thumbnail";
   public static final String FHIR_EXPORT = "clinical.fhir.export";
 
   private ClinicalAddresses() {

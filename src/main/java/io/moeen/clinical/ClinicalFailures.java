@@ -22,9 +22,30 @@ final class ClinicalFailures {
           () -> Problem.invalid("unknown_location", "locationId", Map.of("field", "locationId")))
       .on(FOREIGN_KEY, "intake_forms_preferred_doctor_id_fkey",
           () -> Problem.invalid("unknown_doctor", "preferredDoctorId", Map.of("field", "preferredDoctorId")))
+      .on(CHECK, "prescriptions_status_transition", ClinicalFailures::transitionRefused)
+      .on(CHECK, "diagnoses_status_transition", ClinicalFailures::transitionRefused)
+      .on(CHECK, "observations_status_transition", ClinicalFailures::transitionRefused)
+      .on(CHECK, "prescriptions_error_has_reason", ClinicalFailures::reasonRequired)
+      .on(CHECK, "diagnoses_error_has_reason", ClinicalFailures::reasonRequired)
+      .on(CHECK, "observations_error_has_reason", ClinicalFailures::reasonRequired)
+      .on(CHECK, "prescriptions_never_deleted", ClinicalFailures::neverDeleted)
+      .on(CHECK, "diagnoses_never_deleted", ClinicalFailures::neverDeleted)
+      .on(CHECK, "observations_never_deleted", ClinicalFailures::neverDeleted)
       .on(CHECK, "clinical_break_glass_reason_check", () -> Problem.invalid("emergency_reason_too_short", "emergencyReason", Map.of()));
 
   private ClinicalFailures() {
+  }
+
+  private static Problem transitionRefused() {
+    return new Problem(ProblemKind.CONFLICT, "status_transition_refused", Map.of());
+  }
+
+  private static Problem reasonRequired() {
+    return Problem.invalid("status_reason_required", "reason", Map.of("min", StatusChanges.MIN_REASON));
+  }
+
+  private static Problem neverDeleted() {
+    return new Problem(ProblemKind.CONFLICT, "record_never_deleted", Map.of());
   }
 
   static Problem encounterNotFound(Object id) {

@@ -15,6 +15,6 @@ public final class ClinicalFeature implements Feature {
 
   @Override
   public List<Deployment> deployments(FeatureContext ctx) {
-    return List.of(Deployment.of(new ClinicalVerticle(ctx.pool())));
+    return List.of(Deployment.of(new ClinicalVerticle(ctx.pool(), ctx.timeZone(), ctx.clock(), ctx.config().dataDir().resolve("files"))));
   }
 }

@@ -30,9 +30,11 @@ final class ClinicalFiles {
   private static final Set<String> UNSAID = Set.of("application/octet-stream", "binary/octet-stream");
 
   private final ClinicalStore store;
+  private final Thumbnails thumbnails;
 
-  ClinicalFiles(ClinicalStore store) {
+  ClinicalFiles(ClinicalStore store, Thumbnails thumbnails) {
     this.store = store;
+    this.thumbnails = thumbnails;
   }
 
   Future<JsonObject> upload(RequestEnvelope request) {
@@ -68,7 +70,10 @@ final class ClinicalFiles {
               return null;
             }))
         .compose(ok -> ClinicalStore.object(conn, "insert_file", patientId, encounterId, kind, title, fileName, detected,
-            file.getLong("size"), file.getString("sha256"), file.getString("storageKey"))));
+            file.getLong("size"), file.getString("sha256"), file.getString("storageKey"))))
+        .compose(row -> thumbnails.make(ClinicalInput.actor(request, principal), UUID.fromString(row.getString("id")),
+                file.getString("storageKey"), detected)
+            .map(made -> made ? row.put("hasThumbnail", true) : row));
   }
 
   /** The type sniffed from the bytes: what the client said it is, and on the allow-list. Checked after access. */
@@ -110,6 +115,30 @@ final class ClinicalFiles {
                     Row row = found.orElseThrow(() -> hidden);
                     return ClinicalAccess.audit(conn, "clinical_files", fileId, patientId, reader, request.operation(), reason)
                         .map(audited -> reply(row));
+                  }));
+        }));
+  }
+
+  /** The thumbnail of an image (a JPEG), as the file itself is read and audited; 404 {@code thumbnail_not_found} without one. */
+  Future<Reply> thumbnail(RequestEnvelope request) {
+    Principal principal = Access.principal(request);
+    UUID fileId = ClinicalInput.id(request);
+    String reason = request.param("emergencyReason");
+    Problem hidden = Problem.notFound("file_not_found", Map.of("id", fileId.toString()));
+    return store.as(ClinicalInput.actor(request, principal), conn -> ClinicalStore.first(conn, "file_patient_unfiltered", fileId)
+        .compose(owner -> {
+          UUID patientId = owner.map(r -> r.getUUID("patient_id")).orElseThrow(() -> hidden);
+          return ClinicalAccess.reader(conn, principal, patientId, reason, hidden)
+              .compose(reader -> ClinicalStore.first(conn, "file_by_id", fileId)
+                  .compose(found -> {
+                    Row row = found.orElseThrow(() -> hidden);
+                    String key = row.getString("thumbnail_key");
+                    if (key == null) {
+                      throw Problem.notFound("thumbnail_not_found", Map.of("id", fileId.toString()));
+                    }
+                    return ClinicalAccess.audit(conn, "clinical_files", fileId, patientId, reader, request.operation(), reason)
+                        .map(audited -> new Reply(null, Map.of("X-Moeen-File", key, "Content-Type", "image/jpeg",
+                            "Content-Disposition", "inline; filename=\"thumbnail.jpg\"", "Cache-Control", "private, no-store")));
                   }));
         }));
   }

@@ -41,7 +41,8 @@ import java.util.Set;
  * structures from what {@code fhir_source} read (as the reader, under row-level security). Entries are
  * named {@code urn:uuid:<our id>} and refer to each other that way. Names are given twice, Arabic and
  * English, each {@code HumanName} marked with the standard {@code language} extension. Files are
- * {@code DocumentReference}s that link to their download, never carry the bytes.
+ * {@code DocumentReference}s that link to their download, never carry the bytes. The clinic's
+ * {@code Organization}, the {@code Appointment}s and the signed notes' {@code Composition}s are in {@link FhirClinic}.
  * <p>The {@link FhirContext} costs about a second to build: it is made at the first export, on a worker,
  * never at start-up; it is thread-safe and kept.
  */
@@ -97,8 +98,10 @@ final class FhirBundles {
       names(d, "firstAr", "lastAr", "firstEn", "lastEn").forEach(practitioner::addName);
       add(bundle, d.getString("id"), practitioner);
     }
+    String organizationRef = FhirClinic.organization(bundle, source.getJsonObject("organization", new JsonObject()));
     for (JsonObject l : objects(source, "locations")) {
       Location location = new Location().setName(l.getString("nameEn"));
+      location.setManagingOrganization(new Reference(organizationRef));
       location.addAlias(l.getString("nameAr"));
       location.setStatus(Location.LocationStatus.ACTIVE);
       if (l.getString("phone") != null) {
@@ -106,6 +109,7 @@ final class FhirBundles {
       }
       add(bundle, l.getString("id"), location);
     }
+    Set<String> appointments = FhirClinic.appointments(bundle, source, patientRef);
     for (JsonObject e : objects(source, "encounters")) {
       Encounter encounter = new Encounter();
       encounter.setStatus(switch (e.getString("status")) {
@@ -126,11 +130,15 @@ final class FhirBundles {
       if (e.getString("chiefComplaint") != null) {
         encounter.addReasonCode().setText(e.getString("chiefComplaint"));
       }
+      if (appointments.contains(e.getString("appointmentId"))) {
+        encounter.addAppointment(new Reference(ref(e.getString("appointmentId"))));
+      }
       if (e.getString("locationId") != null) {
         encounter.addLocation().setLocation(new Reference(ref(e.getString("locationId"))));
       }
       add(bundle, e.getString("id"), encounter);
     }
+    FhirClinic.compositions(bundle, source, patientRef);
     for (JsonObject c : objects(source, "conditions")) {
       Condition condition = new Condition();
       String status = c.getString("status");
@@ -160,7 +168,8 @@ final class FhirBundles {
     }
     for (JsonObject o : objects(source, "observations")) {
       ObservationCatalogue kind = ObservationCatalogue.of(o.getString("kind"), "kind");
-      Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL);
+      Observation observation = new Observation().setStatus("entered_in_error".equals(o.getString("status"))
+          ? Observation.ObservationStatus.ENTEREDINERROR : Observation.ObservationStatus.FINAL);
       observation.addCategory(concept("http://terminology.hl7.org/CodeSystem/observation-category",
           kind.category == ObservationCatalogue.Category.LAB ? "laboratory" : "vital-signs"));
       observation.setCode(new CodeableConcept(new Coding(LOINC, o.getString("loinc"), null)).setText(o.getString("kind")));
@@ -254,12 +263,12 @@ final class FhirBundles {
     return bundle;
   }
 
-  private static Iterable<JsonObject> objects(JsonObject source, String field) {
+  static Iterable<JsonObject> objects(JsonObject source, String field) {
     JsonArray array = source.getJsonArray(field, new JsonArray());
     return () -> array.stream().map(JsonObject.class::cast).iterator();
   }
 
-  private static void add(Bundle bundle, String id, Resource resource) {
+  static void add(Bundle bundle, String id, Resource resource) {
     bundle.addEntry().setFullUrl(ref(id)).setResource(resource);
   }
 
@@ -297,11 +306,11 @@ final class FhirBundles {
     return name;
   }
 
-  private static CodeableConcept concept(String system, String code) {
+  static CodeableConcept concept(String system, String code) {
     return new CodeableConcept(new Coding(system, code, null));
   }
 
-  private static DateTimeType dateTime(String instant) {
+  static DateTimeType dateTime(String instant) {
     return new DateTimeType(Date.from(OffsetDateTime.parse(instant).toInstant()));
   }
 

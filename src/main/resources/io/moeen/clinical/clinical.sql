@@ -223,7 +223,8 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, app_user_id())
 RETURNING clinical_file_json(clinical_files) AS body;
 
 -- name: file_by_id
-SELECT clinical_file_json(f) AS body, f.storage_key, f.content_type, f.file_name, f.sha256 FROM clinical_files f WHERE f.id = $1;
+SELECT clinical_file_json(f) AS body, f.storage_key, f.content_type, f.file_name, f.sha256, f.thumbnail_key
+FROM clinical_files f WHERE f.id = $1;
 
 -- name: files_json
 SELECT coalesce(jsonb_agg(clinical_file_json(f) ORDER BY f.created_at DESC, f.id), '[]'::jsonb) AS body
@@ -245,17 +246,36 @@ SELECT jsonb_build_object(
       'firstEn', u.first_name_en, 'lastEn', u.last_name_en, 'license', d.license_number, 'specialtyEn', d.specialty_en,
       'specialtyAr', d.specialty_ar)), '[]'::jsonb)
     FROM doctors d JOIN users u ON u.id = d.user_id
-    WHERE d.id IN (SELECT e.doctor_id FROM encounters e WHERE e.patient_id = $1)),
+    WHERE d.id IN (SELECT e.doctor_id FROM encounters e WHERE e.patient_id = $1
+                   UNION SELECT a.doctor_id FROM appointments a WHERE a.patient_id = $1
+                   UNION SELECT d2.id FROM clinical_notes n JOIN doctors d2 ON d2.user_id = n.author_id
+                         WHERE n.patient_id = $1 AND n.signed_at IS NOT NULL
+                   UNION SELECT d3.id FROM prescriptions r JOIN doctors d3 ON d3.user_id = r.prescriber_id
+                         WHERE r.patient_id = $1)),
   'locations', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'nameAr', l.name_ar, 'nameEn', l.name_en,
       'phone', l.phone)), '[]'::jsonb)
-    FROM clinic_locations l WHERE l.id IN (SELECT e.location_id FROM encounters e WHERE e.patient_id = $1)),
+    FROM clinic_locations l WHERE l.id IN (SELECT e.location_id FROM encounters e WHERE e.patient_id = $1
+                                           UNION SELECT a.location_id FROM appointments a WHERE a.patient_id = $1)),
+  'organization', clinic_organization_json(),
+  'appointments', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'status', a.status, 'type', a.type,
+      'start', a.starts_at, 'end', a.ends_at, 'created', a.created_at, 'doctorId', a.doctor_id, 'locationId', a.location_id,
+      'serviceCode', s.code, 'serviceEn', s.name_en, 'serviceAr', s.name_ar, 'cancellationReason', a.cancellation_reason)
+      ORDER BY a.starts_at), '[]'::jsonb)
+    FROM appointments a JOIN services s ON s.id = a.service_id WHERE a.patient_id = $1),
+  'notes', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', n.id, 'encounterId', n.encounter_id, 'kind', n.kind,
+      'amendsId', n.amends_id, 'format', n.format, 'subjective', n.subjective, 'objective', n.objective,
+      'assessment', n.assessment, 'plan', n.plan, 'text', n.body, 'signedAt', n.signed_at,
+      'authorDoctorId', (SELECT d.id FROM doctors d WHERE d.user_id = n.author_id),
+      'authorName', (SELECT nullif(concat_ws(' ', u.first_name_en, u.last_name_en), '') FROM users u WHERE u.id = n.author_id))
+      ORDER BY n.signed_at, n.id), '[]'::jsonb)
+    FROM clinical_notes n WHERE n.patient_id = $1 AND n.signed_at IS NOT NULL),
   'conditions', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', g.id, 'encounterId', g.encounter_id, 'code', g.code,
       'titleEn', c.title_en, 'titleAr', c.title_ar, 'rank', g.rank, 'status', g.clinical_status,
       'onset', g.onset_date, 'resolved', g.resolved_date, 'recorded', g.created_at) ORDER BY g.created_at), '[]'::jsonb)
     FROM diagnoses g JOIN icd10_codes c ON c.code = g.code WHERE g.patient_id = $1),
   'observations', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'encounterId', o.encounter_id, 'kind', o.kind,
       'loinc', o.loinc, 'value', o.value, 'unit', o.unit, 'low', o.reference_low, 'high', o.reference_high,
-      'flag', o.abnormal_flag, 'effective', o.effective_at) ORDER BY o.effective_at), '[]'::jsonb)
+      'flag', o.abnormal_flag, 'effective', o.effective_at, 'status', o.status) ORDER BY o.effective_at), '[]'::jsonb)
     FROM observations o WHERE o.patient_id = $1),
   'allergies', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'substance', a.substance, 'reaction', a.reaction,
       'severity', a.severity, 'status', a.status, 'recorded', a.created_at) ORDER BY a.created_at), '[]'::jsonb)
@@ -269,3 +289,48 @@ SELECT jsonb_build_object(
   'files', (SELECT coalesce(jsonb_agg(clinical_file_json(f) ORDER BY f.created_at), '[]'::jsonb)
     FROM clinical_files f WHERE f.patient_id = $1)
 ) AS body;
+
+-- name: record_patient_unfiltered
+-- Which patient a prescription, diagnosis or observation belongs to ($1 the table), whatever row-level
+-- security shows: only so that a refusal can be the patient's 403/404. Never returns clinical content.
+SELECT clinical_record_patient($1::text, $2::uuid) AS patient_id;
+
+-- name: lock_prescriptions
+SELECT r.status FROM prescriptions r WHERE r.id = $1 FOR UPDATE;
+
+-- name: lock_diagnoses
+SELECT g.clinical_status AS status FROM diagnoses g WHERE g.id = $1 FOR UPDATE;
+
+-- name: lock_observations
+SELECT o.status FROM observations o WHERE o.id = $1 FOR UPDATE;
+
+-- name: change_prescription_status
+-- The reason is kept when one is given (always for entered_in_error); the trigger stamps who and when.
+UPDATE prescriptions r SET status = $2::text, status_reason = coalesce($3::text, r.status_reason)
+WHERE r.id = $1
+RETURNING clinical_prescription_json(r) AS body;
+
+-- name: change_diagnosis_status
+-- $4: the abatement date when it becomes resolved
+UPDATE diagnoses g SET clinical_status = $2::text,
+  error_reason = CASE WHEN $2::text = 'entered_in_error' THEN $3::text ELSE g.error_reason END,
+  resolved_date = CASE WHEN $2::text = 'resolved' THEN $4::date ELSE g.resolved_date END
+WHERE g.id = $1
+RETURNING clinical_diagnosis_json(g) AS body;
+
+-- name: change_observation_status
+UPDATE observations o SET status = $2::text, error_reason = $3::text
+WHERE o.id = $1
+RETURNING clinical_observation_json(o) AS body;
+
+-- name: demo_files_to_write
+-- The demo clinic's file rows whose bytes the verticle writes at start when the store lacks them (DemoFiles).
+SELECT id, storage_key, template FROM clinical_demo_files_to_write();
+
+-- name: demo_file_stored
+-- $2 the key read before: another node that wrote first changed it, and this update then writes nothing.
+SELECT clinical_demo_file_stored($1::uuid, $2::text, $3::text, $4::bigint, $5::text) AS written;
+
+-- name: thumbnail_stored
+-- Once per image, by a clinician who may write the patient's record (the function checks it again).
+SELECT clinical_file_thumbnail_stored($1::uuid, $2::text) AS written;

@@ -40,7 +40,7 @@ class ObjectAccessWalkTest {
   /** Path prefixes whose {id} is owned by a patient; a new patient-owned resource is added here once. */
   private static final List<String> PATIENT_OWNED = List.of("/v1/patients/{id}", "/v1/appointments/{id}",
       "/v1/me/notifications/{id}", "/v1/encounters/{id}", "/v1/notes/{id}", "/v1/intake-forms/{id}", "/v1/invoices/{id}",
-      "/v1/prescriptions/{id}", "/v1/dental-plans/{id}", "/v1/dental-plan-steps/{id}", "/v1/dental-images/{id}");
+      "/v1/prescriptions/{id}", "/v1/diagnoses/{id}", "/v1/observations/{id}", "/v1/dental-plans/{id}", "/v1/dental-plan-steps/{id}", "/v1/dental-images/{id}");
   /** Ahmed's demo visit with Dr. Khalid (db/demo/025-clinical-demo.sql) and its signed note. */
   private static final String AHMED_ENCOUNTER = "00000000-0000-4018-8000-000000000001";
   private static final String AHMED_NOTE = "00000000-0000-4018-8000-000000000101";
@@ -56,6 +56,9 @@ class ObjectAccessWalkTest {
   private static final String AHMED_EDUCATION = "00000000-0000-4023-8000-000000000102";
   private static RunningApp app;
   private static String familyLink;
+  /** Ahmed's hypertension diagnosis (025-clinical-demo.sql) and one of his observations (read in start()). */
+  private static final String AHMED_DIAGNOSIS = "00000000-0000-4018-8000-000000000201";
+  private static String ahmedObservation;
   private static List<Op> operations;
 
   record Op(String method, String template, List<String> permissions) {
@@ -82,6 +85,7 @@ class ObjectAccessWalkTest {
         INSERT INTO dental_images (id, patient_id, tooth, kind, file_id, uploaded_by)
         VALUES ('%1$s', '%2$s', 16, 'xray', '%1$s', '00000000-0000-4000-8000-000000000004');
         """.formatted(AHMED_DENTAL_IMAGE, DemoAccounts.AHMED_PATIENT_ID));
+    ahmedObservation = queryOne("SELECT id FROM observations WHERE patient_id = '" + DemoAccounts.AHMED_PATIENT_ID + "' LIMIT 1");
     familyLink = queryOne("SELECT id FROM family_members WHERE patient_id = '" + DemoAccounts.AHMED_PATIENT_ID + "' LIMIT 1");
     operations = new ArrayList<>();
     for (ContractDocument.Operation op : ContractDocument.operations(ContractDocument.merged(app.clientVertx()))) {
@@ -115,6 +119,8 @@ class ObjectAccessWalkTest {
         : op.template().startsWith("/v1/intake-forms/") ? AHMED_INTAKE_FORM
         : op.template().startsWith("/v1/invoices/") ? AHMED_INVOICE
         : op.template().startsWith("/v1/prescriptions/") ? AHMED_PRESCRIPTION
+        : op.template().startsWith("/v1/diagnoses/") ? AHMED_DIAGNOSIS
+        : op.template().startsWith("/v1/observations/") ? ahmedObservation
         : op.template().startsWith("/v1/dental-plans/") ? AHMED_DENTAL_PLAN
         : op.template().startsWith("/v1/dental-plan-steps/") ? AHMED_DENTAL_STEP
         : op.template().startsWith("/v1/dental-images/") ? AHMED_DENTAL_IMAGE : AHMED_NOTICE;

@@ -218,6 +218,61 @@ class ClinicalFilesTest {
     }
   }
 
+  static byte[] image(String format, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < width; x++) {
+      image.setRGB(x, height / 2, 0xff0000);
+    }
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(image, format, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static io.vertx.ext.web.client.HttpResponse<Buffer> thumbnail(String token, String fileId) {
+    return app.client().get("/v1/files/" + fileId + "/thumbnail")
+        .putHeader("Authorization", "Bearer " + token).putHeader("Accept-Language", "en").send().await();
+  }
+
+  @Test
+  void a_jpeg_or_png_gets_a_small_jpeg_thumbnail_read_and_audited_like_the_file() throws Exception {
+    for (String format : java.util.List.of("png", "jpeg")) {
+      var created = multipart(khalid, "en", MultipartForm.create().attribute("category", "photo")
+          .binaryFileUpload("file", "wide." + format, Buffer.buffer(image(format, 1600, 900)), "image/" + format));
+      assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+      assertThat(created.bodyAsJsonObject().getBoolean("hasThumbnail")).isTrue();
+      String id = created.bodyAsJsonObject().getString("id");
+      String audits = "SELECT 1 FROM audit_logs WHERE entity_type = 'clinical_files' AND action = 'read' AND entity_id = '" + id + "'";
+      var small = thumbnail(khalid, id);
+      assertThat(small.statusCode()).as(small.bodyAsString()).isEqualTo(200);
+      assertThat(small.getHeader("Content-Type")).isEqualTo("image/jpeg");
+      assertThat(small.getHeader("X-Moeen-File")).isNull();
+      BufferedImage read = ImageIO.read(new java.io.ByteArrayInputStream(small.bodyAsBuffer().getBytes()));
+      assertThat(read.getWidth()).isEqualTo(256);
+      assertThat(read.getHeight()).isEqualTo(144);
+      assertThat(fx.count(audits)).isEqualTo(1);
+      // the patient reads it; a doctor outside the care and another patient do not, and leave no audit row
+      assertThat(thumbnail(app.loginAs(DemoAccounts.PATIENT_MOHAMMED), id).statusCode()).isEqualTo(200);
+      assertThat(fx.count(audits)).isEqualTo(2);
+      var maha = thumbnail(app.loginAs(DemoAccounts.DOCTOR_PEDIATRICS), id);
+      assertThat(maha.statusCode()).isEqualTo(403);
+      assertThat(maha.bodyAsJsonObject().getString("code")).isEqualTo("not_in_care");
+      assertThat(thumbnail(app.loginAs(DemoAccounts.PATIENT_AHMED), id).statusCode()).isEqualTo(404);
+      assertThat(fx.count(audits)).isEqualTo(2);
+      String key = fx.one("SELECT thumbnail_key FROM clinical_files WHERE id = '" + id + "'");
+      assertThat(Files.size(dataDir.resolve("files").resolve(key))).isLessThan(20_000);
+    }
+    // a PDF has none
+    var pdf = multipart(khalid, "en", MultipartForm.create()
+        .binaryFileUpload("file", "letter.pdf", Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf"));
+    assertThat(pdf.bodyAsJsonObject().getBoolean("hasThumbnail")).isFalse();
+    var none = thumbnail(khalid, pdf.bodyAsJsonObject().getString("id"));
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(none.bodyAsJsonObject().getString("code")).isEqualTo("thumbnail_not_found");
+  }
+
   @Test
   void someone_elses_file_is_not_found_or_forbidden_and_no_download_is_audited() {
     byte[] png = png();

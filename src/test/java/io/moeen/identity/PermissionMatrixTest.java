@@ -164,11 +164,16 @@ class PermissionMatrixTest {
   // Clinical: Ahmed's demo visit with Dr. Khalid, a throwaway encounter in progress and a draft note in it
   static final String M_VISIT = "/v1/encounters/00000000-0000-4018-8000-000000000001";
   static final String M_ENC = "/v1/encounters/00000000-0000-4018-8000-0000000000e1";
+  static final String M_RX = "00000000-0000-4018-8000-0000000000e2";
+  static final String M_DX = "00000000-0000-4018-8000-0000000000e3";
+  static final String M_OBS = "00000000-0000-4018-8000-0000000000e4";
   // Patient education (db/demo/054-education-demo.sql): a material given to Ahmed, and a throwaway made in start()
   static final String E_GIVEN = "00000000-0000-4023-8000-000000000001";
   static final String M_EDU = "00000000-0000-4023-8000-0000000000e1";
   /** Ahmed's file, uploaded in start() and given this id. */
   static final String M_FILE = "00000000-0000-4018-8000-0000000000f1";
+  /** A PNG of Ahmed's uploaded by Dr. Khalid in start(), with its thumbnail. */
+  static final String M_IMAGE = "00000000-0000-4018-8000-0000000000f2";
   static final String M_NOTE = "00000000-0000-4018-8000-0000000000e2";
   // Dental (db/demo/052-dental-plans-demo.sql): Ahmed's demo plan; a throwaway ongoing plan of Dr. Khalid's for Ahmed
   // with two steps, and a dental image on Ahmed's file M_FILE, all made in start()
@@ -478,6 +483,13 @@ class PermissionMatrixTest {
       op("POST", "/v1/encounters/{id}/prescriptions").at(M_ENC + "/prescriptions").body(new JsonObject()
           .put("drug", new JsonObject().put("text", "Paracetamol 500 mg")).put("dose", "500 mg").put("route", "oral")
           .put("frequency", "when needed")).allow(DOCTOR),
+      // after the visit: the throwaway prescription, diagnosis and observation made in start() on M_ENC
+      op("POST", "/v1/prescriptions/{id}/status").at("/v1/prescriptions/" + M_RX + "/status")
+          .body(new JsonObject().put("status", "stopped").put("reason", "matrix stop")).allow(DOCTOR),
+      op("POST", "/v1/diagnoses/{id}/status").at("/v1/diagnoses/" + M_DX + "/status")
+          .body(new JsonObject().put("clinicalStatus", "resolved")).allow(DOCTOR),
+      op("POST", "/v1/observations/{id}/status").at("/v1/observations/" + M_OBS + "/status")
+          .body(new JsonObject().put("status", "entered_in_error").put("reason", "matrix error")).allow(DOCTOR),
       op("POST", "/v1/encounters/{id}/finish").at(M_ENC + "/finish").allow(DOCTOR),
       op("POST", "/v1/encounters/{id}/entered-in-error").at(M_ENC + "/entered-in-error")
           .body(new JsonObject().put("reason", "matrix")).allow(DOCTOR),
@@ -489,6 +501,7 @@ class PermissionMatrixTest {
       // a JSON body is not a file: the doctor gets past access control to a 400 file_type_mismatch
       op("POST", "/v1/patients/{id}/files").at(AHMED_PATIENT + "/files").body(new JsonObject()).allow(DOCTOR),
       op("GET", "/v1/files/{id}/content").at("/v1/files/" + M_FILE + "/content").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
+      op("GET", "/v1/files/{id}/thumbnail").at("/v1/files/" + M_IMAGE + "/thumbnail").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       op("GET", "/v1/patients/{id}/fhir").at(AHMED_PATIENT + "/fhir").allow(DOCTOR, PATIENT_AHMED).hidden(ADMIN),
       // Ahmed's demo form, already reviewed: the doctor gets past access control to a 409
       op("POST", "/v1/intake-forms/{id}/review").at("/v1/intake-forms/00000000-0000-4018-8000-000000000501/review")
@@ -827,6 +840,17 @@ class PermissionMatrixTest {
         INSERT INTO clinical_notes (id, encounter_id, patient_id, author_id, body) VALUES
           ('%s', '00000000-0000-4018-8000-0000000000e1', '%s', '00000000-0000-4000-8000-000000000004', 'matrix draft');
         """.formatted(DemoAccounts.AHMED_PATIENT_ID, M_NOTE, DemoAccounts.AHMED_PATIENT_ID));
+    app.asOwner("""
+        INSERT INTO prescriptions (id, patient_id, encounter_id, prescriber_id, drug_name, dose, route, frequency) VALUES
+          ('%1$s', '%4$s', '00000000-0000-4018-8000-0000000000e1', '00000000-0000-4000-8000-000000000004', 'Matrix 1 mg', '1 mg',
+           'oral', 'daily');
+        INSERT INTO diagnoses (id, patient_id, encounter_id, code, recorded_by) VALUES
+          ('%2$s', '%4$s', '00000000-0000-4018-8000-0000000000e1', 'J06.9', '00000000-0000-4000-8000-000000000004');
+        INSERT INTO observations (id, patient_id, encounter_id, category, kind, loinc, value, unit, value_canonical, unit_canonical,
+                                  recorded_by) VALUES
+          ('%3$s', '%4$s', '00000000-0000-4018-8000-0000000000e1', 'vital-signs', 'heart_rate', '8867-4', 70, '/min', 70, '/min',
+           '00000000-0000-4000-8000-000000000004');
+        """.formatted(M_RX, M_DX, M_OBS, DemoAccounts.AHMED_PATIENT_ID));
     // a real stored file of Ahmed's, uploaded by Dr. Khalid, for the download row
     String uploaded = app.client().post("/v1/patients/" + DemoAccounts.AHMED_PATIENT_ID + "/files")
         .putHeader("Authorization", "Bearer " + app.loginAs(DemoAccounts.DOCTOR))
@@ -834,6 +858,18 @@ class PermissionMatrixTest {
             io.vertx.core.buffer.Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf"))
         .await().bodyAsJsonObject().getString("id");
     app.asOwner("UPDATE clinical_files SET id = '" + M_FILE + "' WHERE id = '" + uploaded + "'");
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String image = app.client().post("/v1/patients/" + DemoAccounts.AHMED_PATIENT_ID + "/files")
+        .putHeader("Authorization", "Bearer " + app.loginAs(DemoAccounts.DOCTOR))
+        .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create().binaryFileUpload("file", "matrix.png",
+            io.vertx.core.buffer.Buffer.buffer(png.toByteArray()), "image/png"))
+        .await().bodyAsJsonObject().getString("id");
+    app.asOwner("UPDATE clinical_files SET id = '" + M_IMAGE + "' WHERE id = '" + image + "'");
     app.asOwner("""
         INSERT INTO dental_plans (id, patient_id, location_id, title, status, created_by) VALUES
           ('00000000-0000-4022-8000-0000000005f1', '%1$s', '00000000-0000-4000-c100-000000000001', 'matrix', 'ongoing',
