@@ -240,6 +240,31 @@ class AppointmentRoomsTest {
     assertThat(cleared.getValue("room")).isNull();
   }
 
+  @Test
+  void two_doctors_sharing_a_default_room_booked_at_once_both_get_their_visit_and_one_the_room() {
+    for (UUID doctor : List.of(KHALID, MAHA)) {
+      assertThat(put("/v1/doctors/" + doctor + "/default-rooms/" + SchedulingDemo.RIYADH_OLAYA, "en", admin, room(ROOM_B))
+          .statusCode()).isEqualTo(200);
+    }
+    Instant start = at(2, "12:00");
+    JsonObject khalids = bookingBody(DemoAccounts.AISHA_PATIENT_ID, start).put("doctorId", KHALID.toString())
+        .put("serviceId", GENERAL_CONSULTATION.toString());
+    JsonObject mahas = bookingBody(DemoAccounts.MOHAMMED_PATIENT_ID, start);
+    List<Future<HttpResponse<Buffer>>> calls = List.of(khalids, mahas).stream().map(body -> app.client()
+        .request(HttpMethod.POST, "/v1/appointments").putHeader("Authorization", "Bearer " + reception)
+        .putHeader("Accept-Language", "en").putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer(body.encode()))).toList();
+    Future.join(calls).await();
+    // a taken default room is no reason to refuse a booking: the one that lost it is booked without a room
+    List<JsonObject> booked = calls.stream().map(call -> {
+      assertThat(call.result().statusCode()).as(call.result().bodyAsString()).isEqualTo(201);
+      return call.result().bodyAsJsonObject();
+    }).toList();
+    assertThat(booked).filteredOn(b -> b.getValue("room") != null).hasSize(1);
+    assertThat(booked).filteredOn(b -> b.getValue("room") == null).hasSize(1);
+    put("/v1/doctors/" + KHALID + "/default-rooms/" + SchedulingDemo.RIYADH_OLAYA, "en", admin, new JsonObject().putNull("roomId"));
+  }
+
   JsonObject book(String token, UUID patient, Instant start, String roomId) {
     JsonObject body = bookingBody(patient, start);
     if (roomId != null) {
