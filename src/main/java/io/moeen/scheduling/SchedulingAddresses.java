@@ -56,6 +56,8 @@ public final class SchedulingAddresses {
   public static final String APPOINTMENTS_APPROVE_REQUEST = "scheduling.appointments.approve_request";
   public static final String APPOINTMENTS_REJECT_REQUEST = "scheduling.appointments.reject_request";
   public static final String APPOINTMENTS_RESCHEDULE = "scheduling.appointments.reschedule";
+  public static final String APPOINTMENTS_SET_ROOM = "scheduling.appointments.set_room";
+  public static final String DEFAULT_ROOMS_SET = "scheduling.default_rooms.set";
 
   // Internal requests, served to other verticles only.
   /** Internal, request/reply: may this slot be booked now (booking, approved moves). */

@@ -5,7 +5,7 @@
 -- What a change needs to decide, with the row locked until the transaction ends.
 SELECT a.id, a.patient_id, a.doctor_id, d.user_id AS doctor_user_id, a.location_id, a.service_id, l.time_zone,
        a.starts_at, a.ends_at, a.status, a.request_previous_status, a.requested_starts_at, a.request_notes,
-       a.version
+       a.version, a.room_id
 FROM appointments a
 JOIN doctors d ON d.id = a.doctor_id
 JOIN clinic_locations l ON l.id = a.location_id
@@ -18,7 +18,7 @@ SELECT * FROM appointment_rows a WHERE a.id = $1;
 -- name: list_appointments
 -- Upcoming first: (starts_at, id) ascending; the cursor is the last row's (starts_at, id).
 -- $1 caller sees every appointment, $2 caller's user id as a doctor (or null), $3 patient ids the caller may read,
--- $4 doctor, $5 patient, $6 from, $7 to, $8 status, $9/$10 cursor, $11 limit
+-- $4 doctor, $5 patient, $6 from, $7 to, $8 status, $9/$10 cursor, $11 limit, $12 room
 SELECT a.*
 FROM appointment_rows a
 WHERE ($1::boolean OR a.doctor_user_id = $2::uuid OR a.patient_id = ANY($3::uuid[]))
@@ -27,6 +27,7 @@ WHERE ($1::boolean OR a.doctor_user_id = $2::uuid OR a.patient_id = ANY($3::uuid
   AND ($6::timestamptz IS NULL OR a.starts_at >= $6::timestamptz)
   AND ($7::timestamptz IS NULL OR a.starts_at < $7::timestamptz)
   AND ($8::text IS NULL OR a.status = $8::text)
+  AND ($12::uuid IS NULL OR a.room_id = $12::uuid)
   AND ($9::timestamptz IS NULL OR (a.starts_at, a.id) > ($9::timestamptz, $10::uuid))
 ORDER BY a.starts_at, a.id
 LIMIT $11;
@@ -59,8 +60,10 @@ WHERE id = $1
 RETURNING version;
 
 -- name: move
--- A move (approved request or direct reschedule): the new start, same length and buffers; status $3, no open request.
+-- A move (approved request or direct reschedule): the new start, same length and buffers; status $3, no open request;
+-- $4 whether the room stays (free at the new time) or is cleared.
 UPDATE appointments SET
+  room_id = CASE WHEN $4::boolean THEN room_id END,
   ends_at = $2::timestamptz + (ends_at - starts_at),
   blocked_from = $2::timestamptz - (starts_at - blocked_from),
   blocked_until = $2::timestamptz + (ends_at - starts_at) + (blocked_until - ends_at),

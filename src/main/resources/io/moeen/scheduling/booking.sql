@@ -18,10 +18,16 @@ LEFT JOIN patients p ON p.id = wanted.id;
 -- $6 starts, $7 ends, $8..$9 blocked, $10 type, $11 source, $12 notes, $13 idempotency key, $14 created by;
 -- the recipient of the outbox rows: $15 user, $16 phone, $17 e-mail, $18 channel, $19 locale; one outbox row per
 -- element of $20 event types, $21 payloads (JSON text), $22 not before (null: now), $23 idempotency keys.
+-- $24 the room staff named (checked before), else with $25 the doctor's default room at the location when it is
+-- a usable consulting room free for the whole visit (room_busy_ranges sees every appointment), else none.
 WITH a AS (
   INSERT INTO appointments (id, patient_id, doctor_id, service_id, location_id, starts_at, ends_at, blocked_from,
-                            blocked_until, status, type, source, notes, idempotency_key, created_by)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11, $12, $13, $14)
+                            blocked_until, status, type, source, notes, idempotency_key, created_by, room_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11, $12, $13, $14,
+          CASE WHEN $24::uuid IS NOT NULL THEN $24::uuid WHEN $25::boolean THEN (
+            SELECT dr.room_id FROM doctor_default_rooms dr JOIN rooms r ON r.id = dr.room_id
+            WHERE dr.doctor_id = $3 AND dr.location_id = $5 AND r.is_active AND r.kind = 'consulting'
+              AND NOT EXISTS (SELECT 1 FROM room_busy_ranges(dr.room_id, $6, $7, NULL))) END)
   RETURNING *
 ), outbox AS (
   INSERT INTO notifications (recipient_user_id, recipient_phone, recipient_email, channel, event_type, locale, payload,
@@ -55,10 +61,12 @@ SELECT a.id, a.status, a.type, a.source, a.notes, a.starts_at, a.ends_at, a.vers
        a.doctor_id, d.user_id AS doctor_user_id, du.first_name_ar AS doctor_first_ar, du.last_name_ar AS doctor_last_ar,
        du.first_name_en AS doctor_first_en, du.last_name_en AS doctor_last_en, d.specialty_ar, d.specialty_en,
        a.service_id, s.name_ar AS service_ar, s.name_en AS service_en,
-       a.location_id, l.name_ar AS location_ar, l.name_en AS location_en, l.address_ar, l.address_en, l.time_zone
+       a.location_id, l.name_ar AS location_ar, l.name_en AS location_en, l.address_ar, l.address_en, l.time_zone,
+       a.room_id, r.name_ar AS room_ar, r.name_en AS room_en
 FROM a
 JOIN patients p ON p.id = a.patient_id
 JOIN doctors d ON d.id = a.doctor_id
 JOIN users du ON du.id = d.user_id
 JOIN services s ON s.id = a.service_id
-JOIN clinic_locations l ON l.id = a.location_id;
+JOIN clinic_locations l ON l.id = a.location_id
+LEFT JOIN rooms r ON r.id = a.room_id;

@@ -69,9 +69,9 @@ SELECT 1 FROM clinic_locations WHERE id = $1;
 SELECT id FROM clinic_locations WHERE id = ANY($1::uuid[]);
 
 -- name: rooms
--- $1 location id, $2 room id or null
-SELECT id, location_id, name_ar, name_en, is_active FROM rooms
-WHERE ($1::uuid IS NULL OR location_id = $1) AND ($2::uuid IS NULL OR id = $2)
+-- $1 location id, $2 room id or null, $3 kind or null (consulting: the clinic's; inpatient: the hospital's, 063)
+SELECT id, location_id, name_ar, name_en, is_active, kind FROM rooms
+WHERE ($1::uuid IS NULL OR location_id = $1) AND ($2::uuid IS NULL OR id = $2) AND ($3::text IS NULL OR kind = $3)
 ORDER BY name_en, id;
 
 -- name: insert_room

@@ -299,6 +299,8 @@ class PermissionMatrixTest {
           .body(new JsonObject().put("nameAr", "غرفة").put("nameEn", "Room")).allow(ADMIN, SUPERVISOR),
       op("PATCH", "/v1/rooms/{id}").at("/v1/rooms/" + M_ROOM).body(new JsonObject().put("isActive", true)).allow(ADMIN, SUPERVISOR),
       op("DELETE", "/v1/rooms/{id}").at("/v1/rooms/" + M_ROOM_DOOMED).allow(ADMIN, SUPERVISOR).once(),
+      op("PUT", "/v1/doctors/{id}/default-rooms/{locationId}").at("/v1/doctors/" + M_DOCTOR + "/default-rooms/" + M_LOC)
+          .body(new JsonObject().put("roomId", M_ROOM)).allow(ADMIN, SUPERVISOR),
       op("PUT", "/v1/locations/{id}/ramadan-hours").at("/v1/locations/" + M_LOC + "/ramadan-hours")
           .body(new JsonObject().put("blocks", new JsonArray())).allow(ADMIN, SUPERVISOR),
       op("POST", "/v1/services").body(new JsonObject().put("code", "matrix_service_new").put("nameAr", "خدمة").put("nameEn", "Service")
@@ -347,6 +349,9 @@ class PermissionMatrixTest {
       op("POST", "/v1/appointments/{id}/reschedule").at(matrixAppointment(8, "reschedule"))
           .body(new JsonObject().put("startsAt", "2099-01-04T10:00:00+03:00"))
           .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR, PATIENT_AHMED, FAMILY_YOUSEF),
+      // the clinic's side only: the patient and family reach the appointment but may not choose its room (403)
+      op("PUT", "/v1/appointments/{id}/room").at(matrixAppointment(1, "room")).body(new JsonObject().putNull("roomId"))
+          .allow(ADMIN, SUPERVISOR, RECEPTIONIST, DOCTOR),
       // ── crm: capture, assignment, conversion & reports (a throwaway lead and form made in start()) ──
       op("GET", "/v1/crm/reports/summary").allow(ADMIN, SUPERVISOR, Who.MARKETER),
       op("GET", "/v1/crm/marketers").allow(ADMIN, SUPERVISOR),

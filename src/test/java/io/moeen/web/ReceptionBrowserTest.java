@@ -36,6 +36,9 @@ class ReceptionBrowserTest {
   static WebBrowser browser;
   static AppPage page;
   static String walkInId;
+  static final String VISIT = "00000000-0000-4064-8500-000000000001";
+  /** Clinic room 3 at the Riyadh branch (db/demo/064-appointment-rooms-demo.sql). */
+  static final String ROOM_3 = "00000000-0000-4064-8000-000000000001";
 
   @BeforeAll
   static void start() {
@@ -166,6 +169,46 @@ class ReceptionBrowserTest {
 
   @Test
   @Order(5)
+  @DisplayName("Today by room: a column per consulting room (no hospital ward), a visit put in a room from its card, then by doctor")
+  void agenda_by_room() {
+    // Mohammed with Dr. Faisal today, in no room yet (10 minutes ago, or just after midnight early in the day)
+    java.time.Instant midnight = LocalDate.now(SchedulingDemo.RIYADH).atStartOfDay(SchedulingDemo.RIYADH).toInstant();
+    java.time.Instant tenAgo = java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    java.time.Instant start = tenAgo.isBefore(midnight.plusSeconds(300)) ? midnight.plusSeconds(300) : tenAgo;
+    app.asOwner("INSERT INTO appointments (id, patient_id, doctor_id, service_id, location_id, starts_at, ends_at, "
+        + "blocked_from, blocked_until, status, source) VALUES ('" + VISIT + "', '" + DemoAccounts.MOHAMMED_PATIENT_ID + "', '"
+        + SchedulingDemo.FAISAL + "', '" + SchedulingDemo.FOLLOW_UP + "', '" + SchedulingDemo.RIYADH_OLAYA + "', '" + start
+        + "', '" + start.plusSeconds(900) + "', '" + start + "', '" + start.plusSeconds(900) + "', 'confirmed', 'reception')");
+    String today = LocalDate.now(SchedulingDemo.RIYADH).toString();
+    browser.open(app.baseUrl() + "/app/console/#/agenda/" + today);
+    page.awaitHeading("جدول المواعيد");
+    page.click("nav.view-switch a[data-view=rooms]", "حسب الغرفة");
+    browser.await(10, "the room view", b -> ("#/agenda/" + today + "/rooms").equals(b.script("return location.hash"))
+        && !page.all("section.column[data-room]").isEmpty());
+    assertThat(page.dir()).isEqualTo("rtl");
+    java.util.List<String> titles = page.all("section.column[data-room] h2").stream()
+        .map(h -> h.getAttribute("textContent").strip()).toList();
+    assertThat(titles).anyMatch(h -> h.startsWith("عيادة ٣")).anyMatch(h -> h.startsWith("بلا غرفة"))
+        .noneMatch(h -> h.contains("العناية المركزة") || h.contains("غرفة خاصة") || h.contains("الجناح العام"));
+    WebElement card = page.find("section.column[data-room='none'] article.visit[data-id='" + VISIT + "']");
+    browser.script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", card);
+    assertThat(card.getText()).contains("محمد").contains("بلا غرفة");
+    new Select(card.findElement(By.cssSelector("select[name=room]"))).selectByVisibleText("عيادة ٣");
+    browser.await(10, "the visit in room 3", b -> !page.all("section.column[data-room='" + ROOM_3 + "'] article.visit[data-id='"
+        + VISIT + "']").isEmpty());
+    assertThat(one("SELECT room_id::text AS v FROM appointments WHERE id = $1", java.util.UUID.fromString(VISIT)).getString("v"))
+        .isEqualTo(ROOM_3);
+    assertThat(text("article.visit[data-id='" + VISIT + "'] p.room")).contains("عيادة ٣");
+    page.screenshots("console-ar-agenda-rooms");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    page.click("nav.view-switch a[data-view=doctors]", "حسب الطبيب");
+    browser.await(10, "the doctor view", b -> !page.all("section.column[data-doctor]").isEmpty());
+    assertThat(text("section.column[data-doctor='" + SchedulingDemo.FAISAL + "'] article.visit[data-id='" + VISIT + "'] p.room"))
+        .contains("عيادة ٣");
+  }
+
+  @Test
+  @Order(6)
   @DisplayName("In English: the agenda's month by its English name, and the patients' screens left to right")
   void reception_in_english() {
     page.find("header button.language").click();
@@ -174,6 +217,12 @@ class ReceptionBrowserTest {
     assertThat(new Select(page.find("select[name=day-month]")).getOptions().stream().map(WebElement::getText).toList())
         .contains("January", "December");
     page.screenshots("console-en-agenda-day");
+    browser.open(app.baseUrl() + "/app/console/#/agenda/" + LocalDate.now(SchedulingDemo.RIYADH) + "/rooms");
+    browser.await(10, "the room view in English", b -> !page.all("section.column[data-room] h2").isEmpty()
+        && text("section.column[data-room='" + ROOM_3 + "'] h2").startsWith("Clinic room 3"));
+    assertThat(text("article.visit[data-id='" + VISIT + "'] p.room")).contains("Room: Clinic room 3");
+    page.screenshots("console-en-agenda-rooms");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     page.nav("patients");
     search("فاطمه");
     assertThat(page.find("table.patients tr[data-id='" + DemoAccounts.FATIMAH_PATIENT_ID + "']").getText()).contains("فاطمة");
@@ -187,12 +236,17 @@ class ReceptionBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   @DisplayName("The pages logged no error and broke no Content-Security-Policy")
   void no_errors_or_policy_violations() {
     assertThat(browser.consoleSoFar().stream()
         .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
         .map(LogEntry::getMessage).toList()).isEmpty();
+  }
+
+  /** An element's text whether or not the columns' scrolling shows it now. */
+  static String text(String css) {
+    return page.find(css).getAttribute("textContent");
   }
 
   static void search(String typed) {

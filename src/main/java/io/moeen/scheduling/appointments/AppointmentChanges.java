@@ -17,6 +17,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How every change to an existing appointment runs: lock it, check who acts and {@code If-Match},
@@ -31,7 +32,13 @@ final class AppointmentChanges {
 
   /** What a step works with. */
   record Change(SqlConnection conn, Appointment appointment, Principal principal, Side side, Instant now,
-                JsonObject body, AppointmentEvents.Batch events) {
+                JsonObject body, AppointmentEvents.Batch events, SupportedLocale lang,
+                AtomicReference<AppointmentRooms.Attempt> roomAttempt) {
+    /** The room this change is about to write, checked free: explains a lost race after the rollback. */
+    void writingRoom(UUID roomId, Instant from, Instant until) {
+      roomAttempt.set(new AppointmentRooms.Attempt(roomId, from, until, appointment.id(), appointment.zone()));
+    }
+
     /** Record a status change (and the specific event, if any) for after commit. */
     void statusChanged(AppointmentStatus to, int version, String specificEvent, Instant startsAt, Instant endsAt) {
       JsonObject body = AppointmentEvents.body(appointment, to, version, startsAt, endsAt, principal.userId());
@@ -64,15 +71,22 @@ final class AppointmentChanges {
     String ifMatch = request.param("If-Match");
     SupportedLocale lang = SupportedLocale.fromTag(request.locale()).orElse(SupportedLocale.AR);
     AppointmentEvents.Batch batch = new AppointmentEvents.Batch();
+    AtomicReference<AppointmentRooms.Attempt> attempt = new AtomicReference<>();
     Actor actor = new Actor(principal, request.requestId(), request.clientIp());
     return store.as(actor, conn -> store.lock(conn, id)
             .compose(appointment -> {
               Side side = AppointmentAccess.requireWrite(principal, appointment);
               requireVersion(ifMatch, appointment.version());
               return step.apply(new Change(conn, appointment, principal, side, Instant.now(),
-                  request.bodyAsObject(), batch));
+                  request.bodyAsObject(), batch, lang, attempt));
             })
             .compose(version -> AppointmentStore.details(conn, id)))
+        .recover(failure -> {
+          AppointmentRooms.Attempt room = attempt.get();
+          return room == null || !AppointmentRooms.isRoomRace(failure) ? Future.failedFuture(failure)
+              : AppointmentRooms.explainRace(store.pool(), failure, room.roomId(), room.from(), room.until(),
+                  room.except(), room.zone(), lang);
+        })
         .onSuccess(committed -> events.publish(batch))
         .map(row -> Reply.of(AppointmentView.json(row, lang, null))
             .withHeader("ETag", "\"" + row.getInteger("version") + "\""));

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * Moving an appointment to a new start, shared by an approved request and a direct reschedule: the
  * new time must be bookable, the row moves (the exclusion constraints judge overlaps, 409
- * {@code slot_taken}), the patient is told, reminders follow, and {@code appointment.rescheduled}
+ * {@code slot_taken}), keeping its room when the room is free at the new time and leaving it without one otherwise, the patient is told, reminders follow, and {@code appointment.rescheduled}
  * goes out after commit.
  */
 final class AppointmentMove {
@@ -29,8 +29,16 @@ final class AppointmentMove {
   Future<Integer> to(Change c, Instant newStart, AppointmentStatus to, String notes) {
     Appointment a = c.appointment();
     Instant newEnd = newStart.plus(Duration.between(a.startsAt(), a.endsAt()));
+    Future<Boolean> keepRoom = a.roomId() == null ? Future.succeededFuture(false)
+        : AppointmentRooms.isFree(c.conn(), a.roomId(), newStart, newEnd, a.id());
     return slots.requireBookable(a, newStart)
-        .compose(ok -> store.move(c.conn(), a.id(), newStart, to))
+        .compose(ok -> keepRoom)
+        .compose(keep -> {
+          if (keep) {
+            c.writingRoom(a.roomId(), newStart, newEnd);
+          }
+          return store.move(c.conn(), a.id(), newStart, to, keep);
+        })
         .compose(version -> store.notifyPatient(c.conn(), a.id(), PATIENT_NOTICE,
                 new JsonObject().put("appointmentId", a.id().toString()).put("previousStartsAt", a.startsAt().toString())
                     .put("startsAt", newStart.toString()).put("notes", notes),

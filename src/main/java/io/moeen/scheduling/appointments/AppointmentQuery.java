@@ -18,10 +18,10 @@ import java.util.UUID;
 
 /**
  * {@code GET /v1/appointments} read from the request, with every default applied here (the
- * Vert.x OpenAPI router does not fill them in): 20 a page, no date bounds, every status.
+ * Vert.x OpenAPI router does not fill them in): 20 a page, no date bounds, every status, every room.
  */
 record AppointmentQuery(UUID doctorId, UUID patientId, Instant from, Instant to, String status, int limit,
-                        Cursor after, ZoneId zone) {
+                        Cursor after, ZoneId zone, UUID roomId) {
   static final int DEFAULT_LIMIT = 20;
 
   /** Where a page ends: the last item's start and id, opaque to clients (base64url of {@code instant|id}). */
@@ -70,7 +70,7 @@ record AppointmentQuery(UUID doctorId, UUID patientId, Instant from, Instant to,
     String limit = request.param("limit");
     return new AppointmentQuery(uuid(request, "doctorId"), uuid(request, "patientId"), from, to,
         request.param("status"), limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit),
-        Cursor.decode(request.param("cursor")), zone(request));
+        Cursor.decode(request.param("cursor")), zone(request), uuid(request, "roomId"));
   }
 
   /** The caller's own zone for times, from {@code timeZone}; null when not asked. */

@@ -35,6 +35,7 @@ final class AppointmentStore {
    * clinical changeset adds; scheduling knows only the constraint's name.
    */
   private static final ConstraintProblems CONSTRAINTS = ConstraintProblems.table()
+      .on(EXCLUSION, AppointmentRooms.CONSTRAINT, () -> new Problem(ProblemKind.CONFLICT, AppointmentRooms.RACE, Map.of()))
       .on(EXCLUSION, () -> new Problem(ProblemKind.CONFLICT, "slot_taken", Map.of()))
       .on(CHECK, "appointments_encounter_finished", () -> new Problem(ProblemKind.CONFLICT, "encounter_not_finished", Map.of()));
 
@@ -45,7 +46,11 @@ final class AppointmentStore {
   }
 
   Future<Void> verify() {
-    return SQL.verify(pool);
+    return SQL.verify(pool).compose(ok -> AppointmentRooms.verify(pool));
+  }
+
+  Pool pool() {
+    return pool;
   }
 
   <T> Future<T> as(Actor actor, Function<SqlConnection, Future<T>> work) {
@@ -78,7 +83,7 @@ final class AppointmentStore {
             scope.everything(), scope.doctorUserId(), scope.patientIds().toArray(UUID[]::new),
             q.doctorId(), q.patientId(), utc(q.from()), utc(q.to()), q.status(),
             q.after() == null ? null : utc(q.after().startsAt()), q.after() == null ? null : q.after().id(),
-            q.limit() + 1}))
+            q.limit() + 1, q.roomId()}))
         .map(AppointmentStore::all);
   }
 
@@ -99,8 +104,14 @@ final class AppointmentStore {
     return version(conn, "close_request", Tuple.of(id));
   }
 
-  Future<Integer> move(SqlConnection conn, UUID id, Instant newStart, AppointmentStatus status) {
-    return version(conn, "move", Tuple.of(id, utc(newStart), status.code()));
+  Future<Integer> move(SqlConnection conn, UUID id, Instant newStart, AppointmentStatus status, boolean keepRoom) {
+    return version(conn, "move", Tuple.of(id, utc(newStart), status.code(), keepRoom));
+  }
+
+  /** Puts the appointment in this room, or in none ({@code null}); the exclusion constraint judges a race. */
+  Future<Integer> setRoom(SqlConnection conn, UUID id, UUID roomId) {
+    return conn.preparedQuery(AppointmentRooms.SQL.get("set_room")).execute(Tuple.of(id, roomId))
+        .map(rows -> rows.iterator().next().getInteger("version"));
   }
 
   /** {@code booking.reschedule_notice_hours}, 24 when the setting is missing. */

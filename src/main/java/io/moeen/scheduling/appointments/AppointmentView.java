@@ -45,6 +45,7 @@ public final class AppointmentView {
         .put("location", new JsonObject().put("id", r.getUUID("location_id").toString())
             .put("name", pick(lang, r, "location_ar", "location_en"))
             .put("address", pick(lang, r, "address_ar", "address_en")))
+        .put("room", AppointmentRooms.json(r, lang))
         .put("notes", r.getString("notes"))
         .put("cancellation", cancellation(r, zone))
         .put("request", request(r, zone))

@@ -36,6 +36,8 @@ public final class AppointmentsVerticle extends ServiceVerticle {
     AppointmentMove move = new AppointmentMove(store, new SlotCheck(vertx));
     PatientRequests requests = new PatientRequests(store, move);
     DirectReschedule reschedule = new DirectReschedule(store, move);
+    RoomSteps rooms = new RoomSteps(store, steps);
+    DefaultRooms defaults = new DefaultRooms(pool);
     // ical4j's first use loads a good many classes: on a worker, once; a render then stays on the event loop
     Future<CalendarFile> calendar = vertx.executeBlocking(() -> new CalendarFile(messages));
 
@@ -48,7 +50,9 @@ public final class AppointmentsVerticle extends ServiceVerticle {
             "Content-Type", CalendarFile.MEDIA_TYPE,
             "Content-Disposition", "attachment; filename=\"appointment-" + row.getUUID("id") + ".ics\"")))));
     serve(SchedulingAddresses.APPOINTMENTS_CONFIRM, request -> changes.run(request, steps::confirm));
-    serve(SchedulingAddresses.APPOINTMENTS_CHECK_IN, request -> changes.run(request, steps::checkIn));
+    serve(SchedulingAddresses.APPOINTMENTS_CHECK_IN, request -> changes.run(request, rooms::checkIn));
+    serve(SchedulingAddresses.APPOINTMENTS_SET_ROOM, request -> changes.run(request, rooms::setRoom));
+    serve(SchedulingAddresses.DEFAULT_ROOMS_SET, anyOf("schedule.manage"), defaults::set);
     serve(SchedulingAddresses.APPOINTMENTS_COMPLETE, request -> changes.run(request, steps::complete));
     serve(SchedulingAddresses.APPOINTMENTS_NO_SHOW, request -> changes.run(request, steps::noShow));
     serve(SchedulingAddresses.APPOINTMENTS_CANCEL, request -> changes.run(request, steps::cancel));

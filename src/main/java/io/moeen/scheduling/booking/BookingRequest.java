@@ -4,6 +4,7 @@ import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -14,12 +15,18 @@ import java.util.UUID;
 
 /** A validated booking request; {@code requestHash} is the SHA-256 of the body as canonical JSON. */
 record BookingRequest(UUID patientId, UUID serviceId, UUID doctorId, UUID locationId, Instant startsAt, String type,
-                      String notes, String source, String idempotencyKey, String requestHash) {
+                      String notes, String source, String idempotencyKey, String requestHash, UUID roomId,
+                      boolean defaultRoom) {
 
   static BookingRequest from(RequestEnvelope request, Principal caller) {
     JsonObject body = request.bodyAsObject();
     // staff book at the desk or by phone; patients and families book online unless they say otherwise
     String defaultSource = caller.has("appointments.write.any") ? "reception" : "web";
+    String room = body.getString("roomId");
+    // rooms are the clinic's business: a patient's or family member's booking gets the doctor's default room or none
+    if (room != null && !caller.has("appointments.write.any")) {
+      throw new Problem(ProblemKind.FORBIDDEN, "room_staff_only", Map.of(), "roomId");
+    }
     return new BookingRequest(
         UUID.fromString(body.getString("patientId")),
         UUID.fromString(body.getString("serviceId")),
@@ -30,7 +37,15 @@ record BookingRequest(UUID patientId, UUID serviceId, UUID doctorId, UUID locati
         body.getString("notes"),
         body.getString("source", defaultSource),
         request.param("Idempotency-Key"),
-        IdempotencyKeys.requestHash(body));
+        IdempotencyKeys.requestHash(body),
+        room == null ? null : UUID.fromString(room),
+        room == null);
+  }
+
+  /** The same booking without the doctor's default room (it was taken by a concurrent booking meanwhile). */
+  BookingRequest withoutDefaultRoom() {
+    return new BookingRequest(patientId, serviceId, doctorId, locationId, startsAt, type, notes, source, idempotencyKey,
+        requestHash, roomId, false);
   }
 
   /** What the slot check and the alternatives search are asked. */

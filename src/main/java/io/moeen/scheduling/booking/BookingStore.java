@@ -70,6 +70,7 @@ final class BookingStore {
         .addString(b.type()).addString(b.source()).addString(b.notes()).addString(b.idempotencyKey())
         .addUUID(createdBy);
     outbox.addTo(values);
+    values.addUUID(b.roomId()).addBoolean(b.defaultRoom());
     return run(conn, "book", values).map(rows -> rows.iterator().next());
   }
 

@@ -10,6 +10,8 @@ import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.scheduling.SchedulingAddresses;
+import io.moeen.scheduling.appointments.AppointmentRooms;
+import io.moeen.scheduling.appointments.AppointmentRooms.Attempt;
 import io.moeen.scheduling.appointments.AppointmentView;
 import io.moeen.scheduling.slots.SlotVerdicts;
 import io.vertx.core.Future;
@@ -24,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Booking ({@value SchedulingAddresses#APPOINTMENTS_CREATE}): access, then one transaction that checks the slot
@@ -138,12 +141,15 @@ public final class BookingVerticle extends ServiceVerticle {
     String key = booking.idempotencyKey();
     SupportedLocale lang = SupportedLocale.fromTag(locale).orElse(SupportedLocale.AR);
     Instant now = clock.instant();
+    AtomicReference<AppointmentRooms.Attempt> visit = new AtomicReference<>();
     Future<Booked> written = pool.withTransaction(conn -> {
       Future<Void> acting = SessionContext.actAs(conn, actor);
       Future<Void> claimed = key == null ? Future.succeededFuture() : store.claim(conn, scope, key, booking.requestHash());
       Future<JsonObject> check = SlotVerdicts.check(conn, booking.slotQuestion(), now);
       Future<BookingStore.Facts> facts = store.facts(conn, booking.patientId());
-      return Future.all(acting, claimed, check, facts).compose(sent -> {
+      Future<AppointmentRooms.Room> room = booking.roomId() == null ? Future.succeededFuture()
+          : AppointmentRooms.usable(conn, booking.roomId(), booking.locationId());
+      return Future.all(acting, claimed, check, facts, room).compose(sent -> {
         if (!check.result().getBoolean("bookable")) {
           return Future.failedFuture(BookingFailures.refusal(check.result().getString("reason"), booking));
         }
@@ -154,8 +160,13 @@ public final class BookingVerticle extends ServiceVerticle {
         UUID id = UUID.randomUUID();
         String startsAt = booking.startsAt().atZone(ZoneId.of(check.result().getString("timeZone"))).toOffsetDateTime()
             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return store.book(conn, id, booking, check.result(), actor.principal().userId(),
-                BookingOutbox.rows(patient, id, booking, startsAt, now))
+        Instant endsAt = Instant.parse(check.result().getString("endsAt"));
+        ZoneId zone = ZoneId.of(check.result().getString("timeZone"));
+        visit.set(new AppointmentRooms.Attempt(booking.roomId(), booking.startsAt(), endsAt, null, zone));
+        Future<Void> roomFree = room.result() == null ? Future.succeededFuture()
+            : AppointmentRooms.requireFree(conn, room.result(), booking.startsAt(), endsAt, null, zone, lang);
+        return roomFree.compose(free -> store.book(conn, id, booking, check.result(), actor.principal().userId(),
+                BookingOutbox.rows(patient, id, booking, startsAt, now)))
             .compose(row -> {
               Booked booked = new Booked(BookedEvent.of(row), AppointmentView.of(row, lang));
               return (key == null ? Future.<Void>succeededFuture()
@@ -165,12 +176,26 @@ public final class BookingVerticle extends ServiceVerticle {
     });
     return written
         .recover(failure -> {
+          if (AppointmentRooms.isRoomRace(failure) && visit.get() != null) {
+            // the doctor's default room went to a concurrent booking meanwhile: book without a room;
+            // a room staff named is taken: say by when
+            Attempt a = visit.get();
+            return booking.roomId() == null ? bookAgain(actor, scope, booking.withoutDefaultRoom(), locale)
+                : AppointmentRooms.explainRace(pool, failure, a.roomId(), a.from(), a.until(), null, a.zone(), lang);
+          }
           Throwable problem = BookingFailures.translate(failure, booking);
           return problem instanceof Problem p ? refuse(p, booking, locale) : Future.failedFuture(problem);
         })
         .map(booked -> {
-          vertx.eventBus().publish(SchedulingAddresses.APPOINTMENTS_BOOKED, booked.event());
+          if (booked.event() != null) {
+            vertx.eventBus().publish(SchedulingAddresses.APPOINTMENTS_BOOKED, booked.event());
+          }
           return Reply.of(booked.answer());
         });
+  }
+
+  /** The booking once more (its event published there); answered as it answered. */
+  private Future<Booked> bookAgain(Actor actor, String scope, BookingRequest booking, String locale) {
+    return book(actor, scope, booking, locale).map(reply -> new Booked(null, (JsonObject) reply.body()));
   }
 }

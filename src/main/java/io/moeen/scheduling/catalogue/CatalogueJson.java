@@ -47,6 +47,7 @@ final class CatalogueJson {
     return named(row, ar)
         .put("id", row.getUUID("id").toString())
         .put("locationId", row.getUUID("location_id").toString())
+        .put("kind", row.getString("kind"))
         .put("isActive", row.getBoolean("is_active"));
   }
 

@@ -70,7 +70,7 @@ final class Sites {
   Future<JsonObject> rooms(RequestEnvelope request) {
     UUID location = uuidParam(request, "id");
     return writes.inTransaction(request, conn -> writes.touch(conn, "lock_location", Tuple.of(location), "location_not_found", location)
-        .compose(x -> conn.preparedQuery(writes.sql().get("rooms")).execute(tuple(location, null)))
+        .compose(x -> conn.preparedQuery(writes.sql().get("rooms")).execute(tuple(location, null, request.param("kind"))))
         .map(rows -> new JsonObject().put("items", PublicCatalogue.rows(rows, CatalogueJson::room,
             CatalogueRequests.arabic(request)))));
   }
@@ -81,7 +81,7 @@ final class Sites {
     return writes.inTransaction(request, conn -> writes.touch(conn, "lock_location", Tuple.of(location), "location_not_found", location)
         .compose(x -> conn.preparedQuery(writes.sql().get("insert_room"))
             .execute(tuple(location, b.getString("nameAr"), b.getString("nameEn"))))
-        .compose(rows -> writes.readBack(conn, "rooms", tuple(null, rows.iterator().next().getUUID("id")),
+        .compose(rows -> writes.readBack(conn, "rooms", tuple(null, rows.iterator().next().getUUID("id"), null),
             CatalogueJson::room, request)));
   }
 
@@ -90,7 +90,7 @@ final class Sites {
     JsonObject b = request.bodyAsObject();
     return writes.inTransaction(request, conn -> writes.touch(conn, "update_room",
             tuple(id, b.getString("nameAr"), b.getString("nameEn"), b.getBoolean("isActive")), "room_not_found", id)
-        .compose(x -> writes.readBack(conn, "rooms", tuple(null, id), CatalogueJson::room, request)));
+        .compose(x -> writes.readBack(conn, "rooms", tuple(null, id, null), CatalogueJson::room, request)));
   }
 
   Future<Void> deleteRoom(RequestEnvelope request) {

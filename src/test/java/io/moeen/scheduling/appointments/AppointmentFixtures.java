@@ -133,6 +133,10 @@ final class AppointmentFixtures {
     return ApiCalls.call(app, "POST", path, lang, token, body == null ? null : body.encode());
   }
 
+  HttpResponse<Buffer> put(String path, String lang, String token, JsonObject body) {
+    return ApiCalls.call(app, "PUT", path, lang, token, body == null ? null : body.encode());
+  }
+
   HttpResponse<Buffer> postIfMatch(String path, String token, String ifMatch) {
     HttpRequest<Buffer> request = app.client().request(HttpMethod.POST, path)
         .putHeader("Authorization", "Bearer " + token).putHeader("If-Match", ifMatch);
