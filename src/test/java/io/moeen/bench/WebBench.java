@@ -92,7 +92,8 @@ public final class WebBench {
   private static void screens(WebBrowser browser, HttpClient http, String base, String assets, int runs) throws Exception {
     Map<String, List<String>> files = Map.of(
         "portal", List.of("/portal/portal.js", "/portal/appointments.js", "/portal/book.js", "/portal/family.js",
-            "/portal/inbox.js", "/portal/profile.js", "/portal/messages.js", "/portal/signup.js"),
+            "/portal/inbox.js", "/portal/profile.js", "/portal/messages.js", "/portal/signup.js", "/portal/invoices.js",
+            "/portal/education.js", "/portal/intake.js"),
         "console", List.of("/console/console.js", "/console/agenda.js", "/console/leads.js", "/console/chat.js",
             "/console/admin.js", "/console/patients.js", "/console/lead.js", "/console/leadtools.js", "/console/funnel.js",
             "/console/flows.js", "/console/outbox.js", "/console/roles.js", "/portal/book.js", "/portal/appointments.js"));
@@ -100,7 +101,7 @@ public final class WebBench {
         "/common/session.js", "/common/shell.js", "/common/datefield.js", "/common/app.css");
     Map<String, String> accounts = Map.of("portal", "ahmed@patients.example", "console", "admin@moeen-clinic.example");
     Map<String, List<String>> screens = Map.of(
-        "portal", List.of("appointments", "book", "inbox", "family", "messages", "profile"),
+        "portal", List.of("appointments", "book", "inbox", "invoices", "education", "family", "messages", "intake", "profile"),
         "console", List.of("agenda", "patients", "leads", "funnel", "chat", "flows", "outbox", "admin", "roles"));
     for (String client : List.of("portal", "console")) {
       long weight = gzipped(http, base + "/app/" + client + "/");
