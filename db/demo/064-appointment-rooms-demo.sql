@@ -22,7 +22,9 @@ JOIN rooms r ON r.location_id = v.location AND r.name_en = v.room AND r.kind = '
 
 -- Today's visits, in their doctors' rooms: all before the moment the demo is loaded (so they meet none of the
 -- times tests book "now" or ahead, and hold no patient's future quota), on the Riyadh day of loading; two done,
--- two waiting for reception (check in or no-show). Fatimah and Reem only, Khalid, Maha and Dr. Huda only.
+-- two waiting for reception (check in or no-show). Fatimah and Reem only, with Khalid and Dr. Huda only: Khalid
+-- already cares for both, and Dr. Maha must keep no demo patient in her care (docs/clinical.md), so her room 2
+-- holds one of Khalid's visits today.
 WITH base AS (
   SELECT date_trunc('hour', now()) AS h
 ), planned (id, patient, doctor, service, back, minutes, status, room) AS (
@@ -31,7 +33,7 @@ WITH base AS (
      '00000000-0000-4000-c200-000000000004'::uuid, '00000000-0000-4000-c300-000000000001'::uuid,
      interval '4 hours', 30, 'completed', 'Clinic room 1'),
     ('00000000-0000-4064-8400-000000000002', '00000000-0000-4000-9000-000000000010',
-     '00000000-0000-4000-c200-000000000005', '00000000-0000-4000-c300-000000000003',
+     '00000000-0000-4000-c200-000000000004', '00000000-0000-4000-c300-000000000001',
      interval '3 hours 30 minutes', 30, 'completed', 'Clinic room 2'),
     ('00000000-0000-4064-8400-000000000003', '00000000-0000-4000-9000-000000000008',
      '00000000-0000-4022-8000-000000000011', '00000000-0000-4000-c300-000000000006',

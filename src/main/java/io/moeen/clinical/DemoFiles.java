@@ -2,14 +2,12 @@ package io.moeen.clinical;
 
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
+import io.moeen.common.files.BytesStream;
 import io.moeen.common.files.FileStore;
 import io.moeen.common.files.StoredFile;
 import io.moeen.common.pdf.PdfRendering;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -62,7 +60,7 @@ final class DemoFiles {
         return Future.succeededFuture();
       }
       return vertx.executeBlocking(() -> PdfRendering.render(page(template), false), false)
-          .compose(bytes -> files.put(new OneBuffer(vertx, Buffer.buffer(bytes)), MAX_BYTES))
+          .compose(bytes -> files.put(new BytesStream(bytes), MAX_BYTES))
           .compose(stored -> record(pool, id, key, stored)
               .compose(written -> {
                 if (written) {
@@ -108,66 +106,5 @@ final class DemoFiles {
         + "<p>الخلاصة: تخطيط قلب طبيعي، لا تغيرات إقفارية.</p></div>"
         + "<p class=\"small\">Demo data: this report is part of Moeen's demo clinic and describes no real person.</p>"
         + "</body></html>";
-  }
-
-  /** One buffer as a read stream: given whole at the first demand, then ended. */
-  static final class OneBuffer implements ReadStream<Buffer> {
-    private final Vertx vertx;
-    private Buffer left;
-    private boolean paused;
-    private Handler<Buffer> handler;
-    private Handler<Void> end;
-
-    OneBuffer(Vertx vertx, Buffer buffer) {
-      this.vertx = vertx;
-      this.left = buffer;
-    }
-
-    @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-      this.handler = handler;
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> pause() {
-      paused = true;
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> resume() {
-      paused = false;
-      vertx.runOnContext(v -> emit());
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> fetch(long amount) {
-      return resume();
-    }
-
-    @Override
-    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-      this.end = endHandler;
-      return this;
-    }
-
-    private void emit() {
-      if (paused || left == null || handler == null) {
-        return;
-      }
-      Buffer chunk = left;
-      left = null;
-      handler.handle(chunk);
-      if (end != null) {
-        end.handle(null);
-      }
-    }
   }
 }

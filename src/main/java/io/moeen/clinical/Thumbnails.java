@@ -1,10 +1,10 @@
 package io.moeen.clinical;
 
 import io.moeen.common.db.SessionContext.Actor;
+import io.moeen.common.files.BytesStream;
 import io.moeen.common.files.FileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ final class Thumbnails {
           if (bytes == null) {
             return Future.succeededFuture(false);
           }
-          return files.put(new DemoFiles.OneBuffer(vertx, Buffer.buffer(bytes)), bytes.length + 1L)
+          return files.put(new BytesStream(bytes), bytes.length + 1L)
               .compose(stored -> store.as(actor, conn -> ClinicalStore.first(conn, "thumbnail_stored", fileId, stored.storageKey()))
                   .map(row -> row.map(r -> Boolean.TRUE.equals(r.getBoolean("written"))).orElse(false))
                   .compose(written -> written ? Future.succeededFuture(true)

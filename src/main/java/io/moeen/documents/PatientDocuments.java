@@ -5,6 +5,7 @@ import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.errors.Problem;
+import io.moeen.common.files.BytesStream;
 import io.moeen.common.files.FileStore;
 import io.moeen.common.files.StoredFile;
 import io.moeen.common.i18n.Messages;

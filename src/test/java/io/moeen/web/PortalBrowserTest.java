@@ -80,7 +80,7 @@ class PortalBrowserTest {
 
     page.signIn("٠٥٥٠٠٠٠٠٠٧", DemoAccounts.PASSWORD);
     page.awaitHeading("مواعيدي");
-    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "education", "family", "messages", "intake", "profile");
+    assertThat(page.navScreens()).containsExactly("appointments", "book", "inbox", "invoices", "education", "family", "messages", "intake", "profile");
     assertThat(page.find("header .who").getText()).contains("أحمد");
     assertThat(page.refreshToken()).as("the refresh token is in this tab's sessionStorage").isNotBlank();
     assertThat(browser.<Long>script("return window.localStorage.length")).as("nothing of the sign-in in localStorage").isZero();

@@ -1,4 +1,4 @@
-package io.moeen.documents;
+package io.moeen.common.files;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -6,9 +6,10 @@ import io.vertx.core.streams.ReadStream;
 
 /**
  * Bytes already in memory (a rendered PDF, some hundred kilobytes) as the stream {@code FileStore.put}
- * takes, in chunks, pausing when the file's write queue is full. Used on the verticle's context only.
+ * takes, in chunks, pausing when the file's write queue is full (documents' rendered PDFs, clinical's demo
+ * report). Used on the verticle's context only.
  */
-final class BytesStream implements ReadStream<Buffer> {
+public final class BytesStream implements ReadStream<Buffer> {
   private static final int CHUNK = 64 * 1024;
   private final Buffer data;
   private Handler<Buffer> handler;
@@ -18,7 +19,7 @@ final class BytesStream implements ReadStream<Buffer> {
   private int offset;
   private boolean ended;
 
-  BytesStream(byte[] bytes) {
+  public BytesStream(byte[] bytes) {
     this.data = Buffer.buffer(bytes);
   }
 
