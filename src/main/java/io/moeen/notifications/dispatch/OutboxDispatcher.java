@@ -99,7 +99,10 @@ public final class OutboxDispatcher {
     if (!chosen.mayMarket()) {
       return update("record_failed", Tuple.of(id, "failed", NO_CONSENT));
     }
-    var hold = chosen.quietHours(quietHours).holdUntil(now, row.getString("priority"));
+    // quiet hours keep phones quiet; an inbox entry makes no sound, and holding it would hide, until the
+    // morning, the confirmation of what the person just did in the portal at night
+    var hold = "in_app".equals(channel) ? java.util.Optional.<Instant>empty()
+        : chosen.quietHours(quietHours).holdUntil(now, row.getString("priority"));
     if (hold.isPresent()) {
       return update("hold", Tuple.of(id, hold.get().atOffset(ZoneOffset.UTC)));
     }

@@ -146,6 +146,14 @@ class OutboxDispatcherTest {
   }
 
   @Test
+  void quiet_hours_do_not_hold_the_inbox() {
+    Instant lateEvening = ZonedDateTime.now(RIYADH).plusDays(1).withHour(23).withMinute(30).toInstant();
+    String inbox = insert("in_app", "normal");
+    dispatcher(lateEvening).drain().await();
+    assertThat(row(inbox).getString("status")).isEqualTo("delivered");
+  }
+
+  @Test
   void in_app_rows_become_delivered() {
     String key = insert("in_app", "normal");
     dispatcher(NOON).drain().await();
