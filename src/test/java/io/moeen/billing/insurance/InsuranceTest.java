@@ -196,15 +196,8 @@ class InsuranceTest {
     var response = call("GET", "/v1/insurance/claims/" + claim + "/fhir", accountant, null);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).startsWith("application/fhir+json");
-    FhirContext fhir = FhirContext.forR4();
-    FhirValidator validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-        new DefaultProfileValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
-        new InMemoryTerminologyServerValidationSupport(fhir), new SnapshotGeneratingValidationSupport(fhir))));
-    List<String> errors = validator.validateWithResult(response.bodyAsString()).getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .map(m -> m.getLocationString() + ": " + m.getMessage()).toList();
-    assertThat(errors).isEmpty();
-    Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, response.bodyAsString());
+    assertThat(fhirErrors(response.bodyAsString())).isEmpty();
+    Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, response.bodyAsString());
     assertThat(bundle.getEntry().stream().map(e -> e.getResource().fhirType()).toList())
         .containsExactly("Claim", "Patient", "Coverage", "Organization", "Organization");
     Claim fhirClaim = (Claim) bundle.getEntry().get(0).getResource();
