@@ -54,6 +54,10 @@ public final class RunningApp implements AutoCloseable {
     vars.put("DB_USER", database.user());
     vars.put("MOEEN_DATA_DIR", tempDir());
     vars.put("MOEEN_SHUTDOWN_GRACE_SECONDS", "5");
+    // the cloned template holds the demo clinic and its changelog fingerprint for "main,demo": say so, or
+    // every start (demo data is off by default against an external database) fingerprints "main" only and
+    // runs Liquibase over the whole changelog to find nothing to do, 1-4 s per test class
+    vars.put("MOEEN_DEMO_DATA", "true");
     // the outbox timer is off unless a test turns it on: tests drive a dispatcher themselves
     vars.put("MOEEN_DISPATCH_INTERVAL_MS", "0");
     // likewise the CRM first-contact sweep: SLA tests run rounds with a fixed clock
