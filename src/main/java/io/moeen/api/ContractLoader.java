@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchemaValidationException;
+import io.vertx.json.schema.SchemaRepository;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
@@ -43,24 +44,32 @@ final class ContractLoader {
 
   static Future<Loaded> load(Vertx vertx, String path) {
     return premerged(vertx, path)
-        .compose(raw -> model(vertx, routerCopy(raw))
-            .map(contract -> new Loaded(raw, contract, once(() -> vertx.executeBlocking(() -> ContractParts.toYaml(raw), false)))));
+        .compose(merged -> model(vertx, routerCopy(merged.document()), !merged.checkedByTheBuild())
+            .map(contract -> new Loaded(merged.document(), contract,
+                once(() -> vertx.executeBlocking(() -> ContractParts.toYaml(merged.document()), false)))));
+  }
+
+  /** A merged contract, and whether the build already checked it against the OpenAPI schema. */
+  private record Merged(JsonObject document, boolean checkedByTheBuild) {
   }
 
   /**
    * The merged contract the build wrote beside the classes when it is there and {@code path} is the
    * service's own contract; otherwise (a test's own contract, a run from sources without a build)
-   * the parts, read and merged now.
+   * the parts, read and merged now. The build's copy was checked against the OpenAPI schema when it was
+   * written ({@link ContractParts#main}) and is held equal to the sources by {@code ContractPartsTest}:
+   * checking it again took a fifth of a start's CPU.
    */
-  private static Future<JsonObject> premerged(Vertx vertx, String path) {
+  private static Future<Merged> premerged(Vertx vertx, String path) {
     if (!ApiVerticle.CONTRACT.equals(path)) {
-      return ContractParts.merged(vertx, path);
+      return ContractParts.merged(vertx, path).map(document -> new Merged(document, false));
     }
     return vertx.executeBlocking(() -> {
       try (var in = ContractLoader.class.getClassLoader().getResourceAsStream(ContractParts.PREMERGED)) {
         return in == null ? null : new JsonObject(Buffer.buffer(in.readAllBytes()));
       }
-    }, false).compose(json -> json != null ? Future.succeededFuture(json) : ContractParts.merged(vertx, path));
+    }, false).compose(json -> json != null ? Future.succeededFuture(new Merged(json, true))
+        : ContractParts.merged(vertx, path).map(document -> new Merged(document, false)));
   }
 
   /** {@code make}'s future, made at the first call and shared by every later one (a failure too). */
@@ -86,20 +95,25 @@ final class ContractLoader {
    * OpenAPI schema, its references resolved — with the schema repository wrapped in a
    * {@link ValidatorCache}, which {@code from} offers no way to do.
    */
-  static Future<OpenAPIContract> model(Vertx vertx, JsonObject document) {
+  static Future<OpenAPIContract> model(Vertx vertx, JsonObject document, boolean check) {
     OpenAPIVersion version = OpenAPIVersion.fromContract(document);
     return version.getRepository(vertx, "app://")
-        .compose(repository -> version.validateContract(vertx, repository, document)
-            .compose(result -> {
-              try {
-                result.checkValidity();
-              } catch (JsonSchemaValidationException e) {
-                return Future.failedFuture(new IllegalStateException("openapi.yaml is not a valid OpenAPI document: "
-                    + e.getMessage() + " at " + e.location(), e));
-              }
-              return version.resolve(vertx, repository, document);
-            })
+        .compose(repository -> (check ? check(vertx, version, repository, document) : Future.<Void>succeededFuture())
+            .compose(checked -> version.resolve(vertx, repository, document))
             .map(resolved -> new OpenAPIContractImpl(resolved, version, new ValidatorCache(repository))));
+  }
+
+  /** The document checked against the OpenAPI schema of its version: a failed future naming the first fault. */
+  static Future<Void> check(Vertx vertx, OpenAPIVersion version, SchemaRepository repository, JsonObject document) {
+    return version.validateContract(vertx, repository, document).compose(result -> {
+      try {
+        result.checkValidity();
+        return Future.succeededFuture();
+      } catch (JsonSchemaValidationException e) {
+        return Future.failedFuture(new IllegalStateException("openapi.yaml is not a valid OpenAPI document: "
+            + e.getMessage() + " at " + e.location(), e));
+      }
+    });
   }
 
   /**

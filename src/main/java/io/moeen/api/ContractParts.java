@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.impl.Utils;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,7 +38,7 @@ public final class ContractParts {
 
   /**
    * Writes the merged contract for tools that read one file (the build's client generator), and
-   * optionally as JSON for the service's start ({@link #PREMERGED}):
+   * optionally as JSON for the service's start ({@link #PREMERGED}), checked against the OpenAPI schema first:
    * {@code ContractParts openapi.yaml target/openapi-merged.yaml [target/classes/openapi.merged.json]}.
    */
   public static void main(String[] args) {
@@ -46,6 +47,11 @@ public final class ContractParts {
       JsonObject merged = merged(vertx, args[0]).await();
       vertx.fileSystem().writeFileBlocking(args[1], toYaml(merged));
       if (args.length > 2) {
+        // the start models this copy without checking it again (ContractLoader): check it here, or fail the build
+        JsonObject routed = ContractLoader.routerCopy(merged);
+        OpenAPIVersion version = OpenAPIVersion.fromContract(routed);
+        version.getRepository(vertx, "app://")
+            .compose(repository -> ContractLoader.check(vertx, version, repository, routed)).await();
         vertx.fileSystem().writeFileBlocking(args[2], merged.toBuffer());
       }
     } finally {

@@ -44,6 +44,24 @@ class ContractPartsTest {
   }
 
   @Test
+  void the_start_trusts_the_builds_copy_because_the_build_checked_it_and_refuses_a_broken_one() {
+    // what the build checks before writing openapi.merged.json (the start no longer checks that copy)
+    JsonObject routed = ContractLoader.routerCopy(ContractParts.merged(vertx, ApiVerticle.CONTRACT).await());
+    io.vertx.openapi.contract.OpenAPIVersion version = io.vertx.openapi.contract.OpenAPIVersion.fromContract(routed);
+    var repository = version.getRepository(vertx, "app://").await();
+    ContractLoader.check(vertx, version, repository, routed).await();
+    // and the check is real: a document without its info, or with an operation answering nothing, is refused
+    JsonObject broken = routed.copy();
+    broken.remove("info");
+    assertThatThrownBy(() -> ContractLoader.check(vertx, version, repository, broken).await())
+        .hasMessageContaining("not a valid OpenAPI document");
+    JsonObject noResponses = routed.copy();
+    noResponses.getJsonObject("paths").getJsonObject("/v1/me").getJsonObject("get").put("responses", "none");
+    assertThatThrownBy(() -> ContractLoader.check(vertx, version, repository, noResponses).await())
+        .hasMessageContaining("not a valid OpenAPI document");
+  }
+
+  @Test
   void every_path_of_the_entry_point_is_a_reference_to_a_part() {
     JsonObject entry = Utils.readYamlOrJson(vertx, ApiVerticle.CONTRACT).await();
     entry.getJsonObject("paths").forEach(path -> assertThat(((JsonObject) path.getValue()).getString("$ref"))
