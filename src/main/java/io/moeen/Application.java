@@ -19,6 +19,7 @@ import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
 import io.moeen.common.db.Migrations;
+import io.moeen.common.db.SqlStatements;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
@@ -151,10 +152,7 @@ public final class Application {
     alongside.add(messages);
     database = vertx.executeBlocking(this::openDatabase, false).await();
     long databaseStarted = System.nanoTime();
-    vertx.executeBlocking(() -> {
-      Migrations.apply(database, config.demoData());
-      return null;
-    }, false).await();
+    String schema = vertx.executeBlocking(() -> Migrations.apply(database, config.demoData()), false).await();
     long migrated = System.nanoTime();
     AccessTokens tokens = new AccessTokens(vertx, keys.await());
     pool = PgBuilder.pool()
@@ -163,6 +161,7 @@ public final class Application {
         .connectingTo(database.connectOptions().addProperty("role", Migrations.APP_ROLE))
         .using(vertx)
         .build();
+    SqlStatements.schemaOf(pool, schema);
     if (cluster.enabled()) {
       leases = new PgLeases(vertx, database.connectOptions(), cluster.host() + ":" + config.httpPort(),
           cluster.leaseCheck());

@@ -44,7 +44,8 @@ public final class Migrations {
   private Migrations() {
   }
 
-  public static void apply(DatabaseServer server, boolean demoData) {
+  /** Answers the changelog's fingerprint the database is now at. */
+  public static String apply(DatabaseServer server, boolean demoData) {
     String contexts = demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT;
     String fingerprint = ChangelogFingerprint.of(CHANGELOG, contexts);
     Properties props = new Properties();
@@ -52,7 +53,7 @@ public final class Migrations {
     props.setProperty("password", server.password());
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
       if (ChangelogFingerprint.isRecorded(connection, fingerprint)) {
-        return;
+        return fingerprint;
       }
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -75,6 +76,7 @@ public final class Migrations {
       throw new DatabaseUnavailableException("Could not record the applied changelog on " + server.describe() + ": "
           + e.getMessage(), e);
     }
+    return fingerprint;
   }
 
   private static String rootMessage(Throwable e) {

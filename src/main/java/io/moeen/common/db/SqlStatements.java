@@ -6,16 +6,30 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SQL of one feature, kept in a resource file beside it. Statements are named by a
  * {@code -- name: xyz} line above them. {@link #verify(Pool)} prepares every statement so a typo
  * fails at start-up, not on the first request.
+ *
+ * <p>A resource is verified once per process and database schema: a second start in the same JVM (the tests
+ * start the service a hundred times, each on a clone of one migrated template) against a database whose
+ * changelog fingerprint ({@link Migrations#apply}) is one it already verified against skips it, as
+ * {@link Migrations} skips Liquibase on the same ground. A service starts once per process, so there it
+ * always verifies.
  */
 public final class SqlStatements {
+  // the schema (changelog fingerprint) each pool reaches, and what was verified against which schema
+  private static final Map<Pool, String> SCHEMAS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
+
   private final String resource;
   private final Map<String, String> statements;
 
@@ -75,7 +89,17 @@ public final class SqlStatements {
     return sql;
   }
 
+  /** {@code pool} reaches a database migrated to the changelog with this fingerprint. */
+  public static void schemaOf(Pool pool, String fingerprint) {
+    SCHEMAS.put(pool, fingerprint);
+  }
+
   public Future<Void> verify(Pool pool) {
+    String schema = SCHEMAS.get(pool);
+    String done = schema == null ? null : schema + " " + resource;
+    if (done != null && VERIFIED.contains(done)) {
+      return Future.succeededFuture();
+    }
     return pool.withConnection(conn -> {
       List<Future<?>> prepared = statements.entrySet().stream()
           .<Future<?>>map(e -> conn.prepare(e.getValue())
@@ -83,7 +107,11 @@ public final class SqlStatements {
                   "SQL statement '" + e.getKey() + "' in " + resource + " does not prepare: " + err.getMessage(), err)))
               .compose(ps -> ps.close()))
           .toList();
-      return Future.all(prepared).mapEmpty();
+      return Future.all(prepared).<Void>mapEmpty();
+    }).onSuccess(verified -> {
+      if (done != null) {
+        VERIFIED.add(done);
+      }
     });
   }
 }
