@@ -20,6 +20,7 @@ import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
 import io.moeen.common.db.Migrations;
 import io.moeen.common.db.SqlStatements;
+import io.moeen.common.db.VerifiedStatements;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.moeen.common.kv.KeyValueStore;
@@ -152,7 +153,11 @@ public final class Application {
     alongside.add(messages);
     database = vertx.executeBlocking(this::openDatabase, false).await();
     long databaseStarted = System.nanoTime();
-    String schema = vertx.executeBlocking(() -> Migrations.apply(database, config.demoData()), false).await();
+    String schema = vertx.executeBlocking(() -> {
+      String fingerprint = Migrations.apply(database, config.demoData());
+      SqlStatements.alreadyVerified(VerifiedStatements.read(database));
+      return fingerprint;
+    }, false).await();
     long migrated = System.nanoTime();
     AccessTokens tokens = new AccessTokens(vertx, keys.await());
     pool = PgBuilder.pool()
@@ -190,6 +195,11 @@ public final class Application {
     FeatureContext context = new FeatureContext(pool, store, config, messages.await(), defaultLocale,
         Clock.systemUTC(), tokens, pages, prepared);
     String deployed = deployFeatures(context);
+    // every feature's SQL prepared (or known good) against this schema: the next start prepares none of it
+    vertx.executeBlocking(() -> {
+      VerifiedStatements.record(database, SqlStatements.verifiedAgainst(schema));
+      return null;
+    }, false).await();
     LOG.info("Started in {} ms: database {} ms, migrations {} ms, pool and store {} ms, waiting for what was prepared {} ms, "
             + "features {} ms ({})", millisSince(started),
         (databaseStarted - started) / 1_000_000, (migrated - databaseStarted) / 1_000_000,

@@ -6,36 +6,46 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of one feature, kept in a resource file beside it. Statements are named by a
  * {@code -- name: xyz} line above them. {@link #verify(Pool)} prepares every statement so a typo
  * fails at start-up, not on the first request.
  *
- * <p>A resource is verified once per process and database schema: a second start in the same JVM (the tests
- * start the service a hundred times, each on a clone of one migrated template) against a database whose
- * changelog fingerprint ({@link Migrations#apply}) is one it already verified against skips it, as
- * {@link Migrations} skips Liquibase on the same ground. A service starts once per process, so there it
- * always verifies.
+ * <p>A resource is prepared once per text and database schema: a start against a database whose changelog
+ * fingerprint ({@link Migrations#apply}) it was already prepared against, with the same text, skips it, as
+ * {@link Migrations} skips Liquibase on the same ground. What was prepared is remembered in the process
+ * (the tests start the service a hundred times, each on a clone of one migrated template) and in the
+ * database ({@link VerifiedStatements}, read and written by the start), so a restart of the same build
+ * prepares nothing and a new build prepares only the resources whose text changed.
  */
 public final class SqlStatements {
   // the schema (changelog fingerprint) each pool reaches, and what was verified against which schema
   private static final Map<Pool, String> SCHEMAS = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
+  // the keys of the resources this process's features asked for (prepared now, or trusted): what a start records
+  private static final Set<String> IN_USE = ConcurrentHashMap.newKeySet();
 
   private final String resource;
   private final Map<String, String> statements;
+  private final String digest;
 
-  private SqlStatements(String resource, Map<String, String> statements) {
+  private SqlStatements(String resource, Map<String, String> statements, String digest) {
     this.resource = resource;
     this.statements = statements;
+    this.digest = digest;
   }
 
   /** Loads e.g. {@code io/moeen/reference/reference.sql} from the classpath. */
@@ -44,8 +54,10 @@ public final class SqlStatements {
       if (in == null) {
         throw new IllegalStateException("SQL resource not found: " + resource);
       }
-      return new SqlStatements(resource, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
+      byte[] text = in.readAllBytes();
+      return new SqlStatements(resource, parse(new String(text, StandardCharsets.UTF_8)),
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot read SQL resource " + resource, e);
     }
   }
@@ -94,10 +106,21 @@ public final class SqlStatements {
     SCHEMAS.put(pool, fingerprint);
   }
 
+  /** Keys ({@link VerifiedStatements}) of resources already prepared without fault, found in the database. */
+  public static void alreadyVerified(Collection<String> keys) {
+    VERIFIED.addAll(keys);
+  }
+
+  /** The keys of the resources this process's features use, prepared without fault against {@code fingerprint}'s schema. */
+  public static Set<String> verifiedAgainst(String fingerprint) {
+    return IN_USE.stream().filter(key -> key.startsWith(fingerprint + " ")).collect(Collectors.toSet());
+  }
+
   public Future<Void> verify(Pool pool) {
     String schema = SCHEMAS.get(pool);
-    String done = schema == null ? null : schema + " " + resource;
+    String done = schema == null ? null : schema + " " + resource + " " + digest;
     if (done != null && VERIFIED.contains(done)) {
+      IN_USE.add(done);
       return Future.succeededFuture();
     }
     return pool.withConnection(conn -> {
@@ -111,6 +134,7 @@ public final class SqlStatements {
     }).onSuccess(verified -> {
       if (done != null) {
         VERIFIED.add(done);
+        IN_USE.add(done);
       }
     });
   }

@@ -45,6 +45,34 @@ class SqlStatementsTest {
   }
 
   @Test
+  void what_was_verified_is_kept_in_the_database_for_the_next_start_owner_only_and_only_the_current_keys() throws Exception {
+    DatabaseServer db = TestDatabases.fresh("sqlrecord");
+    assertThat(VerifiedStatements.read(db)).isEmpty();
+    VerifiedStatements.record(db, java.util.List.of("f1 a.sql d1", "f1 b.sql d2"));
+    assertThat(VerifiedStatements.read(db)).containsExactlyInAnyOrder("f1 a.sql d1", "f1 b.sql d2");
+    // a later start with another schema or other texts keeps its own keys only
+    VerifiedStatements.record(db, java.util.List.of("f2 a.sql d1", "f1 b.sql d2"));
+    assertThat(VerifiedStatements.read(db)).containsExactlyInAnyOrder("f2 a.sql d1", "f1 b.sql d2");
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var rs = c.createStatement().executeQuery(
+             "SELECT has_table_privilege('moeen_app', 'moeen_sql_verified', 'SELECT')::text")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("false");
+    }
+  }
+
+  @Test
+  void a_start_records_every_resource_its_features_prepared_against_the_schema() {
+    try (io.moeen.testing.RunningApp app = io.moeen.testing.RunningApp.start("sqlstart")) {
+      java.util.Set<String> recorded = VerifiedStatements.read(app.database());
+      assertThat(recorded).hasSizeGreaterThan(50)
+          .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64} io/moeen/[a-z/_-]+\\.sql [0-9a-f]{64}"))
+          .anySatisfy(key -> assertThat(key).contains(" io/moeen/scheduling/"));
+      assertThat(recorded.stream().map(key -> key.split(" ")[0]).distinct()).hasSize(1);
+    }
+  }
+
+  @Test
   void a_resource_verified_against_a_schema_is_not_prepared_again_for_that_schema_but_is_for_another() {
     String schema = "schema-" + UUID.randomUUID();
     Pool migrated = pool(TestDatabases.fresh("sqlverified"));
