@@ -15,6 +15,7 @@ import io.moeen.common.cluster.RunOnce;
 import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.http.PageRoutes;
+import io.moeen.common.bus.SharedReplies;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
@@ -140,6 +141,7 @@ public final class Application {
         ? Vertx.builder().with(ClusterBus.withEventBus(options, cluster))
             .withClusterManager(ClusterBus.manager(cluster)).buildClustered().await()
         : Vertx.builder().with(options).build();
+    SharedReplies.register(vertx);
     // What needs no database (each feature's own resources, the signing keys, the texts) starts now and
     // overlaps with starting PostgreSQL and migrating, which block and so run on a worker of their own.
     Map<String, Future<?>> preparing = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.moeen.api;
 
 import io.moeen.common.bus.Reply;
+import io.moeen.common.bus.SharedReplies;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.files.FileStore;
 import io.moeen.common.i18n.SupportedLocale;
@@ -41,7 +42,8 @@ final class OperationForwarder implements Handler<RoutingContext> {
     this.clients = clients;
     this.operation = operation;
     this.fallback = fallback;
-    this.delivery = new DeliveryOptions().setSendTimeout(timeoutMillis);
+    // the reply is only written out: no copy of it is needed (SharedReplies)
+    this.delivery = new DeliveryOptions().setSendTimeout(timeoutMillis).addHeader(SharedReplies.ASK, "1");
   }
 
   @Override

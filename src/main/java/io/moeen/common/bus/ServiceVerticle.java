@@ -112,7 +112,7 @@ public abstract class ServiceVerticle extends VerticleBase {
     }
     result.onComplete(done -> {
       if (done.succeeded()) {
-        message.reply(done.result().toJson());
+        SharedReplies.reply(vertx, message, done.result().toJson());
       } else {
         message.fail(PROBLEM_FAILURE, asProblem(address, request, done.cause()).toJson().encode());
       }
