@@ -17,8 +17,8 @@ import java.util.OptionalInt;
  * NONE is the fallback. Thread-safe; the model is loaded once, on first use.
  */
 public final class ChatUnderstanding {
-  /** Below this the model's best guess is not an understanding (chosen on the dev split). */
-  static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("moeen.chat.minConfidence", "0.30"));
+  /** Below this the model's best guess is not an understanding (5-fold CV over train+dev, fifth part: 0.20 reads as many lines right as 0.30 with fewer in-scope messages taken for the fallback). */
+  static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("moeen.chat.minConfidence", "0.20"));
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatUnderstanding.class);
   private static volatile IntentModel model;

@@ -34,6 +34,19 @@ public final class IntentModelCrossValidation {
     ClinicCatalogue clinic = ClinicCatalogue.corpusClinic();
     ZoneId zone = ZoneId.of("Asia/Riyadh");
     Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-01T06:00:00Z"), zone);
+    // -Dextra=file.tsv: candidate lines added to every fold's training part and never read, so a batch of new
+    // lines is judged on the SAME lines as before it (accuracy over train(+dev) only)
+    List<IntentModel.Example> extra = new ArrayList<>();
+    if (System.getProperty("extra") != null) {
+      try {
+        for (LabelledCorpus.Message m : LabelledCorpus.parse(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("extra"))))) {
+          extra.add(new IntentModel.Example(ChatUnderstanding.reading(m.text(), clinic, zone, clock).features(), m.label()));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      System.out.printf("extra training lines (never read): %d%n", extra.size());
+    }
     List<ChatUnderstanding.Reading> trainReadings = train.stream().map(m -> ChatUnderstanding.reading(m.text(), clinic, zone, clock)).toList();
     List<ChatUnderstanding.Reading> devReadings = dev.stream().map(m -> ChatUnderstanding.reading(m.text(), clinic, zone, clock)).toList();
     System.out.printf("settings %s, %d-fold cross-validation over %s (%d), then dev (%d)%n", settings, FOLDS,
@@ -52,7 +65,7 @@ public final class IntentModelCrossValidation {
     long start = System.nanoTime();
     String[][] predicted = new String[thresholds.length][train.size()];
     for (int f = 0; f < FOLDS; f++) {
-      List<IntentModel.Example> examples = new ArrayList<>();
+      List<IntentModel.Example> examples = new ArrayList<>(extra);
       for (int i = 0; i < train.size(); i++) {
         if (fold[i] != f) {
           examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
