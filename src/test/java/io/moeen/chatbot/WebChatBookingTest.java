@@ -32,6 +32,16 @@ class WebChatBookingTest {
   }
 
   @Test
+  @DisplayName("A service only this clinic has, named at the menu, starts its booking: the live engine reads with the clinic's catalogue")
+  void a_service_of_the_clinics_own_catalogue_named_at_the_menu_starts_its_booking() {
+    // «حشوة سن» (db/demo/050-dental-demo.sql) is in no corpus line and not in the corpus clinic
+    WebChatScript chat = new WebChatScript(app, "ar").open(new JsonObject());
+    chat.say("عربي");
+    chat.say("حشوة سن بكرة");
+    assertThat(chat.said()).contains("تمام، فهمت").contains("حشوة سن").doesNotContain("ما فهمت");
+  }
+
+  @Test
   @DisplayName("An Arabic visitor books a general consultation by typing, from greeting to booked")
   void arabic_visitor_books_from_greeting_to_booked() {
     LocalDate day = SchedulingDemo.sunday(1);

@@ -2,6 +2,7 @@ package io.moeen.chatbot.actions;
 
 import io.moeen.chatbot.engine.ChatActions;
 import io.moeen.chatbot.engine.Conversation;
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.common.db.SqlStatements;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ public final class ReceptionActions implements ChatActions {
   private final AppointmentActions appointments;
   private final ContactActions contacts;
   private final ClinicFacts facts;
+  private final ClinicCatalogueSource catalogue;
 
   public ReceptionActions(Vertx vertx, Pool pool, SqlStatements sql, ChatTexts texts, ZoneId zone, Clock clock) {
     BusCalls bus = new BusCalls(vertx);
@@ -24,6 +26,12 @@ public final class ReceptionActions implements ChatActions {
     this.appointments = new AppointmentActions(bus, texts, scheduling, clock);
     this.contacts = new ContactActions(pool, sql, bus, texts);
     this.facts = new ClinicFacts(pool, sql, zone, clock);
+    this.catalogue = new ClinicCatalogueSource(bus);
+  }
+
+  @Override
+  public Future<ClinicCatalogue> catalogue(String requestId) {
+    return catalogue.catalogue(requestId);
   }
 
   @Override

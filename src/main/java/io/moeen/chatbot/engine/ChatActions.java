@@ -1,5 +1,6 @@
 package io.moeen.chatbot.engine;
 
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -10,6 +11,15 @@ import io.vertx.core.json.JsonObject;
  */
 public interface ChatActions {
   Future<JsonObject> run(String action, Conversation conversation, JsonObject scope, String requestId);
+
+  /**
+   * The clinic's own services, doctors and branches, against which every typed message is read
+   * (the same catalogue shape the intent model was trained and benched with). Read where it is
+   * already kept in memory; none known (the default) means only the generic readers work.
+   */
+  default Future<ClinicCatalogue> catalogue(String requestId) {
+    return Future.succeededFuture(ClinicCatalogue.empty());
+  }
 
   /** An action that did not succeed: {@code code} goes into the variable errorCode, {@code sets} too. */
   final class ActionFailure extends RuntimeException {

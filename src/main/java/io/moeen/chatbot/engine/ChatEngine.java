@@ -84,21 +84,43 @@ public final class ChatEngine {
     if (SlotFilling.PERSON.equals(replyId)) {
       return global(turn, Intent.HUMAN, node).map(turn.out);
     }
-    Optional<IntentMatch> intent = replyId == null ? IntentMatcher.match(input) : Optional.empty();
-    if (replyId == null) {
-      turn.understanding = ChatUnderstanding.read(input, ClinicCatalogue.empty(), zone, clock);
+    if (replyId != null) {
+      return understood(turn, node, input, replyId, Optional.empty()).map(turn.out);
+    }
+    // read against the clinic's own services, doctors and branches, as the model was trained and benched
+    return actions.catalogue(requestId).otherwise(failure -> ClinicCatalogue.empty()).compose(clinic -> {
+      Optional<IntentMatch> intent = IntentMatcher.match(input);
+      turn.understanding = ChatUnderstanding.read(input, clinic, zone, clock);
       Understanding u = turn.understanding;
       boolean ruleGlobal = intent.isPresent() && intent.get().intent().isGlobal();
       if (!ruleGlobal && u.intent().isPresent() && !u.intent().get().isGlobal() && u.confidence() >= 0.5) {
         intent = Optional.of(new IntentMatch(u.intent().get(), u.confidence(), "model"));
       }
-    }
+      if (menu(flow).equals(c.currentNode) && namesWhatIsBooked(intent, u)) {
+        // at the menu, a service or doctor of this clinic named without another ask («حشوة سن بكرة», "Dr. Huda
+        // on Sunday") is a wish to book it: the booking path, where the slots fill from the same words
+        intent = Optional.of(new IntentMatch(Intent.BOOK, u.confidence(), "catalogue"));
+      }
+      return understood(turn, node, input, null, intent);
+    }).map(turn.out);
+  }
+
+  /** No intent read, or only an answer (INFORM), while the message names one of the clinic's services or doctors. */
+  private static boolean namesWhatIsBooked(Optional<IntentMatch> intent, Understanding u) {
+    boolean named = u.entities().service() != null || u.entities().doctor() != null;
+    boolean otherAsk = intent.isPresent() && intent.get().intent() != Intent.BOOK
+        || u.intent().isPresent() && !"INFORM".equals(u.label()) && !"BOOK".equals(u.label());
+    return named && !otherAsk;
+  }
+
+  private Future<Void> understood(Turn turn, JsonObject node, String input, String replyId, Optional<IntentMatch> intent) {
+    Conversation c = turn.c;
     List<ChoiceOptions.Choice> choices = Flow.type(node).orElse(NodeType.END) == NodeType.CHOICE
         ? ChoiceOptions.of(node, c.scope(), c.locale) : List.of();
     if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {
-      return global(turn, intent.get().intent(), node).map(turn.out);
+      return global(turn, intent.get().intent(), node);
     }
-    return answer(turn, node, choices, input, replyId, intent).map(turn.out);
+    return answer(turn, node, choices, input, replyId, intent);
   }
 
   private Future<Void> global(Turn turn, Intent intent, JsonObject node) {

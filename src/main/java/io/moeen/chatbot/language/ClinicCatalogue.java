@@ -55,18 +55,29 @@ public record ClinicCatalogue(List<Item> services, List<Item> doctors, List<Item
     return new ClinicCatalogue(merge(servicesAr, servicesEn), merge(doctorsAr, doctorsEn), merge(branchesAr, branchesEn));
   }
 
+  /**
+   * From the scheduling API's lists asked once (any language): each item's {@code name},
+   * {@code nameAr} and {@code nameEn} are its names.
+   */
+  public static ClinicCatalogue fromCatalogue(JsonArray services, JsonArray doctors, JsonArray branches) {
+    return new ClinicCatalogue(merge(services, null), merge(doctors, null), merge(branches, null));
+  }
+
   private static List<Item> merge(JsonArray ar, JsonArray en) {
     List<Item> items = new ArrayList<>();
     for (Object o : ar == null ? new JsonArray() : ar) {
       JsonObject a = (JsonObject) o;
       Set<String> names = new LinkedHashSet<>();
       names.add(a.getString("name", ""));
+      names.add(a.getString("nameAr", ""));
+      names.add(a.getString("nameEn", ""));
       for (Object p : en == null ? new JsonArray() : en) {
         if (p instanceof JsonObject e && a.getString("id").equals(e.getString("id"))) {
           names.add(e.getString("name", ""));
         }
       }
       names.remove("");
+      names.remove(null);
       items.add(new Item(a.getString("id"), a.getString("code"), List.copyOf(names)));
     }
     return items;

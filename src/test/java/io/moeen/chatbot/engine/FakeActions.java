@@ -1,5 +1,6 @@
 package io.moeen.chatbot.engine;
 
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,18 @@ final class FakeActions implements ChatActions {
 
   private final Map<String, Function<JsonObject, Future<JsonObject>>> answers = new HashMap<>();
   final List<Call> calls = new ArrayList<>();
+  private ClinicCatalogue clinic = ClinicCatalogue.empty();
+
+  /** The clinic's services, doctors and branches every message is read against (none by default). */
+  FakeActions clinic(ClinicCatalogue clinic) {
+    this.clinic = clinic;
+    return this;
+  }
+
+  @Override
+  public Future<ClinicCatalogue> catalogue(String requestId) {
+    return Future.succeededFuture(clinic);
+  }
 
   FakeActions sets(String action, JsonObject variables) {
     answers.put(action, scope -> Future.succeededFuture(variables.copy()));

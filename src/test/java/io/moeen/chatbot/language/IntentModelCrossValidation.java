@@ -25,14 +25,32 @@ public final class IntentModelCrossValidation {
   public static void main(String[] args) {
     IntentModel.Settings settings = IntentModel.Settings.fromProperties(IntentModel.SHIPPED);
     double[] thresholds = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
-    List<LabelledCorpus.Message> train = LabelledCorpus.load(LabelledCorpus.TRAIN);
+    List<LabelledCorpus.Message> train = new ArrayList<>(LabelledCorpus.load(LabelledCorpus.TRAIN));
     List<LabelledCorpus.Message> dev = LabelledCorpus.load(LabelledCorpus.DEV);
+    if (Boolean.getBoolean("withDev")) {
+      // -DwithDev=true: the folds are over train AND dev (2,200+ lines: dev alone is too small to choose by)
+      train.addAll(dev);
+    }
     ClinicCatalogue clinic = ClinicCatalogue.corpusClinic();
     ZoneId zone = ZoneId.of("Asia/Riyadh");
     Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-01T06:00:00Z"), zone);
+    // -Dextra=file.tsv: candidate lines added to every fold's training part and never read, so a batch of new
+    // lines is judged on the SAME lines as before it (accuracy over train(+dev) only)
+    List<IntentModel.Example> extra = new ArrayList<>();
+    if (System.getProperty("extra") != null) {
+      try {
+        for (LabelledCorpus.Message m : LabelledCorpus.parse(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("extra"))))) {
+          extra.add(new IntentModel.Example(ChatUnderstanding.reading(m.text(), clinic, zone, clock).features(), m.label()));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      System.out.printf("extra training lines (never read): %d%n", extra.size());
+    }
     List<ChatUnderstanding.Reading> trainReadings = train.stream().map(m -> ChatUnderstanding.reading(m.text(), clinic, zone, clock)).toList();
     List<ChatUnderstanding.Reading> devReadings = dev.stream().map(m -> ChatUnderstanding.reading(m.text(), clinic, zone, clock)).toList();
-    System.out.printf("settings %s, %d-fold cross-validation over train (%d), then dev (%d)%n", settings, FOLDS, train.size(), dev.size());
+    System.out.printf("settings %s, %d-fold cross-validation over %s (%d), then dev (%d)%n", settings, FOLDS,
+        Boolean.getBoolean("withDev") ? "train+dev" : "train", train.size(), dev.size());
 
     // cross-validation: fold = position in a fixed shuffle, so every label is spread over the folds
     List<Integer> order = new ArrayList<>();
@@ -47,7 +65,7 @@ public final class IntentModelCrossValidation {
     long start = System.nanoTime();
     String[][] predicted = new String[thresholds.length][train.size()];
     for (int f = 0; f < FOLDS; f++) {
-      List<IntentModel.Example> examples = new ArrayList<>();
+      List<IntentModel.Example> examples = new ArrayList<>(extra);
       for (int i = 0; i < train.size(); i++) {
         if (fold[i] != f) {
           examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
@@ -67,6 +85,29 @@ public final class IntentModelCrossValidation {
     for (int t = 0; t < thresholds.length; t++) {
       report(String.format("CV threshold %.2f", thresholds[t]), train, trainReadings, List.of(predicted[t]),
           thresholds[t] == ChatUnderstanding.MIN_CONFIDENCE);
+    }
+    if (System.getProperty("variants") != null) {
+      // -Dvariants="runnerUp:ruleScore:entity;…": ChatUnderstanding.Rescue variants at the shipped threshold, same folds (2:2:false = none)
+      List<IntentModel> models = new ArrayList<>();
+      for (int f = 0; f < FOLDS; f++) {
+        List<IntentModel.Example> examples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          if (fold[i] != f) {
+            examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
+          }
+        }
+        models.add(IntentModel.train(examples, settings));
+      }
+      for (String v : System.getProperty("variants").split(";")) {
+        String[] p = v.split(":");
+        ChatUnderstanding.Rescue x = new ChatUnderstanding.Rescue(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+            Boolean.parseBoolean(p[2]));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          labels.add(ChatUnderstanding.decide(trainReadings.get(i), models.get(fold[i]), ChatUnderstanding.MIN_CONFIDENCE, x).label());
+        }
+        report("CV variant " + v, train, trainReadings, labels, Boolean.getBoolean("variantDetails"));
+      }
     }
     List<IntentModel.Example> all = new ArrayList<>();
     for (int i = 0; i < train.size(); i++) {
