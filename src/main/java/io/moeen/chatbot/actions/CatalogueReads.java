@@ -2,6 +2,7 @@ package io.moeen.chatbot.actions;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.moeen.identity.IdentityAddresses;
 import io.moeen.scheduling.SchedulingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * in memory for a few seconds: a booking conversation asked scheduling for the whole services list three
  * times and the locations once, each an event-bus round trip that copied the list twice as JSON. Dropped
  * with scheduling's own cache on {@value SchedulingAddresses#CATALOGUE_INVALIDATED} (published on every
- * node after each committed catalogue write); {@link #TTL} bounds what no event announces, on top of
- * scheduling's own 30 s. A failed read is not kept. The answers are shared: the actions only read them.
+ * node after each committed catalogue write) and, as scheduling's is, on an
+ * {@value IdentityAddresses#PRINCIPALS_INVALIDATED} event naming a user (a doctor's name and active flag live
+ * on their account); {@link #TTL} bounds what no event announces, on top of scheduling's own 30 s. A failed
+ * read is not kept. The answers are shared: the actions only read them.
  */
 final class CatalogueReads {
   static final Duration TTL = Duration.ofSeconds(5);
@@ -31,6 +34,11 @@ final class CatalogueReads {
   CatalogueReads(Vertx vertx) {
     this.vertx = vertx;
     vertx.eventBus().consumer(SchedulingAddresses.CATALOGUE_INVALIDATED, event -> answers.synchronous().invalidateAll());
+    vertx.eventBus().<JsonObject>consumer(IdentityAddresses.PRINCIPALS_INVALIDATED, event -> {
+      if (event.body() != null && event.body().getString("userId") != null) {
+        answers.synchronous().invalidateAll();
+      }
+    });
   }
 
   /** The answer of {@code operationId} at {@code address} for {@code params} in {@code locale}, read once per TTL. */
