@@ -4,7 +4,9 @@
 # Usage: bench/chat.sh [conversations=200] [concurrency=16] [flags]
 #   --rate=R          open loop at R turns/s over all visitors (default: closed loop)
 #   --baseline[=s]    then pgbench of a turn's statements (bench/sql/chat-turn.sql) in the same run
-#   --jfr=file        JFR recording (settings=profile) of the measured run
+#   --jfr=file        JFR recording (settings=profile) of the measured run (deeper stacks:
+#                     MAVEN_OPTS=-XX:FlightRecorderOptions:stackdepth=256)
+#   --warm-up=N       N conversations before the measured run (default 50)
 #   --machine         one line on stdout: turns/s p50 p99 errors (+ "baseline tps p50 p99 failed")
 # MAVEN_ARGS may add e.g. -o (offline).
 set -eu

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       to measure the chat slice without HTTP, contract validation and the access log</li>
  *   <li>{@code --old-turn}: with {@code --baseline}, also pgbench of the turn as written before save_turn
  *       ({@code bench/sql/chat-turn-before.sql})</li>
+ *   <li>{@code --warm-up=N}: N conversations before the measured run (default 50; the JIT compiler is still busy
+ *       after them on a loaded machine)</li>
  *   <li>{@code --jfr=file}: a JFR recording (settings "profile") of the measured run, written to file</li>
  *   <li>{@code --url=http://host:port[,http://host:port…]}: no service of its own: the visitors go to the
  *       running nodes given, request by request in turn (a conversation moves between nodes, as behind a
@@ -92,7 +94,8 @@ public final class ChatBench {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", String.valueOf(port));
-    env.put("MOEEN_DATA_DIR", Scratch.dir("moeen-bench").toString());
+    Path dataDir = Scratch.dir("moeen-bench");
+    env.put("MOEEN_DATA_DIR", dataDir.toString());
     env.put("MOEEN_TRUSTED_PROXIES", "127.0.0.1");
     Application app = Application.start(ConfigReader.read(env));
     BusRequests hops = new BusRequests();
@@ -104,7 +107,7 @@ public final class ChatBench {
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency));
       boolean bus = flags.containsKey("bus");
       ChatLoad load = new ChatLoad(vertx, bus ? ChatLoad.bus(app.vertx()) : ChatLoad.http(client), SCRIPT, day);
-      int warmUp = Math.min(WARM_UP, conversations);
+      int warmUp = flags.containsKey("warm-up") ? Integer.parseInt(flags.get("warm-up")) : Math.min(WARM_UP, conversations);
       ChatLoad.Result warm = load.run(warmUp, concurrency, 0, 0, 0);
       long expected = warm.latencies().getValueAtPercentile(50);
       human.printf("warm-up: %d conversations, statuses %s, turn p50 %.1f ms (the closed loop's expected interval)%n",
@@ -115,7 +118,12 @@ public final class ChatBench {
       if (recording != null) {
         recording.start();
       }
+      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+      long jitBefore = jit.getTotalCompilationTime();
+      double[] cpuBefore = ProcessCpu.millis(dataDir);
       ChatLoad.Result run = load.run(conversations, concurrency, rate, expected, 100_000);
+      double[] cpuAfter = ProcessCpu.millis(dataDir);
+      long jitMillis = jit.getTotalCompilationTime() - jitBefore;
       long[] databaseAfter = databaseWork(app);
       if (recording != null) {
         recording.stop();
@@ -130,6 +138,11 @@ public final class ChatBench {
               + "(HdrHistogram, coordinated omission corrected); statuses %s, no answer %d%n", run.turnsPerSecond(),
           run.percentileMillis(50), run.percentileMillis(90), run.percentileMillis(99), run.percentileMillis(100),
           run.statuses(), run.failures());
+      // on a shared machine the other tenants change how fast a run goes, not how much CPU a turn costs
+      human.printf("CPU per turn (sessions included): JVM %.2f ms (service and load generator; of it the JIT compiler "
+              + "%.2f ms), PostgreSQL %.2f ms; load average %.2f at the end%n", (cpuAfter[0] - cpuBefore[0]) / run.turns(),
+          jitMillis / (double) run.turns(), (cpuAfter[1] - cpuBefore[1]) / run.turns(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       StringBuilder steps = new StringBuilder("turn latency by step, p50/p99 ms (uncorrected):");
       for (int i = 0; i < SCRIPT.size(); i++) {
         steps.append(String.format(" %s %.1f/%.1f;", SCRIPT.get(i).encode().replaceAll("[{}\"]", ""),

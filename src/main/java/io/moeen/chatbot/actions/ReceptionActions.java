@@ -22,7 +22,7 @@ public final class ReceptionActions implements ChatActions {
 
   public ReceptionActions(Vertx vertx, Pool pool, SqlStatements sql, ChatTexts texts, ZoneId zone, Clock clock) {
     BusCalls bus = new BusCalls(vertx);
-    this.scheduling = new SchedulingActions(bus, texts);
+    this.scheduling = new SchedulingActions(bus, texts, new CatalogueReads(vertx));
     this.appointments = new AppointmentActions(bus, texts, scheduling, clock);
     this.contacts = new ContactActions(pool, sql, bus, texts);
     this.facts = new ClinicFacts(pool, sql, zone, clock);

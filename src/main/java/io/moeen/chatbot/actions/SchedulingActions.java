@@ -22,14 +22,16 @@ final class SchedulingActions {
 
   private final BusCalls bus;
   private final ChatTexts texts;
+  private final CatalogueReads catalogue;
 
-  SchedulingActions(BusCalls bus, ChatTexts texts) {
+  SchedulingActions(BusCalls bus, ChatTexts texts, CatalogueReads catalogue) {
     this.bus = bus;
     this.texts = texts;
+    this.catalogue = catalogue;
   }
 
   Future<JsonObject> listServices(String locale, String requestId) {
-    return bus.operation(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), null, false, locale, requestId)
+    return catalogue.read(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), locale, requestId, bus)
         .map(body -> {
           JsonArray items = ((JsonObject) body).getJsonArray("items", new JsonArray());
           JsonArray options = new JsonArray();
@@ -50,7 +52,7 @@ final class SchedulingActions {
 
   Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {
     JsonObject params = new JsonObject().put("serviceId", scope.getString("service"));
-    return bus.operation(SchedulingAddresses.DOCTORS_LIST, "listDoctors", params, null, false, locale, requestId).map(body -> {
+    return catalogue.read(SchedulingAddresses.DOCTORS_LIST, "listDoctors", params, locale, requestId, bus).map(body -> {
       JsonArray doctors = ((JsonObject) body).getJsonArray("items", new JsonArray());
       JsonArray options = new JsonArray();
       if (doctors.size() > 1) {
@@ -95,11 +97,11 @@ final class SchedulingActions {
     }
     Future<JsonArray> items = bus.operation(SchedulingAddresses.SLOTS_LIST, "listSlots", params, null, false, locale, requestId)
         .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray()));
-    Future<JsonArray> locations = bus.operation(SchedulingAddresses.LOCATIONS_LIST, "listLocations", new JsonObject(), null,
-            false, locale, requestId)
+    Future<JsonArray> locations = catalogue.read(SchedulingAddresses.LOCATIONS_LIST, "listLocations", new JsonObject(),
+            locale, requestId, bus)
         .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray())).otherwise(new JsonArray());
-    Future<JsonArray> services = bus.operation(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), null,
-            false, locale, requestId)
+    Future<JsonArray> services = catalogue.read(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(),
+            locale, requestId, bus)
         .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray())).otherwise(new JsonArray());
     return Future.all(items, locations, services)
         .map(all -> {

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * which of them a message picks: by button id, by number, by label, or by intent.
  */
 final class ChoiceOptions {
+  // compiled once: fold runs for every option of a node on every typed answer (String.replaceAll compiles each time)
+  private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final java.util.regex.Pattern ONE_OR_TWO_DIGITS = java.util.regex.Pattern.compile("[0-9]{1,2}");
 
   /** One option as the engine sees it; {@code value} is what the node's variable receives. */
   record Choice(String id, String title, String description, Object value, String next, JsonObject set,
@@ -135,7 +138,7 @@ final class ChoiceOptions {
       return byId;
     }
     String ascii = Digits.toAscii(text);
-    if (ascii.matches("[0-9]{1,2}")) {
+    if (ONE_OR_TWO_DIGITS.matcher(ascii).matches()) {
       int n = Integer.parseInt(ascii);
       return n >= 1 && n <= choices.size() ? Optional.of(choices.get(n - 1)) : Optional.empty();
     }
@@ -165,7 +168,7 @@ final class ChoiceOptions {
   }
 
   private static String fold(String text) {
-    return ArabicText.normalize(text == null ? "" : text).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_LETTER_OR_DIGIT.matcher(ArabicText.normalize(text == null ? "" : text).toLowerCase(java.util.Locale.ROOT))
+        .replaceAll(" ").strip();
   }
 }
