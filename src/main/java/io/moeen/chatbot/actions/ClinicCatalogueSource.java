@@ -8,40 +8,46 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The clinic's services, doctors and branches as the message reader needs them, asked of the
- * scheduling catalogue's public lists — answers scheduling keeps in memory (its CatalogueCache), so
- * a turn costs three local bus round trips and no SQL. The catalogue built from them is kept while
- * the lists read the same, so the entity reader's per-item word cache (weakly keyed by the
- * catalogue's items) survives from turn to turn; a change in scheduling gives a new catalogue on
- * the next turn. A list that cannot be read leaves the last catalogue in use (none at first).
+ * scheduling catalogue's public lists through the action turns' {@link CatalogueReads} (kept a few
+ * seconds, dropped when scheduling announces a change), so a turn usually costs no bus round trip and
+ * no SQL. The catalogue built from them is kept while the three answers are the very ones it was built
+ * from, so the entity reader's per-item word cache (weakly keyed by the catalogue's items) survives from
+ * turn to turn; a change in scheduling gives a new catalogue on the next turn. A list that cannot be
+ * read leaves the last catalogue in use (none at first).
  */
 final class ClinicCatalogueSource {
-  private record Snapshot(String lists, ClinicCatalogue catalogue) {}
+  private record Snapshot(Object services, Object doctors, Object branches, ClinicCatalogue catalogue) {}
 
   private final BusCalls bus;
-  private volatile Snapshot last = new Snapshot("", ClinicCatalogue.empty());
+  private final CatalogueReads reads;
+  private volatile Snapshot last = new Snapshot(null, null, null, ClinicCatalogue.empty());
 
-  ClinicCatalogueSource(BusCalls bus) {
+  ClinicCatalogueSource(BusCalls bus, CatalogueReads reads) {
     this.bus = bus;
+    this.reads = reads;
   }
 
   Future<ClinicCatalogue> catalogue(String requestId) {
-    Future<JsonArray> services = list(SchedulingAddresses.SERVICES_LIST, "listServices", requestId);
-    Future<JsonArray> doctors = list(SchedulingAddresses.DOCTORS_LIST, "listDoctors", requestId);
-    Future<JsonArray> branches = list(SchedulingAddresses.LOCATIONS_LIST, "listLocations", requestId);
+    Future<Object> services = reads.read(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), "ar", requestId, bus);
+    Future<Object> doctors = reads.read(SchedulingAddresses.DOCTORS_LIST, "listDoctors", new JsonObject(), "ar", requestId, bus);
+    Future<Object> branches = reads.read(SchedulingAddresses.LOCATIONS_LIST, "listLocations", new JsonObject(), "ar", requestId, bus);
     return Future.all(services, doctors, branches).map(all -> {
-      String lists = services.result().encode() + '\n' + doctors.result().encode() + '\n' + branches.result().encode();
       Snapshot known = last;
-      if (known.lists().equals(lists)) {
+      if (known.services() == services.result() && known.doctors() == doctors.result()
+          && known.branches() == branches.result()) {
         return known.catalogue();
       }
-      ClinicCatalogue catalogue = ClinicCatalogue.fromCatalogue(services.result(), doctors.result(), branches.result());
-      last = new Snapshot(lists, catalogue);
+      // read again after the cache's few seconds: the same lists keep the same catalogue (and its word cache)
+      boolean same = known.services() != null && known.services().equals(services.result())
+          && known.doctors().equals(doctors.result()) && known.branches().equals(branches.result());
+      ClinicCatalogue catalogue = same ? known.catalogue() : ClinicCatalogue.fromCatalogue(items(services.result()),
+          items(doctors.result()), items(branches.result()));
+      last = new Snapshot(services.result(), doctors.result(), branches.result(), catalogue);
       return catalogue;
     }).otherwise(failure -> last.catalogue());
   }
 
-  private Future<JsonArray> list(String address, String operationId, String requestId) {
-    return bus.operation(address, operationId, new JsonObject(), null, false, "ar", requestId)
-        .map(body -> ((JsonObject) body).getJsonArray("items", new JsonArray()));
+  private static JsonArray items(Object body) {
+    return ((JsonObject) body).getJsonArray("items", new JsonArray());
   }
 }

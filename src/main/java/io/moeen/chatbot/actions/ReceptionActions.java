@@ -22,11 +22,12 @@ public final class ReceptionActions implements ChatActions {
 
   public ReceptionActions(Vertx vertx, Pool pool, SqlStatements sql, ChatTexts texts, ZoneId zone, Clock clock) {
     BusCalls bus = new BusCalls(vertx);
-    this.scheduling = new SchedulingActions(bus, texts, new CatalogueReads(vertx));
+    CatalogueReads reads = new CatalogueReads(vertx);
+    this.scheduling = new SchedulingActions(bus, texts, reads);
     this.appointments = new AppointmentActions(bus, texts, scheduling, clock);
     this.contacts = new ContactActions(pool, sql, bus, texts);
     this.facts = new ClinicFacts(pool, sql, zone, clock);
-    this.catalogue = new ClinicCatalogueSource(bus);
+    this.catalogue = new ClinicCatalogueSource(bus, reads);
   }
 
   @Override
