@@ -153,10 +153,13 @@ public final class Application {
     alongside.addAll(preparing.values());
     alongside.add(keys);
     alongside.add(messages);
+    Future<String> changelog = vertx.executeBlocking(() -> Migrations.fingerprint(config.demoData()), false);
+    alongside.add(changelog);
     database = vertx.executeBlocking(this::openDatabase, false).await();
     long databaseStarted = System.nanoTime();
+    String known = changelog.await();
     String schema = vertx.executeBlocking(() -> {
-      String fingerprint = Migrations.apply(database, config.demoData());
+      String fingerprint = Migrations.apply(database, config.demoData(), known);
       SqlStatements.alreadyVerified(VerifiedStatements.read(database));
       return fingerprint;
     }, false).await();

@@ -3,6 +3,10 @@ package io.moeen.chatbot;
 import io.moeen.common.Deployment;
 import io.moeen.common.Feature;
 import io.moeen.common.FeatureContext;
+import io.moeen.chatbot.language.ChatUnderstanding;
+import io.moeen.chatbot.language.IntentMatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.util.List;
 
@@ -11,6 +15,19 @@ public final class ChatbotFeature implements Feature {
   @Override
   public String name() {
     return "chatbot";
+  }
+
+  /**
+   * The intent lexicon and the shipped intent model (3.7 MB) load while PostgreSQL starts: the verticle's
+   * own warm-up then finds them loaded (it was the last feature up, 0.8 s of a 1.5 s deployment).
+   */
+  @Override
+  public Future<?> prepare(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      IntentMatcher.match("warm up");
+      ChatUnderstanding.warm();
+      return null;
+    }, false);
   }
 
   @Override

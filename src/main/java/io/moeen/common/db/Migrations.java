@@ -46,8 +46,29 @@ public final class Migrations {
 
   /** Answers the changelog's fingerprint the database is now at. */
   public static String apply(DatabaseServer server, boolean demoData) {
-    String contexts = demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT;
-    String fingerprint = ChangelogFingerprint.of(CHANGELOG, contexts);
+    return apply(server, demoData, fingerprint(demoData));
+  }
+
+  /**
+   * The fingerprint of the packaged changelog with the contexts {@code demoData} asks for: reading and hashing
+   * the changelog needs no database, so the start works it out (and loads the JDBC driver) while PostgreSQL starts.
+   */
+  public static String fingerprint(boolean demoData) {
+    try {
+      Class.forName("org.postgresql.Driver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+    return ChangelogFingerprint.of(CHANGELOG, contexts(demoData));
+  }
+
+  private static String contexts(boolean demoData) {
+    return demoData ? ALWAYS_CONTEXT + "," + DEMO_CONTEXT : ALWAYS_CONTEXT;
+  }
+
+  /** As {@link #apply(DatabaseServer, boolean)}, with the changelog's {@link #fingerprint} already worked out. */
+  public static String apply(DatabaseServer server, boolean demoData, String fingerprint) {
+    String contexts = contexts(demoData);
     Properties props = new Properties();
     props.setProperty("user", server.user());
     props.setProperty("password", server.password());
