@@ -14,7 +14,7 @@
 #     transaction (bench/sql/booking.sql); the web chat turn (ChatBench, its own service and its own pgbench
 #     baseline of a turn's statements); the lead search over 100,000 leads (LeadSearchBench).
 #  4. Start: the same jar restarted on the data dir section 1 initialised, to /health/ready, 3 times
-#     (median); then the RSS of the process that served sections 1 and 2.
+#     (median); then the RSS of the process that served sections 1, 2 and the booking part of 3.
 #
 # Usage: bench/all.sh [seconds-per-path=10] [connections=32] [rounds=3]
 #   MOEEN_BENCH_JFR=/tmp/x.jfr   also records section 1 and 2 with Java Flight Recorder (profile settings)
@@ -238,5 +238,5 @@ if [ -z "$ONLY" ] || [ "$ONLY" = start ]; then
     "$START_MS" "$(tr '\n' ' ' <"$DATA/starts")"
 fi
 if [ -n "${RSS_KB:-}" ]; then
-  printf 'RSS of the java process after sections 1-2: %s MiB (target ≤ 350)\n' "$((RSS_KB / 1024))"
+  printf 'RSS of the java process after sections 1-2 and booking: %s MiB (target ≤ 350)\n' "$((RSS_KB / 1024))"
 fi
