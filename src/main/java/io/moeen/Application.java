@@ -9,13 +9,13 @@ import io.moeen.common.Feature;
 import io.moeen.common.FeatureContext;
 import io.moeen.common.auth.AccessTokens;
 import io.moeen.common.auth.SigningKeys;
+import io.moeen.common.bus.SharedReplies;
 import io.moeen.common.cluster.ClusterBus;
 import io.moeen.common.cluster.PgLeases;
 import io.moeen.common.cluster.RunOnce;
 import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.http.PageRoutes;
-import io.moeen.common.bus.SharedReplies;
 import io.moeen.common.db.DatabaseServer;
 import io.moeen.common.db.EmbeddedDatabaseServer;
 import io.moeen.common.db.ExternalDatabaseServer;
@@ -160,7 +160,12 @@ public final class Application {
     String known = changelog.await();
     String schema = vertx.executeBlocking(() -> {
       String fingerprint = Migrations.apply(database, config.demoData(), known);
-      SqlStatements.alreadyVerified(VerifiedStatements.read(database));
+      try {
+        SqlStatements.alreadyVerified(VerifiedStatements.read(database));
+      } catch (RuntimeException e) {
+        // only a saving: without the record every statement is prepared, as a first start does
+        LOG.warn("Could not read which statements were already prepared; preparing them all: {}", e.getMessage());
+      }
       return fingerprint;
     }, false).await();
     long migrated = System.nanoTime();
@@ -202,7 +207,11 @@ public final class Application {
     String deployed = deployFeatures(context);
     // every feature's SQL prepared (or known good) against this schema: the next start prepares none of it
     vertx.executeBlocking(() -> {
-      VerifiedStatements.record(database, SqlStatements.verifiedAgainst(schema));
+      try {
+        VerifiedStatements.record(database, SqlStatements.verifiedAgainst(schema));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not record which statements were prepared; the next start prepares them again: {}", e.getMessage());
+      }
       return null;
     }, false).await();
     LOG.info("Started in {} ms: database {} ms, migrations {} ms, pool and store {} ms, waiting for what was prepared {} ms, "
