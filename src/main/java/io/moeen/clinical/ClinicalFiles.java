@@ -102,25 +102,26 @@ final class ClinicalFiles {
 
   /** The file's bytes, streamed by the API from the store; 404 for a file the caller may not know of. */
   Future<Reply> download(RequestEnvelope request) {
-    Principal principal = Access.principal(request);
-    UUID fileId = ClinicalInput.id(request);
-    String reason = request.param("emergencyReason");
-    Problem hidden = Problem.notFound("file_not_found", Map.of("id", fileId.toString()));
-    return store.as(ClinicalInput.actor(request, principal), conn -> ClinicalStore.first(conn, "file_patient_unfiltered", fileId)
-        .compose(owner -> {
-          UUID patientId = owner.map(r -> r.getUUID("patient_id")).orElseThrow(() -> hidden);
-          return ClinicalAccess.reader(conn, principal, patientId, reason, hidden)
-              .compose(reader -> ClinicalStore.first(conn, "file_by_id", fileId)
-                  .compose(found -> {
-                    Row row = found.orElseThrow(() -> hidden);
-                    return ClinicalAccess.audit(conn, "clinical_files", fileId, patientId, reader, request.operation(), reason)
-                        .map(audited -> reply(row));
-                  }));
-        }));
+    return readFile(request, ClinicalFiles::reply);
   }
 
   /** The thumbnail of an image (a JPEG), as the file itself is read and audited; 404 {@code thumbnail_not_found} without one. */
   Future<Reply> thumbnail(RequestEnvelope request) {
+    return readFile(request, row -> {
+      String key = row.getString("thumbnail_key");
+      if (key == null) {
+        throw Problem.notFound("thumbnail_not_found", Map.of("id", ClinicalInput.id(request).toString()));
+      }
+      return new Reply(null, Map.of("X-Moeen-File", key, "Content-Type", "image/jpeg",
+          "Content-Disposition", "inline; filename=\"thumbnail.jpg\"", "Cache-Control", "private, no-store"));
+    });
+  }
+
+  /**
+   * A stored file read as its patient's record is: 404 {@code file_not_found} for a file the caller may not
+   * know of, {@code answer} made from its row (it may refuse, and then nothing is audited), then the read audited.
+   */
+  private Future<Reply> readFile(RequestEnvelope request, java.util.function.Function<Row, Reply> answer) {
     Principal principal = Access.principal(request);
     UUID fileId = ClinicalInput.id(request);
     String reason = request.param("emergencyReason");
@@ -131,14 +132,9 @@ final class ClinicalFiles {
           return ClinicalAccess.reader(conn, principal, patientId, reason, hidden)
               .compose(reader -> ClinicalStore.first(conn, "file_by_id", fileId)
                   .compose(found -> {
-                    Row row = found.orElseThrow(() -> hidden);
-                    String key = row.getString("thumbnail_key");
-                    if (key == null) {
-                      throw Problem.notFound("thumbnail_not_found", Map.of("id", fileId.toString()));
-                    }
+                    Reply reply = answer.apply(found.orElseThrow(() -> hidden));
                     return ClinicalAccess.audit(conn, "clinical_files", fileId, patientId, reader, request.operation(), reason)
-                        .map(audited -> new Reply(null, Map.of("X-Moeen-File", key, "Content-Type", "image/jpeg",
-                            "Content-Disposition", "inline; filename=\"thumbnail.jpg\"", "Cache-Control", "private, no-store")));
+                        .map(audited -> reply);
                   }));
         }));
   }

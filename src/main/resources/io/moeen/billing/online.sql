@@ -46,21 +46,3 @@ WHERE id = $1;
 -- name: payment_event
 SELECT x.id, x.invoice_id, x.method, x.amount, i.status AS invoice_status
 FROM payments x JOIN invoices i ON i.id = x.invoice_id WHERE x.id = $1;
-
--- name: idempotency_find
-SELECT request_hash, state, response_status, response_body FROM idempotency_keys
-WHERE scope = $1 AND key = $2 AND expires_at > now();
-
--- name: idempotency_forget_expired
-DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= now();
-
--- name: idempotency_claim
-INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3);
-
--- name: idempotency_complete
-UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4
-WHERE scope = $1 AND key = $2;
-
--- name: idempotency_release
--- the checkout could not be made: the key may be used again
-DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2;

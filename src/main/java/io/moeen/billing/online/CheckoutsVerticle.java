@@ -9,6 +9,7 @@ import io.moeen.common.auth.Principal;
 import io.moeen.common.bus.Reply;
 import io.moeen.common.bus.RequestEnvelope;
 import io.moeen.common.bus.ServiceVerticle;
+import io.moeen.common.db.IdempotencyKeys;
 import io.moeen.common.db.SessionContext;
 import io.moeen.common.db.SessionContext.Actor;
 import io.moeen.common.db.SqlStatements;
@@ -110,27 +111,22 @@ public final class CheckoutsVerticle extends ServiceVerticle {
     Actor actor = actor(request);
     SupportedLocale lang = lang(request);
     return replay(actor, scope, key, hash).compose(stored -> stored.isPresent() ? Future.succeededFuture(stored.get())
-        : open(actor, caller, invoice, scope, key, hash, lang).recover(failure -> OnlineFailures.isDuplicateKey(failure)
+        : open(actor, caller, invoice, scope, key, hash, lang).recover(failure -> IdempotencyKeys.isDuplicateKey(failure)
             ? replay(actor, scope, key, hash).map(again -> again.orElseThrow(OnlineFailures::inProgress))
             : Future.failedFuture(failure)));
   }
 
   private Future<Optional<Reply>> replay(Actor actor, String scope, String key, String hash) {
-    return SessionContext.inTransaction(pool, actor, conn -> run(conn, "idempotency_find", Tuple.of(scope, key)))
-        .map(rows -> {
-          var it = rows.iterator();
-          if (!it.hasNext()) {
-            return Optional.empty();
-          }
-          Row row = it.next();
-          if (!row.getString("request_hash").equals(hash)) {
+    return SessionContext.inTransaction(pool, actor, conn -> IdempotencyKeys.storedAnswer(conn, scope, key))
+        .map(stored -> stored.map(answer -> {
+          if (!answer.requestHash().equals(hash)) {
             throw OnlineFailures.keyReused();
           }
-          if (!"completed".equals(row.getString("state"))) {
+          if (!answer.completed()) {
             throw OnlineFailures.inProgress();
           }
-          return Optional.of(Reply.of(row.getJsonObject("response_body")));
-        });
+          return Reply.of(answer.body());
+        }));
   }
 
   /**
@@ -162,8 +158,7 @@ public final class CheckoutsVerticle extends ServiceVerticle {
                   throw OnlineFailures.nothingToPay(locked.balance());
                 }
                 amount[0] = due;
-                return run(conn, "idempotency_forget_expired", Tuple.of(scope, key))
-                    .compose(x -> run(conn, "idempotency_claim", Tuple.of(scope, key, hash)))
+                return IdempotencyKeys.claim(conn, scope, key, hash)
                     .compose(x -> run(conn, "insert_checkout", Tuple.of(checkout, invoice, locked.patientId(), due,
                         caller.userId())));
               });
@@ -175,7 +170,7 @@ public final class CheckoutsVerticle extends ServiceVerticle {
                 ? SessionContext.inTransaction(pool, actor, conn -> run(conn, "checkout_created",
                         Tuple.of(checkout, made.result().gatewayCheckoutId(), made.result().paymentUrl()))
                     .compose(x -> read(conn, checkout, lang))
-                    .compose(view -> run(conn, "idempotency_complete", Tuple.of(scope, key, CREATED, view))
+                    .compose(view -> IdempotencyKeys.complete(conn, scope, key, CREATED, view)
                         .map(x -> Reply.of(view))))
                 : notMade(actor, checkout, scope, key, made.cause())));
   }
@@ -184,7 +179,7 @@ public final class CheckoutsVerticle extends ServiceVerticle {
     LOG.warn("checkout {} not made at the payment gateway: {}", checkout, why.toString());
     return SessionContext.inTransaction(pool, actor, conn -> run(conn, "checkout_not_created",
             Tuple.of(checkout, truncate(why.getMessage())))
-            .compose(x -> run(conn, "idempotency_release", Tuple.of(scope, key))))
+            .compose(x -> IdempotencyKeys.release(conn, scope, key)))
         .compose(x -> Future.failedFuture(OnlineFailures.gatewayUnavailable()));
   }
 

@@ -49,9 +49,6 @@ final class OnlineFailures {
         Map.of("amount", amount, "currency", currency), "data.amount");
   }
 
-  static boolean isDuplicateKey(Throwable failure) {
-    return SqlRefusal.UNIQUE.matches(failure, "idempotency_keys_pkey"::equals);
-  }
 
   /** A second payment for one checkout or one gateway payment: the walls behind the checkout's lock. */
   static boolean isSecondPayment(Throwable failure) {

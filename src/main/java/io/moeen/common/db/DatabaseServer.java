@@ -22,6 +22,14 @@ public interface DatabaseServer extends AutoCloseable {
     return "jdbc:postgresql://" + host() + ":" + port() + "/" + database() + "?ApplicationName=moeen";
   }
 
+  /** Blocking: a JDBC connection as the configured user, the database's owner (migrations and their records). */
+  default java.sql.Connection connectAsOwner() throws java.sql.SQLException {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("user", user());
+    props.setProperty("password", password());
+    return java.sql.DriverManager.getConnection(jdbcUrl(), props);
+  }
+
   default PgConnectOptions connectOptions() {
     return new PgConnectOptions()
         .setHost(host())

@@ -34,6 +34,7 @@ public final class IdempotencyKeys {
       WHERE scope = $1 AND key = $2 AND expires_at > now()""";
   private static final String FORGET_EXPIRED = "DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= now()";
   private static final String CLAIM = "INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)";
+  private static final String RELEASE = "DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2";
   private static final String COMPLETE = """
       UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4
       WHERE scope = $1 AND key = $2""";
@@ -101,6 +102,11 @@ public final class IdempotencyKeys {
     Future<?> forgotten = conn.preparedQuery(FORGET_EXPIRED).execute(Tuple.of(scope, key));
     Future<?> claimed = conn.preparedQuery(CLAIM).execute(Tuple.of(scope, key, hash));
     return Future.all(forgotten, claimed).mapEmpty();
+  }
+
+  /** Frees the key of a request that ended without an answer to keep (a retry runs again). */
+  public static Future<Void> release(SqlConnection conn, String scope, String key) {
+    return conn.preparedQuery(RELEASE).execute(Tuple.of(scope, key)).mapEmpty();
   }
 
   public static Future<Void> complete(SqlConnection conn, String scope, String key, int status, JsonObject body) {

@@ -13,9 +13,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Applies the Liquibase changelogs under {@code db/} (packaged on the classpath). Blocking: call it
@@ -69,10 +67,7 @@ public final class Migrations {
   /** As {@link #apply(DatabaseServer, boolean)}, with the changelog's {@link #fingerprint} already worked out. */
   public static String apply(DatabaseServer server, boolean demoData, String fingerprint) {
     String contexts = contexts(demoData);
-    Properties props = new Properties();
-    props.setProperty("user", server.user());
-    props.setProperty("password", server.password());
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
+    try (Connection connection = server.connectAsOwner()) {
       if (ChangelogFingerprint.isRecorded(connection, fingerprint)) {
         return fingerprint;
       }
@@ -91,7 +86,7 @@ public final class Migrations {
       throw new DatabaseUnavailableException("Database migration failed on " + server.describe() + ": "
           + rootMessage(e), e);
     }
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), props)) {
+    try (Connection connection = server.connectAsOwner()) {
       ChangelogFingerprint.record(connection, fingerprint);
     } catch (java.sql.SQLException e) {
       throw new DatabaseUnavailableException("Could not record the applied changelog on " + server.describe() + ": "

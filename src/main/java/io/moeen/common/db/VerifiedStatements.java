@@ -1,14 +1,12 @@
 package io.moeen.common.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -27,7 +25,7 @@ public final class VerifiedStatements {
 
   /** The keys recorded in {@code server}'s database; none when nothing was ever recorded. */
   public static Set<String> read(DatabaseServer server) {
-    try (Connection connection = connect(server);
+    try (Connection connection = server.connectAsOwner();
          Statement select = connection.createStatement();
          ResultSet table = select.executeQuery("SELECT to_regclass('public." + TABLE + "') IS NOT NULL")) {
       Set<String> keys = new HashSet<>();
@@ -47,7 +45,7 @@ public final class VerifiedStatements {
 
   /** Records {@code keys} as the whole set: keys of statements this build no longer has are dropped. */
   public static void record(DatabaseServer server, Collection<String> keys) {
-    try (Connection connection = connect(server)) {
+    try (Connection connection = server.connectAsOwner()) {
       try (Statement ddl = connection.createStatement()) {
         ddl.execute("CREATE TABLE IF NOT EXISTS " + TABLE
             + " (key text PRIMARY KEY, verified_at timestamptz NOT NULL DEFAULT now())");
@@ -67,12 +65,5 @@ public final class VerifiedStatements {
       throw new DatabaseUnavailableException("Could not record the verified statements on " + server.describe() + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static Connection connect(DatabaseServer server) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", server.user());
-    props.setProperty("password", server.password());
-    return DriverManager.getConnection(server.jdbcUrl(), props);
   }
 }
