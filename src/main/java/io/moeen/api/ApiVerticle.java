@@ -111,7 +111,7 @@ public final class ApiVerticle extends VerticleBase {
         // after the body is read: a refusal that leaves a body unread would stall a kept-alive connection
         .rootHandler(uploads.bodyHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())))
         .rootHandler(new CanonicalPaths(problems));
-    RequestValidator validator = RequestValidator.create(vertx, contract);
+    RequestValidator validator = new InlineRequestValidator(vertx, contract);
     ContractBodies bodies = new ContractBodies();
     List<ContractOperation> crossOrigin = CrossOrigin.operations(operations);
     for (ContractOperation operation : operations) {

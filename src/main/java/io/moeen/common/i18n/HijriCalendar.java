@@ -16,10 +16,32 @@ public final class HijriCalendar {
   private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final int RAMADAN = 9;
 
+  /**
+   * Days already converted, 2000-01-01 to 2099-12-31, filled as they are asked for: a week of slots asks
+   * whether each day is in Ramadan for every doctor and place, and ICU's conversion was 4 % of that search's
+   * CPU (bench/README.md). A day's Hijri date never changes, so two threads filling the same cell write the
+   * same value; {@link HijriDate} is immutable, so a cell read without a lock is whole or null.
+   */
+  private static final long FIRST_KEPT = LocalDate.of(2000, 1, 1).toEpochDay();
+  private static final HijriDate[] KEPT = new HijriDate[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_KEPT)];
+
   private HijriCalendar() {}
 
   public static HijriDate toHijri(LocalDate gregorian) {
     Objects.requireNonNull(gregorian, "gregorian");
+    long index = gregorian.toEpochDay() - FIRST_KEPT;
+    if (index < 0 || index >= KEPT.length) {
+      return convert(gregorian);
+    }
+    HijriDate kept = KEPT[(int) index];
+    if (kept == null) {
+      kept = convert(gregorian);
+      KEPT[(int) index] = kept;
+    }
+    return kept;
+  }
+
+  private static HijriDate convert(LocalDate gregorian) {
     IslamicCalendar calendar = ummAlQura();
     calendar.setTimeInMillis(Math.multiplyExact(gregorian.toEpochDay(), MILLIS_PER_DAY));
     return new HijriDate(
