@@ -17,8 +17,7 @@ import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.AppConfig;
 import io.moeen.common.http.PageRoutes;
 import io.moeen.common.db.DatabaseServer;
-import io.moeen.common.db.EmbeddedDatabaseServer;
-import io.moeen.common.db.ExternalDatabaseServer;
+import io.moeen.common.db.DatabaseOpening;
 import io.moeen.common.db.Migrations;
 import io.moeen.common.db.SqlStatements;
 import io.moeen.common.db.VerifiedStatements;
@@ -95,6 +94,7 @@ public final class Application {
   /** The run-once leases, in a cluster only (docs/cluster.md). */
   private PgLeases leases;
   private DatabaseServer database;
+  private DatabaseOpening opening;
   private Pool pool;
   private KeyValueStore store;
   private final List<String> deployments = new ArrayList<>();
@@ -119,7 +119,13 @@ public final class Application {
 
   /** As {@link #start(AppConfig)}, as one node of {@code cluster} when it is enabled. */
   public static Application start(AppConfig config, ClusterConfig cluster) {
+    return start(config, cluster, DatabaseOpening.begin(config));
+  }
+
+  /** As {@link #start(AppConfig, ClusterConfig)} with the database already on its way (from {@code Main}). */
+  public static Application start(AppConfig config, ClusterConfig cluster, DatabaseOpening opening) {
     Application app = new Application(config, cluster);
+    app.opening = opening;
     try {
       app.boot();
       return app;
@@ -155,7 +161,8 @@ public final class Application {
     alongside.add(messages);
     Future<String> changelog = vertx.executeBlocking(() -> Migrations.fingerprint(config.demoData()), false);
     alongside.add(changelog);
-    database = vertx.executeBlocking(this::openDatabase, false).await();
+    database = opening.await();
+    opening = null;
     long databaseStarted = System.nanoTime();
     String known = changelog.await();
     String schema = vertx.executeBlocking(() -> {
@@ -268,12 +275,6 @@ public final class Application {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  private DatabaseServer openDatabase() {
-    return config.externalDatabase()
-        .<DatabaseServer>map(ExternalDatabaseServer::connect)
-        .orElseGet(() -> EmbeddedDatabaseServer.start(config.embeddedDatabaseDir(), config.embeddedDatabaseName()));
-  }
-
   /** Blocking and safe to call more than once or after a failed start. */
   public synchronized void stop() {
     if (!alongside.isEmpty()) {
@@ -304,6 +305,10 @@ public final class Application {
       });
       quietly("close Vert.x", () -> vertx.close().await());
       vertx = null;
+    }
+    if (opening != null) { // the start failed before it took the database
+      opening.abandon();
+      opening = null;
     }
     if (database != null) {
       quietly("stop the database", database::close);

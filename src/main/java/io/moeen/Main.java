@@ -4,6 +4,7 @@ import io.moeen.common.config.AppConfig;
 import io.moeen.common.config.ClusterConfig;
 import io.moeen.common.config.ConfigException;
 import io.moeen.common.config.ConfigReader;
+import io.moeen.common.db.DatabaseOpening;
 import io.moeen.common.db.DatabaseUnavailableException;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -29,9 +30,11 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // PostgreSQL starts now, on a thread of its own, while the JVM loads the rest of the application
+    DatabaseOpening opening = DatabaseOpening.begin(config);
     Application app;
     try {
-      app = Application.start(config, cluster);
+      app = Application.start(config, cluster, opening);
     } catch (DatabaseUnavailableException e) {
       System.err.println("Moeen cannot start: " + e.getMessage());
       System.exit(3);
