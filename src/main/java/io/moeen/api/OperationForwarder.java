@@ -12,9 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -109,24 +107,8 @@ final class OperationForwarder implements Handler<RoutingContext> {
       response.end(Buffer.buffer(bytes));
       return;
     }
-    response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(encode(reply.body()));
-  }
-
-  private static final JacksonCodec STREAMING = new JacksonCodec();
-
-  /**
-   * A reply's JSON. Replies are trees of JSON objects, arrays, strings, numbers and booleans, which Vert.x's
-   * streaming codec writes straight to the generator; the default codec goes through Jackson's data binding, a
-   * serializer lookup per value, and took 12-15 % of the CPU of a week of slots (bench/README.md). A value the
-   * streaming codec does not know (a Java object a feature put in a reply) falls back to data binding, so the
-   * bytes are the same either way.
-   */
-  static Buffer encode(Object body) {
-    try {
-      return STREAMING.toBuffer(body, false);
-    } catch (EncodeException notPlainJson) {
-      return Json.encodeToBuffer(body);
-    }
+    response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(Json.encodeToBuffer(reply.body()));
   }
 
   /**
