@@ -38,6 +38,7 @@ import io.moeen.reference.ReferenceFeature;
 import io.moeen.scheduling.SchedulingFeature;
 import io.moeen.web.WebFeature;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
@@ -57,6 +58,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole service, in start-up order: database (embedded or external) → migrations →
@@ -209,9 +211,10 @@ public final class Application {
 
     long preparedAt = System.nanoTime();
     List<PageRoutes> pages = FEATURES.stream().flatMap(feature -> feature.pages().stream()).toList();
+    Promise<Void> othersUp = Promise.promise();
     FeatureContext context = new FeatureContext(pool, store, config, messages.await(), defaultLocale,
-        Clock.systemUTC(), tokens, pages, prepared);
-    String deployed = deployFeatures(context);
+        Clock.systemUTC(), tokens, pages, prepared, othersUp.future());
+    String deployed = deployFeatures(context, othersUp);
     // every feature's SQL prepared (or known good) against this schema: the next start prepares none of it
     vertx.executeBlocking(() -> {
       try {
@@ -228,11 +231,12 @@ public final class Application {
   }
 
   /**
-   * The features only call one another over the bus when a request comes, so all but the last deploy
-   * side by side (each one's verticles in its order); the last, the API, opens the port once they are all up.
-   * Whatever did deploy is recorded, in {@link #FEATURES}' order, before a failure is reported.
+   * The features only call one another over the bus when a request comes, so they all deploy side by side
+   * (each one's verticles in its order), the last, the API, too: it builds its router meanwhile and opens the
+   * port once {@code othersUp} says the others are all up. Whatever did deploy is recorded, in
+   * {@link #FEATURES}' order, before a failure is reported.
    */
-  private String deployFeatures(FeatureContext context) {
+  private String deployFeatures(FeatureContext context, Promise<Void> othersUp) {
     long started = System.nanoTime();
     List<List<String>> ids = new ArrayList<>();
     List<Future<?>> side = new ArrayList<>();
@@ -243,15 +247,27 @@ public final class Application {
       side.add(deployInOrder(feature.deployments(context), featureIds)
           .onComplete(done -> took.put(feature.name(), millisSince(started))));
     }
-    Future.join(side).otherwiseEmpty().await();
-    ids.forEach(deployments::addAll);
-    side.stream().filter(Future::failed).findFirst().ifPresent(failed -> {
-      throw asRuntime(failed.cause());
-    });
-    long last = System.nanoTime();
     Feature api = FEATURES.get(FEATURES.size() - 1);
-    deployInOrder(api.deployments(context), deployments).await();
-    // each feature's time to be up (side by side, so they overlap), then the last one's own
+    List<String> apiIds = Collections.synchronizedList(new ArrayList<>());
+    Future<?> apiUp = deployInOrder(api.deployments(context), apiIds);
+    Future.join(side).otherwiseEmpty().await();
+    long last = System.nanoTime();
+    ids.forEach(deployments::addAll);
+    Optional<Future<?>> failed = side.stream().filter(Future::failed).findFirst();
+    if (failed.isPresent()) {
+      othersUp.fail(failed.get().cause());
+    } else {
+      othersUp.complete();
+    }
+    apiUp.otherwiseEmpty().await();
+    deployments.addAll(apiIds);
+    failed.ifPresent(feature -> {
+      throw asRuntime(feature.cause());
+    });
+    if (apiUp.failed()) {
+      throw asRuntime(apiUp.cause());
+    }
+    // each feature's time to be up (side by side, so they overlap), then the API's after the last of them
     StringBuilder times = new StringBuilder();
     FEATURES.subList(0, FEATURES.size() - 1).forEach(feature -> times.append(feature.name()).append(' ')
         .append(took.get(feature.name())).append(", "));

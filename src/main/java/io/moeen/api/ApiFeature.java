@@ -41,7 +41,7 @@ public final class ApiFeature implements Feature {
         signingSecrets(config));
     PrincipalCache principals = new PrincipalCache(); // one for all API instances of this process
     return List.of(new Deployment(() -> new ApiVerticle(api, contract, ctx.messages(), ctx.pool(), ctx.store(), ctx.tokens(),
-        principals, ctx.pages(), config.dataDir().resolve("files")),
+        principals, ctx.pages(), config.dataDir().resolve("files"), ctx.othersUp()),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))));
   }
 }

@@ -36,6 +36,7 @@ public final class ApiVerticle extends VerticleBase {
   private static final long BUS_TIMEOUT_MS = 30_000;
 
   private final Settings settings;
+  private final Future<Void> othersUp;
   private final ContractLoader.Loaded contract;
   private final Messages messages;
   private final Pool pool;
@@ -59,11 +60,14 @@ public final class ApiVerticle extends VerticleBase {
 
   /**
    * {@code principals}: one cache for every instance of the process; {@code pages}: what features serve to browsers;
-   * {@code filesDir}: where uploads are stored ({@code MOEEN_DATA_DIR/files}).
+   * {@code filesDir}: where uploads are stored ({@code MOEEN_DATA_DIR/files}); {@code othersUp}: the port
+   * opens when it completes (every other feature deployed).
    */
   public ApiVerticle(Settings settings, ContractLoader.Loaded contract, Messages messages, Pool pool, KeyValueStore store,
-                     AccessTokens tokens, PrincipalCache principals, List<PageRoutes> pages, java.nio.file.Path filesDir) {
+                     AccessTokens tokens, PrincipalCache principals, List<PageRoutes> pages, java.nio.file.Path filesDir,
+                     Future<Void> othersUp) {
     this.settings = settings;
+    this.othersUp = othersUp;
     this.filesDir = filesDir;
     this.contract = contract;
     this.pages = List.copyOf(pages);
@@ -83,6 +87,8 @@ public final class ApiVerticle extends VerticleBase {
         .completion()
         .compose(listening -> Future.all(pages.stream().map(page -> page.load(vertx)).toList()))
         .map(loaded -> router(problems, negotiator))
+        // the router is built while the other features deploy; the port opens when they are all up
+        .compose(router -> othersUp.map(router))
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
