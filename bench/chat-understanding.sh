@@ -1,6 +1,8 @@
 #!/usr/bin/env sh
 # How well the chatbot understands the held-out corpus (today's reader, then the new pipeline); no service needed.
-# Usage: bench/chat-understanding.sh [dev|both]   (-Dmisses=1 in MAVEN_OPTS lists every miss)
+# Usage: bench/chat-understanding.sh [heldout|heldout2|dev|both]   (default heldout; heldout2 is the second
+# held-out set, src/test/resources/io/moeen/chatbot/corpus/heldout2.tsv; both = dev then heldout;
+# -Dmisses=1 in MAVEN_OPTS lists every miss — never on a held-out set)
 set -eu
 cd "$(dirname "$0")/.."
 mvn -o -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.moeen.bench.ChatUnderstandingBench \

@@ -57,7 +57,7 @@ public final class IntentModelCrossValidation {
     for (int i = 0; i < train.size(); i++) {
       order.add(i);
     }
-    java.util.Collections.shuffle(order, new java.util.Random(5));
+    java.util.Collections.shuffle(order, new java.util.Random(Long.getLong("seed", 5)));  // -Dseed: another fold assignment
     int[] fold = new int[train.size()];
     for (int i = 0; i < order.size(); i++) {
       fold[order.get(i)] = i % FOLDS;
