@@ -68,14 +68,13 @@ public final class LeadSla {
   }
 
   static Future<Settings> settings(SqlConnection conn, ZoneId zone) {
-    String sql = FirstContactSweep.SQL.get("setting");
-    return conn.preparedQuery(sql).execute(Tuple.of("crm.first_contact_sla_minutes"))
-        .compose(minutes -> conn.preparedQuery(sql).execute(Tuple.of("crm.working_hours"))
-            .map(hours -> new Settings(
-                minutes.size() == 0 ? FirstContactSweep.DEFAULT_MINUTES
-                    : Integer.parseInt(String.valueOf(minutes.iterator().next().getValue("value"))),
-                WorkingHours.fromJson(hours.size() == 0 ? defaultHours()
-                    : (JsonObject) hours.iterator().next().getValue("value"), zone))));
+    return conn.preparedQuery(FirstContactSweep.SQL.get("settings")).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      Object minutes = row.getValue("minutes");
+      Object hours = row.getValue("hours");
+      return new Settings(minutes == null ? FirstContactSweep.DEFAULT_MINUTES : Integer.parseInt(String.valueOf(minutes)),
+          WorkingHours.fromJson(hours == null ? defaultHours() : (JsonObject) hours, zone));
+    });
   }
 
   static JsonObject defaultHours() {

@@ -1,5 +1,8 @@
--- name: setting
-SELECT value FROM system_settings WHERE key = $1;
+-- name: settings
+-- the SLA's two settings in one round trip (a lead list reads them with its page): the minutes, then the hours
+SELECT
+  (SELECT value FROM system_settings WHERE key = 'crm.first_contact_sla_minutes') AS minutes,
+  (SELECT value FROM system_settings WHERE key = 'crm.working_hours') AS hours;
 
 -- name: waiting_leads
 -- Leads still new and never contacted (a logged call or message is a contact), older than the SLA in wall-clock time (working time can only be less), whose
