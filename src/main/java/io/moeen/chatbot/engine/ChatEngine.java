@@ -6,6 +6,7 @@ import io.moeen.chatbot.flow.NodeType;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.IntentMatch;
 import io.moeen.chatbot.language.IntentMatcher;
+import io.moeen.chatbot.language.ChatNormalizer;
 import io.moeen.chatbot.language.ChatUnderstanding;
 import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.LanguageDetector;
@@ -75,7 +76,10 @@ public final class ChatEngine {
       return current.isPresent() ? Future.succeededFuture(turn.out) : walk(turn, flow.start()).map(turn.out);
     }
     if (!c.localeChosen && replyId == null) {
-      LanguageDetector.detect(input).ifPresent(language -> c.locale = language.tag());
+      // Arabizi is Arabic: «salam», «abi maw3ed» are answered in Arabic, as «3arabi» chooses it
+      LanguageDetector.detect(input).map(language -> language == SupportedLocale.EN
+              && ChatNormalizer.looksArabizi(ChatNormalizer.normalize(input)) ? SupportedLocale.AR : language)
+          .ifPresent(language -> c.locale = language.tag());
     }
     if (current.isEmpty()) {
       return walk(turn, flow.start()).map(turn.out);
@@ -95,6 +99,10 @@ public final class ChatEngine {
       boolean ruleGlobal = intent.isPresent() && intent.get().intent().isGlobal();
       if (!ruleGlobal && u.intent().isPresent() && !u.intent().get().isGlobal() && u.confidence() >= 0.5) {
         intent = Optional.of(new IntentMatch(u.intent().get(), u.confidence(), "model"));
+      } else if (!ruleGlobal && "INFORM".equals(u.label()) && u.confidence() >= 0.5) {
+        // the model reads an answer («الاربعاء», "the second one"), not an ask: a loose rule match (a weekday
+        // spelled like «الاطباء») must not turn it into a question about services
+        intent = Optional.empty();
       }
       if (menu(flow).equals(c.currentNode) && namesWhatIsBooked(intent, u)) {
         // at the menu, a service or doctor of this clinic named without another ask («حشوة سن بكرة», "Dr. Huda
@@ -162,6 +170,11 @@ public final class ChatEngine {
     NodeType type = Flow.type(node).orElse(NodeType.END);
     if (type == NodeType.QUESTION) {
       InputType input0 = InputType.of(node.getString("input")).orElse(InputType.TEXT);
+      if (TypedMeaning.onlyCourtesy(turn.understanding)) {
+        // «ايه» to «نكمل الحجز؟», "thanks", "hi": not an answer (and never a name); the question again, not «ما فهمت»
+        turn.out.add(prompt(c, node));
+        return Future.succeededFuture();
+      }
       Optional<Answers.Answer> answer = answers.read(input0, input, c.locale);
       if (answer.isEmpty() && input0 == InputType.DATE) {
         answer = turn.understanding == null || turn.understanding.entities().day() == null ? answer
@@ -216,6 +229,12 @@ public final class ChatEngine {
           turn.menuTried = true;
           c.forgetTask();
           return answer(turn, menu.get(), menuChoices, input, null, intent);
+        }
+      }
+      if (picked.isEmpty() && replyId == null) {
+        picked = TypedMeaning.pick(c, turn.understanding, choices, input, menu(turn.flow).equals(c.currentNode));
+        if (picked.isPresent() && picked.get().locale() != null && turn.understanding.intent().orElse(null) == Intent.GREETING) {
+          turn.say(message(c, "chatbot.greeting_back"));
         }
       }
       if (picked.isEmpty()) {

@@ -18,10 +18,13 @@ public final class Ordinals {
       Map.entry("el thani", 2), Map.entry("elthani", 2), Map.entry("thani", 2), Map.entry("awal", 1), Map.entry("el awal", 1),
       Map.entry("awwal", 1), Map.entry("al awal", 1), Map.entry("tani", 2), Map.entry("el tani", 2), Map.entry("al thani", 2),
       Map.entry("thalith", 3), Map.entry("talet", 3), Map.entry("el talet", 3), Map.entry("rabe3", 4), Map.entry("akher", LAST),
-      Map.entry("el akher", LAST), Map.entry("al akher", LAST));
+      Map.entry("el akher", LAST), Map.entry("al akher", LAST), Map.entry("تاني", 2), Map.entry("تالت", 3),
+      Map.entry("awel", 1), Map.entry("awwel", 1), Map.entry("tany", 2), Map.entry("thany", 2), Map.entry("talt", 3),
+      Map.entry("talta", 3), Map.entry("akhir", LAST), Map.entry("a5er", LAST), Map.entry("a5ir", LAST));
   private static final java.util.Set<String> FILLER = java.util.Set.of("رقم", "الخيار", "خيار", "الوقت", "الموعد", "موعد",
       "وقت", "option", "number", "no", "the", "one", "choice", "اللي", "ال", "ابي", "ابغي", "ابغى", "بدي", "عايز", "el",
-      "time", "slot", "الدكتور", "دكتور", "please", "لو", "سمحت", "i", "want", "take", "ok");
+      "time", "slot", "الدكتور", "دكتور", "please", "لو", "سمحت", "i", "want", "take", "ok", "واحد", "وحده", "wa7ed",
+      "wahed", "wa7da", "wahda", "abi", "abgha", "mawid", "maw3ed", "al", "wa2t", "wa9t");
 
   private Ordinals() {}
 

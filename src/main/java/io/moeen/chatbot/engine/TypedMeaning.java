@@ -1,0 +1,42 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.language.Intent;
+import io.moeen.chatbot.language.LanguageDetector;
+import io.moeen.chatbot.language.Understanding;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a typed message means at a question when none of the offered options' words, numbers or intents
+ * matched it — found in real conversations with the running service (issue 17, seventh part).
+ */
+final class TypedMeaning {
+  private TypedMeaning() {}
+
+  /** A short yes, thanks or greeting, read surely: at a question it answers nothing (and is never a name). */
+  static boolean onlyCourtesy(Understanding u) {
+    return u != null && u.confidence() >= 0.9
+        && u.intent().map(i -> i == Intent.YES || i == Intent.THANKS || i == Intent.GREETING).orElse(false);
+  }
+
+  /**
+   * At the language question, the language the message is written in («السلام عليكم» → Arabic, "hi" → English,
+   * «salam» → Arabic: the conversation's language was just detected from it); where moving a chosen appointment
+   * is offered, a day («الاربعاء») moves it, and that day answers the question that follows.
+   */
+  static Optional<ChoiceOptions.Choice> pick(Conversation c, Understanding u, List<ChoiceOptions.Choice> choices,
+      String input, boolean atMenu) {
+    Optional<ChoiceOptions.Choice> language = choices.stream().filter(o -> c.locale.equals(o.locale())).findFirst();
+    if (language.isPresent() && LanguageDetector.detect(input).isPresent()) {
+      return language;
+    }
+    if (u != null && u.entities().day() != null && c.variables.containsKey("appointment") && !atMenu) {
+      Optional<ChoiceOptions.Choice> move = choices.stream()
+          .filter(o -> o.intents().contains(Intent.RESCHEDULE.name())).findFirst();
+      move.ifPresent(o -> SlotFilling.remember(c, input));
+      return move;
+    }
+    return Optional.empty();
+  }
+}

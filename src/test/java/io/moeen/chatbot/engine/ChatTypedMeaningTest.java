@@ -1,0 +1,120 @@
+package io.moeen.chatbot.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the running service got wrong when spoken to as people do (issue 17, seventh part), pure engine on the
+ * packaged flow: a greeting or any message at the language question, Arabizi, an Arabizi or Egyptian ordinal,
+ * «ايه» after «نكمل الحجز؟», «ايه» where a name is asked, a weekday spelled like another word, a day typed at
+ * "move or cancel?".
+ */
+class ChatTypedMeaningTest {
+  private static ChatScript clinic() {
+    ChatScript chat = ChatScript.web(Flows.receptionist());
+    JsonArray services = FakeActions.options("service1", "كشف عام", "svc-consult", "service2", "تنظيف الأسنان", "svc-clean");
+    chat.actions
+        .sets("list_services", new JsonObject().put("services", services).put("servicesText", "• كشف عام — 150 ريال"))
+        .sets("list_doctors", new JsonObject().put("doctors", FakeActions.options(
+            "any", "أي طبيب متاح", "any", "doctor1", "د. خالد العتيبي", "dr-khalid", "doctor2", "د. فيصل الدوسري", "dr-faisal")))
+        .sets("find_slots", new JsonObject().put("slots", new JsonArray()
+            .add(new JsonObject().put("id", "slot1").put("title", "09:00").put("value", ChatConversationTest.SLOT))
+            .add(new JsonObject().put("id", "slot2").put("title", "09:15").put("value", ChatConversationTest.SLOT)))
+            .put("slotCount", 2))
+        .sets("list_my_appointments", new JsonObject().put("appointmentCount", 1)
+            .put("appointments", new JsonArray().add(new JsonObject().put("id", "appointment1")
+                .put("title", "الاثنين 2 نوفمبر 09:00").put("value", new JsonObject().put("id", "appt-1")))))
+        .sets("find_slots_for_appointment", new JsonObject().put("slots", new JsonArray()
+            .add(new JsonObject().put("id", "slot1").put("title", "10:00").put("value", ChatConversationTest.SLOT)))
+            .put("slotCount", 1))
+        .sets("identify_contact", new JsonObject());
+    chat.greet();
+    return chat;
+  }
+
+  @ParameterizedTest(name = "«{0}» at the language question → {1}")
+  @CsvSource({"السلام عليكم, ar, true", "هلا والله, ar, true", "hi, en, true", "good evening, en, true",
+      "salam, ar, true", "marhaba, ar, true", "مرحبا ممكن استفسار, ar, false", "hello I have a question, en, false"})
+  void any_message_at_the_language_question_chooses_the_language_it_is_written_in(String text, String locale,
+      boolean greeting) {
+    ChatScript chat = clinic();
+    chat.say(text);
+    assertThat(chat.conversation.locale).isEqualTo(locale);
+    assertThat(chat.node()).as("the menu, not «ما فهمت»").isEqualTo("menu");
+    assertThat(chat.texts()).doesNotContain(ChatScript.say(locale, "chatbot.pick_option"));
+    if (greeting) {
+      assertThat(chat.texts().get(0)).as("greeted back").isEqualTo(ChatScript.say(locale, "chatbot.greeting_back"));
+    }
+  }
+
+  @ParameterizedTest(name = "«{0}» picks slot {1}")
+  @CsvSource({"awal wa7ed, slot1", "tani wa7ed, slot2", "تاني واحد, slot2", "el awal, slot1", "الاول, slot1"})
+  void arabizi_and_egyptian_ordinals_pick_from_the_free_times(String text, String slot) {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    chat.say(text);
+    assertThat(chat.conversation.variables.getString("slotLabel")).isEqualTo(slot.equals("slot1") ? "09:00" : "09:15");
+  }
+
+  @Test
+  void yes_after_shall_we_go_on_asks_the_question_again_without_saying_it_was_not_understood() {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.tap("book");
+    chat.tap("service1");
+    chat.tap("doctor1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    chat.say("كم السعر؟");
+    assertThat(chat.texts()).contains(ChatScript.say("ar", "chatbot.resume"));
+    chat.say("ايه");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.texts()).hasSize(1);
+    assertThat(chat.texts().get(0)).as("the day asked again, not «ما فهمت اليوم»").startsWith("أي يوم يناسبك");
+    chat.say("بكرة");
+    assertThat(chat.conversation.variables.getString("date")).isEqualTo("2026-11-02");
+  }
+
+  @ParameterizedTest(name = "«{0}» is not a name")
+  @CsvSource({"ايه", "تمام", "yes please", "شكرا", "هلا"})
+  void a_yes_or_thanks_where_the_name_is_asked_is_not_taken_for_the_name(String text) {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    chat.tap("slot1");
+    chat.say("0551234567");
+    assertThat(chat.node()).isEqualTo("book_ask_name");
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_ask_name");
+    assertThat(chat.conversation.variables.containsKey("name")).isFalse();
+    chat.say("نورة العتيبي");
+    assertThat(chat.conversation.variables.getString("name")).isEqualTo("نورة العتيبي");
+  }
+
+  @Test
+  void a_day_typed_at_move_or_cancel_moves_the_appointment_to_that_day() {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ما اقدر اجي بكرة");
+    chat.say("1");
+    assertThat(chat.node()).as("move or cancel?").isEqualTo("resched_how");
+    chat.say("الاربعاء");
+    assertThat(chat.node()).as("moved: the free times of that day, the day not asked").isEqualTo("resched_pick_slot");
+    assertThat(chat.actions.last("find_slots_for_appointment").scope().getString("date")).isEqualTo("2026-11-04");
+  }
+
+  @Test
+  void a_bare_weekday_at_the_menu_is_not_read_as_a_question_about_services() {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("الاربعاء");
+    assertThat(chat.actions.names()).doesNotContain("list_services");
+    assertThat(chat.node()).isEqualTo("menu");
+  }
+}
