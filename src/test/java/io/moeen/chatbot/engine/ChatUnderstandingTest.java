@@ -169,12 +169,16 @@ class ChatUnderstandingTest {
     }
 
     @Test
-    void the_language_follows_what_the_contact_writes_until_they_choose_one() {
+    void at_the_language_question_what_the_contact_writes_chooses_the_language_and_a_message_without_letters_does_not() {
+      chat.say("👍");
+      assertThat(chat.conversation.localeChosen).isFalse();
+      assertThat(chat.node()).isEqualTo("choose_language");
       chat.say("hello there");
       assertThat(chat.conversation.locale).isEqualTo("en");
-      assertThat(chat.conversation.localeChosen).isFalse();
-      chat.say("مرحبا");
-      assertThat(chat.conversation.locale).isEqualTo("ar");
+      assertThat(chat.conversation.localeChosen).isTrue();
+      assertThat(chat.node()).isEqualTo("menu");
+      chat.say("مرحبا، عربي لو سمحت");
+      assertThat(chat.conversation.locale).as("still switched on request").isEqualTo("ar");
     }
   }
 
