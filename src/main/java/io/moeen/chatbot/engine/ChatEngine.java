@@ -242,6 +242,13 @@ public final class ChatEngine {
         if (side.isPresent()) {
           return side.get();
         }
+        if (replyId == null && "slot".equals(node.getString("variable")) && turn.understanding.entities().time() != null) {
+          // "5pm" where 17:00 is not among the free times: say so, instead of «ما فهمت»
+          turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.time_not_free",
+              Map.of("time", turn.understanding.entities().time().toString())));
+          turn.out.add(prompt(c, node));
+          return Future.succeededFuture();
+        }
         return notUnderstood(turn, node, "chatbot.pick_option");
       }
       c.variables.remove(SlotFilling.MISSES);

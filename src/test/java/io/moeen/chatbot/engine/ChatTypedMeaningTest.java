@@ -63,6 +63,19 @@ class ChatTypedMeaningTest {
     assertThat(chat.conversation.variables.getString("slotLabel")).isEqualTo(slot.equals("slot1") ? "09:00" : "09:15");
   }
 
+  @ParameterizedTest(name = "«{0}» where {1} is not free")
+  @CsvSource({"5 العصر, 17:00, ar", "5pm, 17:00, en", "الساعة 11, 11:00, ar"})
+  void a_typed_time_that_is_not_among_the_free_times_is_told_so(String text, String time, String locale) {
+    ChatScript chat = clinic();
+    chat.tap(locale);
+    chat.say("ابي موعد كشف عام بكرة مع د. خالد");
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    assertThat(chat.texts().get(0)).isEqualTo(ChatScript.say(locale, "chatbot.time_not_free").replace("{time}", time));
+    assertThat(chat.offered()).containsExactly("slot1", "slot2");
+  }
+
   @Test
   void yes_after_shall_we_go_on_asks_the_question_again_without_saying_it_was_not_understood() {
     ChatScript chat = clinic();
