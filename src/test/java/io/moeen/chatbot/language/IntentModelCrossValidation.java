@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * over the train split (each fold's model learns from the other folds) and the dev split read by a
  * model trained on all of train. Prints accuracy, macro-F1, fallback precision/recall at several
  * thresholds, the confusion pairs and (-Dmisses=true) every misread message. Model settings come
- * from system properties (-Depochs, -Drate, -Dl2, -Daverage), so a setting is chosen here, on train
+ * from system properties (-Depochs, -Drate, -Dl2, -Daverage, -Dbayes, -Dsmoothing), so a setting is chosen here, on train
  * and dev, never on held-out. A plain main (test scope): bench/chat-model-cv.sh.
  */
 public final class IntentModelCrossValidation {
