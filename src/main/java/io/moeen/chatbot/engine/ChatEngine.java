@@ -410,6 +410,14 @@ public final class ChatEngine {
     if (entry.isEmpty() || c.currentNode == null) {
       return Optional.empty();
     }
+    Optional<String> price = u.intent().get() == Intent.PRICES ? TypedMeaning.priceOf(c, u) : Optional.empty();
+    if (price.isPresent()) {
+      // «كم السعر؟» once a service is chosen (or named): that service's price, not the whole list
+      turn.say(price.get());
+      turn.say(message(c, "chatbot.resume"));
+      turn.out.add(prompt(c, node));
+      return Optional.of(Future.succeededFuture());
+    }
     JsonObject saved = c.variables.copy();
     String at = c.currentNode;
     turn.detour = true;

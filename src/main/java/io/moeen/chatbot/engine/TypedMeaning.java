@@ -3,6 +3,8 @@ package io.moeen.chatbot.engine;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.LanguageDetector;
 import io.moeen.chatbot.language.Understanding;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,25 @@ final class TypedMeaning {
           .filter(o -> o.intents().contains(Intent.RESCHEDULE.name())).findFirst();
       move.ifPresent(o -> SlotFilling.remember(c, input));
       return move;
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A price asked in the middle of a booking: the service the message names, else the one already chosen, as the
+   * services list offered it («استشارة قلب — 350 SAR · 45 دقيقة»); empty when neither is in that list.
+   */
+  static Optional<String> priceOf(Conversation c, Understanding u) {
+    if (!(c.variables.getValue("services") instanceof JsonArray services)) {
+      return Optional.empty();
+    }
+    String named = u.entities().service();
+    Object chosen = c.variables.getValue("service");
+    for (Object o : services) {
+      if (o instanceof JsonObject item && item.getValue("description") instanceof String price
+          && (named != null ? named.equals(item.getString("code")) : chosen != null && chosen.equals(item.getValue("value")))) {
+        return Optional.of(item.getString("title") + " — " + price);
+      }
     }
     return Optional.empty();
   }

@@ -77,6 +77,27 @@ class ChatTypedMeaningTest {
   }
 
   @Test
+  void a_price_asked_mid_booking_is_the_chosen_services_or_the_named_ones_not_the_whole_list() {
+    ChatScript chat = clinic();
+    JsonArray priced = FakeActions.options("service1", "كشف عام", "svc-consult", "service2", "تنظيف الأسنان", "svc-clean");
+    priced.getJsonObject(0).put("code", "general_consultation").put("description", "150 SAR · 30 دقيقة");
+    priced.getJsonObject(1).put("code", "dental_cleaning").put("description", "250 SAR · 45 دقيقة");
+    chat.actions.clinic(io.moeen.chatbot.language.ClinicCatalogue.corpusClinic()).sets("list_services", new JsonObject().put("services", priced)
+        .put("servicesText", "• كشف عام — 150 SAR · 30 دقيقة\n• تنظيف الأسنان — 250 SAR · 45 دقيقة"));
+    chat.tap("ar");
+    chat.tap("book");
+    chat.tap("service1");
+    chat.tap("doctor1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    chat.say("كم السعر؟");
+    assertThat(chat.texts()).startsWith("كشف عام — 150 SAR · 30 دقيقة", ChatScript.say("ar", "chatbot.resume"));
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    chat.say("طيب وكم سعر تنظيف الاسنان؟");
+    assertThat(chat.texts().get(0)).isEqualTo("تنظيف الأسنان — 250 SAR · 45 دقيقة");
+    assertThat(chat.conversation.variables.getString("service")).as("the booking unchanged").isEqualTo("svc-consult");
+  }
+
+  @Test
   void yes_after_shall_we_go_on_asks_the_question_again_without_saying_it_was_not_understood() {
     ChatScript chat = clinic();
     chat.tap("ar");
