@@ -170,8 +170,9 @@ public final class ChatEngine {
     NodeType type = Flow.type(node).orElse(NodeType.END);
     if (type == NodeType.QUESTION) {
       InputType input0 = InputType.of(node.getString("input")).orElse(InputType.TEXT);
-      if (TypedMeaning.onlyCourtesy(turn.understanding)) {
-        // «ايه» to «نكمل الحجز؟», "thanks", "hi": not an answer (and never a name); the question again, not «ما فهمت»
+      if (TypedMeaning.onlyCourtesy(turn.understanding) && (input0 != InputType.TEXT || "name".equals(node.getString("variable")))) {
+        // «ايه» to «نكمل الحجز؟», "thanks", "hi": not a day, a phone or a name; the question again, not «ما فهمت»
+        // (a free-text question of an edited flow may take any answer)
         turn.out.add(prompt(c, node));
         return Future.succeededFuture();
       }
