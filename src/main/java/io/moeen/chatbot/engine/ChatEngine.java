@@ -14,14 +14,10 @@ import io.moeen.chatbot.language.Understanding;
 import io.moeen.common.i18n.Messages;
 import io.moeen.common.i18n.SupportedLocale;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +31,12 @@ import java.util.Optional;
  * and action nodes to the next node that waits for input.
  */
 public final class ChatEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(ChatEngine.class);
-  private static final int MAX_STEPS = 60;
-
   private final ChatActions actions;
   private final Messages messages;
   private final Answers answers;
   private final ZoneId zone;
   private final Clock clock;
+  private final FlowWalker walker;
 
   public ChatEngine(ChatActions actions, Messages messages, ZoneId zone, Clock clock) {
     this.actions = actions;
@@ -50,12 +44,13 @@ public final class ChatEngine {
     this.answers = new Answers(zone, clock);
     this.zone = zone;
     this.clock = clock;
+    this.walker = new FlowWalker(actions, messages, answers, zone, clock);
   }
 
   /** What the bot says first, before the contact wrote anything (a new web session). */
   public Future<List<BotReply>> greet(Conversation c, Flow flow, String requestId) {
     Turn turn = new Turn(c, flow, requestId);
-    return walk(turn, flow.start()).map(turn.out);
+    return walker.walk(turn, flow.start()).map(turn.out);
   }
 
   /** The bot's replies to one inbound message; {@code conversation} is changed in place. */
@@ -65,15 +60,15 @@ public final class ChatEngine {
     if (c.handedOff()) {
       if (!c.silentNoticeSent) {
         c.silentNoticeSent = true;
-        turn.say(message(c, "chatbot.handed_off_notice"));
+        turn.say(walker.message(c, "chatbot.handed_off_notice"));
       }
       return Future.succeededFuture(turn.out);
     }
     Optional<JsonObject> current = flow.node(c.currentNode);
     if (input.isEmpty() && replyId == null) {
-      turn.say(message(c, "chatbot.empty_message"));
-      current.ifPresent(node -> turn.out.add(prompt(c, node)));
-      return current.isPresent() ? Future.succeededFuture(turn.out) : walk(turn, flow.start()).map(turn.out);
+      turn.say(walker.message(c, "chatbot.empty_message"));
+      current.ifPresent(node -> turn.out.add(walker.prompt(c, node)));
+      return current.isPresent() ? Future.succeededFuture(turn.out) : walker.walk(turn, flow.start()).map(turn.out);
     }
     if (!c.localeChosen && replyId == null) {
       // Arabizi is Arabic: «salam», «abi maw3ed» are answered in Arabic, as «3arabi» chooses it
@@ -82,7 +77,7 @@ public final class ChatEngine {
           .ifPresent(language -> c.locale = language.tag());
     }
     if (current.isEmpty()) {
-      return walk(turn, flow.start()).map(turn.out);
+      return walker.walk(turn, flow.start()).map(turn.out);
     }
     JsonObject node = current.get();
     if (SlotFilling.PERSON.equals(replyId)) {
@@ -104,7 +99,7 @@ public final class ChatEngine {
         // spelled like «الاطباء») must not turn it into a question about services
         intent = Optional.empty();
       }
-      if (menu(flow).equals(c.currentNode) && namesWhatIsBooked(intent, u)) {
+      if (FlowWalker.menu(flow).equals(c.currentNode) && namesWhatIsBooked(intent, u)) {
         // at the menu, a service or doctor of this clinic named without another ask («حشوة سن بكرة», "Dr. Huda
         // on Sunday") is a wish to book it: the booking path, where the slots fill from the same words
         intent = Optional.of(new IntentMatch(Intent.BOOK, u.confidence(), "catalogue"));
@@ -137,8 +132,8 @@ public final class ChatEngine {
       case LANGUAGE_AR, LANGUAGE_EN -> {
         c.locale = intent == Intent.LANGUAGE_AR ? "ar" : "en";
         c.localeChosen = true;
-        turn.say(message(c, "chatbot.language_set"));
-        turn.out.add(prompt(c, node));
+        turn.say(walker.message(c, "chatbot.language_set"));
+        turn.out.add(walker.prompt(c, node));
         return Future.succeededFuture();
       }
       case HUMAN -> {
@@ -146,20 +141,20 @@ public final class ChatEngine {
             .filter(id -> turn.flow.node(id).flatMap(Flow::type).orElse(null) == NodeType.HANDOFF).sorted().findFirst();
         if (handoff.isPresent()) {
           c.handedOffBy = "user";
-          return walk(turn, handoff.get());
+          return walker.walk(turn, handoff.get());
         }
-        handOff(turn, "user");
-        turn.say(message(c, "chatbot.handed_off"));
+        FlowWalker.handOff(turn, "user");
+        turn.say(walker.message(c, "chatbot.handed_off"));
         return Future.succeededFuture();
       }
       case START_OVER -> {
         c.forgetTask();
-        return walk(turn, menu(turn.flow));
+        return walker.walk(turn, FlowWalker.menu(turn.flow));
       }
       default -> {
         c.forgetTask();
-        turn.say(message(c, "chatbot.aborted"));
-        return walk(turn, menu(turn.flow));
+        turn.say(walker.message(c, "chatbot.aborted"));
+        return walker.walk(turn, FlowWalker.menu(turn.flow));
       }
     }
   }
@@ -173,7 +168,7 @@ public final class ChatEngine {
       if (TypedMeaning.onlyCourtesy(turn.understanding) && (input0 != InputType.TEXT || "name".equals(node.getString("variable")))) {
         // «ايه» to «نكمل الحجز؟», "thanks", "hi": not a day, a phone or a name; the question again, not «ما فهمت»
         // (a free-text question of an edited flow may take any answer)
-        turn.out.add(prompt(c, node));
+        turn.out.add(walker.prompt(c, node));
         return Future.succeededFuture();
       }
       Optional<Answers.Answer> answer = answers.read(input0, input, c.locale);
@@ -187,11 +182,11 @@ public final class ChatEngine {
           return side.get();
         }
         if (SlotFilling.missed(c) >= 2) {
-          turn.out.add(SlotFilling.offerPerson(message(c, "chatbot.offer_person"), message(c, "chatbot.person_button")));
+          turn.out.add(SlotFilling.offerPerson(walker.message(c, "chatbot.offer_person"), walker.message(c, "chatbot.person_button")));
           return Future.succeededFuture();
         }
         turn.say(node.containsKey("reask") ? Flow.fill(Flow.text(node.getValue("reask"), c.locale), c.scope())
-            : message(c, "chatbot.reask"));
+            : walker.message(c, "chatbot.reask"));
         return Future.succeededFuture();
       }
       c.variables.remove(SlotFilling.MISSES);
@@ -204,15 +199,15 @@ public final class ChatEngine {
       if ("phone".equals(variable)) {
         c.phone = (String) answer.get().value();
       }
-      return walk(turn, node.getString("next"));
+      return walker.walk(turn, node.getString("next"));
     }
     if (type == NodeType.CHOICE) {
       ChoiceOptions.Pick resolved = ChoiceOptions.resolve(choices, replyId, input, intent);
       Optional<ChoiceOptions.Choice> picked = resolved.chosen();
       if (picked.isEmpty() && !resolved.candidates().isEmpty()) {
         // «تقصد …؟»: the options that fit equally well, as buttons that answer this very node
-        turn.out.add(BotReply.choice(message(c, "chatbot.did_you_mean"), resolved.candidates().stream()
-            .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList(), message(c, "chatbot.list_button")));
+        turn.out.add(BotReply.choice(walker.message(c, "chatbot.did_you_mean"), resolved.candidates().stream()
+            .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList(), walker.message(c, "chatbot.list_button")));
         return Future.succeededFuture();
       }
       if (picked.isEmpty() && replyId == null && node.getValue("variable") instanceof String) {
@@ -224,7 +219,7 @@ public final class ChatEngine {
       }
       if (picked.isEmpty() && replyId == null && !turn.menuTried && !input.matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+")) {
         // "anything else?" answered with "I want to book": the menu's entry for those words
-        Optional<JsonObject> menu = turn.flow.node(menu(turn.flow));
+        Optional<JsonObject> menu = turn.flow.node(FlowWalker.menu(turn.flow));
         List<ChoiceOptions.Choice> menuChoices = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of());
         if (menu.isPresent() && menu.get() != node && ChoiceOptions.pick(menuChoices, null, input, intent).isPresent()) {
           turn.menuTried = true;
@@ -233,9 +228,9 @@ public final class ChatEngine {
         }
       }
       if (picked.isEmpty() && replyId == null) {
-        picked = TypedMeaning.pick(c, turn.understanding, choices, input, menu(turn.flow).equals(c.currentNode));
+        picked = TypedMeaning.pick(c, turn.understanding, choices, input, FlowWalker.menu(turn.flow).equals(c.currentNode));
         if (picked.isPresent() && picked.get().locale() != null && turn.understanding.intent().orElse(null) == Intent.GREETING) {
-          turn.say(message(c, "chatbot.greeting_back"));
+          turn.say(walker.message(c, "chatbot.greeting_back"));
         }
       }
       if (picked.isEmpty()) {
@@ -247,7 +242,7 @@ public final class ChatEngine {
           // "5pm" where 17:00 is not among the free times: say so, instead of «ما فهمت»
           turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.time_not_free",
               Map.of("time", turn.understanding.entities().time().toString())));
-          turn.out.add(prompt(c, node));
+          turn.out.add(walker.prompt(c, node));
           return Future.succeededFuture();
         }
         return notUnderstood(turn, node, "chatbot.pick_option");
@@ -270,125 +265,22 @@ public final class ChatEngine {
         c.locale = choice.locale();
         c.localeChosen = true;
       }
-      return walk(turn, choice.next() != null ? choice.next() : node.getString("next"));
+      return walker.walk(turn, choice.next() != null ? choice.next() : node.getString("next"));
     }
     // a node that does not wait (the flow changed under the conversation): carry on from the start
-    return walk(turn, turn.flow.start());
-  }
-
-  private Future<Void> walk(Turn turn, String id) {
-    Conversation c = turn.c;
-    if (++turn.steps > MAX_STEPS) {
-      LOG.warn("Flow {} v{} loops without waiting for input at node {}", c.flowKey, c.flowVersion, id);
-      turn.say(message(c, "chatbot.action_failed"));
-      c.currentNode = null;
-      return Future.succeededFuture();
-    }
-    Optional<JsonObject> found = turn.flow.node(id);
-    if (found.isEmpty()) {
-      LOG.warn("Flow {} v{} has no node {}", c.flowKey, c.flowVersion, id);
-      turn.say(message(c, "chatbot.action_failed"));
-      c.currentNode = null;
-      return Future.succeededFuture();
-    }
-    JsonObject node = found.get();
-    switch (Flow.type(node).orElse(NodeType.END)) {
-      case MESSAGE -> {
-        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
-        return walk(turn, node.getString("next"));
-      }
-      case CONDITION -> {
-        return walk(turn, Conditions.next(node, c.scope()));
-      }
-      case ACTION -> {
-        return actions.run(node.getString("action"), c, c.scope(), turn.requestId)
-            .compose(sets -> {
-              sets.forEach(e -> c.variables.put(e.getKey(), e.getValue()));
-              return walk(turn, node.getString("next"));
-            }, failure -> {
-              ChatActions.ActionFailure af = failure instanceof ChatActions.ActionFailure f ? f
-                  : new ChatActions.ActionFailure("internal", null);
-              if (!(failure instanceof ChatActions.ActionFailure)) {
-                LOG.error("Chat action {} failed", node.getString("action"), failure);
-              }
-              af.sets().forEach(e -> c.variables.put(e.getKey(), e.getValue()));
-              c.variables.put("errorCode", af.code());
-              if (node.getString("onError") != null) {
-                return walk(turn, node.getString("onError"));
-              }
-              turn.say(message(c, "chatbot.action_failed"));
-              return walk(turn, menu(turn.flow));
-            });
-      }
-      case QUESTION, CHOICE -> {
-        if (turn.detour) {
-          return Future.succeededFuture();
-        }
-        Optional<SlotFilling.Filled> filled = SlotFilling.fill(c, node, zone, clock, answers);
-        if (filled.isPresent()) {
-          turn.understood.add(filled.get().label());
-          return walk(turn, filled.get().next());
-        }
-        Optional<SlotFilling.Filled> sole = Flow.type(node).orElse(null) == NodeType.CHOICE
-            ? SlotFilling.sole(c, node) : Optional.empty();
-        if (sole.isPresent()) {
-          sayUnderstood(turn);
-          turn.say(sole.get().label());
-          return walk(turn, sole.get().next());
-        }
-        c.currentNode = id;
-        if (!turn.understood.isEmpty()) {
-          turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
-              Map.of("summary", String.join(" · ", turn.understood))));
-          turn.understood.clear();
-        }
-        turn.out.add(prompt(c, node));
-        return Future.succeededFuture();
-      }
-      case HANDOFF -> {
-        if (turn.detour) {
-          return Future.succeededFuture();
-        }
-        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
-        handOff(turn, c.handedOffBy != null ? c.handedOffBy : "bot");
-        return Future.succeededFuture();
-      }
-      case END -> {
-        if (turn.detour) {
-          return Future.succeededFuture();
-        }
-        turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
-        c.currentNode = null;
-        c.forgetTask();
-        return Future.succeededFuture();
-      }
-      default -> throw new IllegalStateException();
-    }
-  }
-
-  /** What the message already answered, said once before the bot says or asks the next thing. */
-  private void sayUnderstood(Turn turn) {
-    if (!turn.understood.isEmpty()) {
-      turn.say(messages.format(SupportedLocale.fromTag(turn.c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
-          Map.of("summary", String.join(" · ", turn.understood))));
-      turn.understood.clear();
-    }
-  }
-
-  private static String choiceIntent(ChoiceOptions.Choice choice) {
-    return choice.intents().isEmpty() ? null : choice.intents().iterator().next();
+    return walker.walk(turn, turn.flow.start());
   }
 
   /** The same as {@link ChoiceOptions.Pick} failing: say so, and the second time in a row offer a person. */
   private Future<Void> notUnderstood(Turn turn, JsonObject node, String key) {
     Conversation c = turn.c;
     if (SlotFilling.missed(c) >= 2) {
-      turn.out.add(SlotFilling.offerPerson(message(c, "chatbot.offer_person"), message(c, "chatbot.person_button")));
-      turn.out.add(prompt(c, node));
+      turn.out.add(SlotFilling.offerPerson(walker.message(c, "chatbot.offer_person"), walker.message(c, "chatbot.person_button")));
+      turn.out.add(walker.prompt(c, node));
       return Future.succeededFuture();
     }
-    turn.say(message(c, key));
-    turn.out.add(prompt(c, node));
+    turn.say(walker.message(c, key));
+    turn.out.add(walker.prompt(c, node));
     return Future.succeededFuture();
   }
 
@@ -401,7 +293,7 @@ public final class ChatEngine {
   private Optional<Future<Void>> sideQuestion(Turn turn, JsonObject node) {
     Conversation c = turn.c;
     Understanding u = turn.understanding;
-    String menuId = menu(turn.flow);
+    String menuId = FlowWalker.menu(turn.flow);
     if (u == null || u.intent().isEmpty() || !SlotFilling.SIDE.contains(u.intent().get()) || menuId.equals(c.currentNode)) {
       return Optional.empty();
     }
@@ -415,110 +307,20 @@ public final class ChatEngine {
     if (price.isPresent()) {
       // «كم السعر؟» once a service is chosen (or named): that service's price, not the whole list
       turn.say(price.get());
-      turn.say(message(c, "chatbot.resume"));
-      turn.out.add(prompt(c, node));
+      turn.say(walker.message(c, "chatbot.resume"));
+      turn.out.add(walker.prompt(c, node));
       return Optional.of(Future.succeededFuture());
     }
     JsonObject saved = c.variables.copy();
     String at = c.currentNode;
     turn.detour = true;
-    return Optional.of(walk(turn, entry.get().next()).eventually(() -> {
+    return Optional.of(walker.walk(turn, entry.get().next()).eventually(() -> {
       turn.detour = false;
       c.variables = saved;
       c.currentNode = at;
-      turn.say(message(c, "chatbot.resume"));
-      turn.out.add(prompt(c, node));
+      turn.say(walker.message(c, "chatbot.resume"));
+      turn.out.add(walker.prompt(c, node));
       return Future.succeededFuture();
     }));
-  }
-
-  private static void handOff(Turn turn, String by) {
-    Conversation c = turn.c;
-    c.status = "handed_off";
-    c.handedOffBy = by;
-    c.silentNoticeSent = false;
-    // after release the bot picks up at the menu
-    c.currentNode = menu(turn.flow);
-    c.forgetTask();
-  }
-
-  private static String menu(Flow flow) {
-    String menu = flow.definition().getString("menu");
-    return menu != null && flow.node(menu).isPresent() ? menu : flow.start();
-  }
-
-  /** What a waiting node says: a question's text, or a choice's text with its buttons or list. */
-  BotReply prompt(Conversation c, JsonObject node) {
-    JsonObject scope = c.scope();
-    String text = Flow.fill(Flow.text(node.getValue("text"), c.locale), scope);
-    if (Flow.type(node).orElse(NodeType.END) != NodeType.CHOICE) {
-      return BotReply.text(text);
-    }
-    List<BotReply.Option> options = ChoiceOptions.of(node, scope, c.locale).stream()
-        .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList();
-    String listButton = node.containsKey("listButton") ? Flow.text(node.getValue("listButton"), c.locale)
-        : message(c, "chatbot.list_button");
-    return BotReply.choice(text, options, listButton);
-  }
-
-  private String message(Conversation c, String key) {
-    return messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), key, Map.of());
-  }
-
-  /** What one turn has said so far. */
-  private static final class Turn {
-    final Conversation c;
-    final Flow flow;
-    final String requestId;
-    final List<BotReply> out = new ArrayList<>();
-    int steps;
-    boolean menuTried;
-    /** Answering a side question: stop at the first node that waits, without prompting. */
-    boolean detour;
-    Understanding understanding;
-    final List<String> understood = new ArrayList<>();
-
-    Turn(Conversation c, Flow flow, String requestId) {
-      this.c = c;
-      this.flow = flow;
-      this.requestId = requestId;
-    }
-
-    void say(String text) {
-      out.add(BotReply.text(text));
-    }
-  }
-
-  /** The first branch whose test holds, else {@code otherwise}. */
-  static final class Conditions {
-    private Conditions() {
-    }
-
-    static String next(JsonObject node, JsonObject scope) {
-      JsonArray branches = node.getValue("branches") instanceof JsonArray a ? a : new JsonArray();
-      for (Object b : branches) {
-        if (b instanceof JsonObject branch && branch.getValue("when") instanceof JsonObject when && holds(when, scope)) {
-          return branch.getString("next");
-        }
-      }
-      return node.getString("otherwise");
-    }
-
-    static boolean holds(JsonObject when, JsonObject scope) {
-      Object value = scope.getValue(when.getString("variable"));
-      return switch (String.valueOf(when.getValue("is"))) {
-        case "set" -> value != null;
-        case "unset" -> value == null;
-        case "equals" -> same(value, when.getValue("value"));
-        default -> false;
-      };
-    }
-
-    private static boolean same(Object a, Object b) {
-      if (a instanceof Number x && b instanceof Number y) {
-        return x.doubleValue() == y.doubleValue();
-      }
-      return a == null ? b == null : a.equals(b);
-    }
   }
 }

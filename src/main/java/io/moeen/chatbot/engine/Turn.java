@@ -1,0 +1,31 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.flow.Flow;
+import io.moeen.chatbot.language.Understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one turn has said so far. */
+final class Turn {
+  final Conversation c;
+  final Flow flow;
+  final String requestId;
+  final List<BotReply> out = new ArrayList<>();
+  int steps;
+  boolean menuTried;
+  /** Answering a side question: stop at the first node that waits, without prompting. */
+  boolean detour;
+  Understanding understanding;
+  final List<String> understood = new ArrayList<>();
+
+  Turn(Conversation c, Flow flow, String requestId) {
+    this.c = c;
+    this.flow = flow;
+    this.requestId = requestId;
+  }
+
+  void say(String text) {
+    out.add(BotReply.text(text));
+  }
+}
