@@ -176,6 +176,13 @@ public final class ChatEngine {
         answer = turn.understanding == null || turn.understanding.entities().day() == null ? answer
             : answers.read(input0, turn.understanding.entities().day().toString(), c.locale);
       }
+      if (answer.isEmpty() && input0 == InputType.PHONE && turn.understanding != null
+          && turn.understanding.entities().name() != null) {
+        // «اسمي نورة» where the phone is asked: kept for the name question, and the phone asked again (not «ما ضبط»)
+        SlotFilling.rememberName(c, SlotFilling.asWritten(input, turn.understanding.entities().name()));
+        turn.out.add(walker.prompt(c, node));
+        return Future.succeededFuture();
+      }
       if (answer.isEmpty()) {
         Optional<Future<Void>> side = sideQuestion(turn, node);
         if (side.isPresent()) {

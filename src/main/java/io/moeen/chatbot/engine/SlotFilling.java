@@ -3,6 +3,7 @@ package io.moeen.chatbot.engine;
 import io.moeen.chatbot.flow.Flow;
 import io.moeen.chatbot.flow.InputType;
 import io.moeen.chatbot.flow.NodeType;
+import io.moeen.chatbot.language.ChatNormalizer;
 import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.Entities;
 import io.moeen.chatbot.language.EntityReader;
@@ -40,6 +41,35 @@ final class SlotFilling {
 
   static void remember(Conversation c, String input) {
     c.variables.put(WANT, new JsonObject().put("text", input));
+  }
+
+  /**
+   * The words of {@code raw} that read as {@code read} (an entity the reader found in the folded text: «نوره»,
+   * "sara ahmed"), as the person wrote them («نورة», "Sara Ahmed"); {@code read} itself when none do.
+   */
+  static String asWritten(String raw, String read) {
+    if (read == null) {
+      return null;
+    }
+    String[] words = raw.strip().split("[\\s،,.!?؟]+");
+    int n = read.split("\\s+").length;
+    for (int i = 0; i + n <= words.length; i++) {
+      String window = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+      if (ChatNormalizer.normalize(window).equals(read)) {
+        return window;
+      }
+    }
+    return read;
+  }
+
+  /** A name said before it was asked («اسمي نورة» at the phone question): it answers the name question later. */
+  static void rememberName(Conversation c, String name) {
+    JsonObject want = c.variables.getJsonObject(WANT);
+    if (want == null) {
+      want = new JsonObject().put("text", "");
+      c.variables.put(WANT, want);
+    }
+    want.put("name", name).remove("used:name");
   }
 
   /**
@@ -92,6 +122,21 @@ final class SlotFilling {
     want.put("used:" + variable, true);
     String text = want.getString("text", "");
     NodeType type = Flow.type(node).orElse(NodeType.END);
+    if (type == NodeType.QUESTION && ("name".equals(variable)
+        || InputType.of(node.getString("input")).orElse(null) == InputType.PHONE)) {
+      // «… اسمي نورة وجوالي 0551234567» in the booking message, or a name given where the phone was asked
+      Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
+      String said = "name".equals(variable) ? want.getString("name", asWritten(text, e.name())) : e.phone();
+      Optional<Answers.Answer> answer = said == null ? Optional.empty()
+          : answers.read(InputType.of(node.getString("input")).orElse(InputType.TEXT), said, c.locale);
+      answer.ifPresent(a -> {
+        c.variables.put(variable, a.value()).put(variable + "Label", a.label());
+        if (InputType.of(node.getString("input")).orElse(null) == InputType.PHONE) {
+          c.phone = (String) a.value();
+        }
+      });
+      return answer.map(a -> new Filled(a.label(), node.getString("next")));
+    }
     if (type == NodeType.QUESTION && InputType.of(node.getString("input")).orElse(null) == InputType.DATE) {
       Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
       if (e.day() == null) {

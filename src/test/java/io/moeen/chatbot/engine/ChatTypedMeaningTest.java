@@ -132,6 +132,34 @@ class ChatTypedMeaningTest {
   }
 
   @Test
+  void a_name_and_phone_in_the_booking_message_are_not_asked_again() {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد، اسمي نورة العتيبي وجوالي 0551234567");
+    chat.say("الاول");
+    assertThat(chat.node()).as("neither the phone nor the name asked").isEqualTo("book_consent");
+    assertThat(chat.conversation.variables.getString("phone")).isEqualTo("+966551234567");
+    assertThat(chat.conversation.variables.getString("name")).as("as written, not folded").isEqualTo("نورة العتيبي");
+  }
+
+  @ParameterizedTest(name = "«{0}» where the phone is asked")
+  @CsvSource({"اسمي نورة العتيبي, نورة العتيبي", "my name is Sara Ahmed, Sara Ahmed", "esmi Fahad, Fahad"})
+  void a_name_given_where_the_phone_is_asked_is_kept_and_the_phone_asked_again(String text, String name) {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    chat.tap("slot1");
+    assertThat(chat.node()).isEqualTo("book_ask_phone");
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_ask_phone");
+    assertThat(chat.texts()).as("asked again, not «الرقم ما ضبط معي»").hasSize(1);
+    assertThat(chat.texts().get(0)).startsWith("عطني رقم جوالك");
+    chat.say("0551234567");
+    assertThat(chat.node()).as("the name is not asked").isEqualTo("book_consent");
+    assertThat(chat.conversation.variables.getString("name")).isEqualTo(name);
+  }
+
+  @Test
   void a_day_typed_at_move_or_cancel_moves_the_appointment_to_that_day() {
     ChatScript chat = clinic();
     chat.tap("ar");
