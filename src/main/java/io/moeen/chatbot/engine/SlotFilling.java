@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ final class SlotFilling {
     String[] words = raw.strip().split("[\\s،,.!?؟]+");
     int n = read.split("\\s+").length;
     for (int i = 0; i + n <= words.length; i++) {
-      String window = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+      String window = String.join(" ", Arrays.copyOfRange(words, i, i + n));
       if (ChatNormalizer.normalize(window).equals(read)) {
         return window;
       }

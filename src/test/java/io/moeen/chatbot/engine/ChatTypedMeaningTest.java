@@ -1,5 +1,6 @@
 package io.moeen.chatbot.engine;
 
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,22 @@ class ChatTypedMeaningTest {
     return chat;
   }
 
+  /** Arabic, booking a general consultation with Dr. Khalid, tapped: the day is asked. */
+  private static void atTheDayQuestion(ChatScript chat) {
+    chat.tap("ar");
+    chat.tap("book");
+    chat.tap("service1");
+    chat.tap("doctor1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+  }
+
+  /** Arabic, everything said in one message: tomorrow morning's free times are offered. */
+  private static void atTheFreeTimes(ChatScript chat) {
+    chat.tap("ar");
+    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+  }
+
   @ParameterizedTest(name = "«{0}» at the language question → {1}")
   @CsvSource({"السلام عليكم, ar, true", "هلا والله, ar, true", "hi, en, true", "good evening, en, true",
       "salam, ar, true", "marhaba, ar, true", "مرحبا ممكن استفسار, ar, false", "hello I have a question, en, false"})
@@ -56,9 +73,7 @@ class ChatTypedMeaningTest {
   @CsvSource({"awal wa7ed, slot1", "tani wa7ed, slot2", "تاني واحد, slot2", "el awal, slot1", "الاول, slot1"})
   void arabizi_and_egyptian_ordinals_pick_from_the_free_times(String text, String slot) {
     ChatScript chat = clinic();
-    chat.tap("ar");
-    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
-    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    atTheFreeTimes(chat);
     chat.say(text);
     assertThat(chat.conversation.variables.getString("slotLabel")).isEqualTo(slot.equals("slot1") ? "09:00" : "09:15");
   }
@@ -82,13 +97,9 @@ class ChatTypedMeaningTest {
     JsonArray priced = FakeActions.options("service1", "كشف عام", "svc-consult", "service2", "تنظيف الأسنان", "svc-clean");
     priced.getJsonObject(0).put("code", "general_consultation").put("description", "150 SAR · 30 دقيقة");
     priced.getJsonObject(1).put("code", "dental_cleaning").put("description", "250 SAR · 45 دقيقة");
-    chat.actions.clinic(io.moeen.chatbot.language.ClinicCatalogue.corpusClinic()).sets("list_services", new JsonObject().put("services", priced)
+    chat.actions.clinic(ClinicCatalogue.corpusClinic()).sets("list_services", new JsonObject().put("services", priced)
         .put("servicesText", "• كشف عام — 150 SAR · 30 دقيقة\n• تنظيف الأسنان — 250 SAR · 45 دقيقة"));
-    chat.tap("ar");
-    chat.tap("book");
-    chat.tap("service1");
-    chat.tap("doctor1");
-    assertThat(chat.node()).isEqualTo("book_ask_date");
+    atTheDayQuestion(chat);
     chat.say("كم السعر؟");
     assertThat(chat.texts()).startsWith("كشف عام — 150 SAR · 30 دقيقة", ChatScript.say("ar", "chatbot.resume"));
     assertThat(chat.node()).isEqualTo("book_ask_date");
@@ -100,11 +111,7 @@ class ChatTypedMeaningTest {
   @Test
   void yes_after_shall_we_go_on_asks_the_question_again_without_saying_it_was_not_understood() {
     ChatScript chat = clinic();
-    chat.tap("ar");
-    chat.tap("book");
-    chat.tap("service1");
-    chat.tap("doctor1");
-    assertThat(chat.node()).isEqualTo("book_ask_date");
+    atTheDayQuestion(chat);
     chat.say("كم السعر؟");
     assertThat(chat.texts()).contains(ChatScript.say("ar", "chatbot.resume"));
     chat.say("ايه");
@@ -119,8 +126,7 @@ class ChatTypedMeaningTest {
   @CsvSource({"ايه", "تمام", "yes please", "شكرا", "هلا"})
   void a_yes_or_thanks_where_the_name_is_asked_is_not_taken_for_the_name(String text) {
     ChatScript chat = clinic();
-    chat.tap("ar");
-    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    atTheFreeTimes(chat);
     chat.tap("slot1");
     chat.say("0551234567");
     assertThat(chat.node()).isEqualTo("book_ask_name");
@@ -146,8 +152,7 @@ class ChatTypedMeaningTest {
   @CsvSource({"اسمي نورة العتيبي, نورة العتيبي", "my name is Sara Ahmed, Sara Ahmed", "esmi Fahad, Fahad"})
   void a_name_given_where_the_phone_is_asked_is_kept_and_the_phone_asked_again(String text, String name) {
     ChatScript chat = clinic();
-    chat.tap("ar");
-    chat.say("ابي موعد كشف عام بكرة الصبح مع د. خالد");
+    atTheFreeTimes(chat);
     chat.tap("slot1");
     assertThat(chat.node()).isEqualTo("book_ask_phone");
     chat.say(text);
