@@ -22,7 +22,7 @@ import java.util.function.Function;
  * How well the chatbot understands the held-out part of the hand-written corpus (nothing is tuned
  * on it): per-intent precision/recall/F1, the confusion pairs, entity exact match, fallback
  * precision and recall, and messages per second — today's reader (the synonym matcher alone and
- * the date/time parser) first, then the new pipeline. Usage: bench/chat-understanding.sh [dev|heldout|heldout2|heldout3|both]
+ * the date/time parser) first, then the new pipeline. Usage: bench/chat-understanding.sh [dev|heldout|heldout2|heldout3|heldout4|both]
  */
 public final class ChatUnderstandingBench {
   static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
@@ -45,8 +45,9 @@ public final class ChatUnderstandingBench {
       case "dev" -> LabelledCorpus.DEV;
       case "heldout2" -> LabelledCorpus.HELD_OUT_2;
       case "heldout3" -> LabelledCorpus.HELD_OUT_3;
+      case "heldout4" -> LabelledCorpus.HELD_OUT_4;
       case "heldout" -> LabelledCorpus.HELD_OUT;
-      default -> throw new IllegalArgumentException("Which part? dev, heldout, heldout2, heldout3 or both: " + args[0]);
+      default -> throw new IllegalArgumentException("Which part? dev, heldout, heldout2, heldout3, heldout4 or both: " + args[0]);
     };
     List<LabelledCorpus.Message> corpus = LabelledCorpus.load(part);
     System.out.printf("corpus: %s, %d messages (train %d, dev %d)%n%n", part, corpus.size(),
