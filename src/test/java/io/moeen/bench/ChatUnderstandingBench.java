@@ -47,7 +47,13 @@ public final class ChatUnderstandingBench {
       case "heldout3" -> LabelledCorpus.HELD_OUT_3;
       case "heldout4" -> LabelledCorpus.HELD_OUT_4;
       case "heldout" -> LabelledCorpus.HELD_OUT;
-      default -> throw new IllegalArgumentException("Which part? dev, heldout, heldout2, heldout3, heldout4 or both: " + args[0]);
+      default -> {
+        if (!args[0].endsWith(".tsv")) {
+          throw new IllegalArgumentException("Which part? dev, heldout, heldout2, heldout3, heldout4, both, "
+              + "or a class-path resource ending .tsv: " + args[0]);
+        }
+        yield args[0];
+      }
     };
     List<LabelledCorpus.Message> corpus = LabelledCorpus.load(part);
     System.out.printf("corpus: %s, %d messages (train %d, dev %d)%n%n", part, corpus.size(),
