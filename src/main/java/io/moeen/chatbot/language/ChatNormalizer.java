@@ -46,6 +46,16 @@ public final class ChatNormalizer {
         continue;
       }
       String word = fold(collapse(token));
+      // a question mark or comma glued to the word («لبكرا؟», "bukra?") does not hide the word from the lists below
+      String tail = "";
+      int end = word.length();
+      while (end > 1 && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+        end--;
+      }
+      if (end < word.length()) {
+        tail = word.substring(end);
+        word = word.substring(0, end);
+      }
       word = DIALECT.getOrDefault(word, word);
       if (word.startsWith("ل") && word.length() > 3) {
         String bare = word.startsWith("لل") ? "ا" + word.substring(1) : word.substring(1);
@@ -54,7 +64,7 @@ public final class ChatNormalizer {
           word = bare; // «لبكره», «لليوم», «للخميس»: to that day
         }
       }
-      out.append(out.isEmpty() ? "" : " ").append(word);
+      out.append(out.isEmpty() ? "" : " ").append(word).append(tail);
     }
     return out.toString();
   }
@@ -156,8 +166,14 @@ public final class ChatNormalizer {
         article = "ال";
         continue;
       }
-      String word = token.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? transliterate(token) : token;
-      out.add(article.isEmpty() || word.startsWith("ال") ? word : DIALECT.getOrDefault(article + word, article + word));
+      int end = token.length();
+      while (end > 1 && !Character.isLetterOrDigit(token.charAt(end - 1))) {
+        end--; // "bukra?": the word without the mark glued to it
+      }
+      String bare = token.substring(0, end);
+      String word = bare.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? transliterate(bare) : bare;
+      out.add((article.isEmpty() || word.startsWith("ال") ? word : DIALECT.getOrDefault(article + word, article + word))
+          + token.substring(end));
       article = "";
     }
     return String.join(" ", out);

@@ -30,9 +30,12 @@ import java.util.regex.Pattern;
 public final class EntityReader {
   private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
   private static final Pattern NAME = Pattern.compile(
-      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi)\\s+([^,.;!?\\d]+)");
+      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi|under the name|under the name of"
+          + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism)\\s+([^,.;!?]+)");
+  private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
-      "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم");
+      "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
+      "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند");
   private static final Set<String> TITLES = Set.of("د", "دكتور", "دكتوره", "الدكتور", "الدكتوره", "dr", "doctor", "al",
       "فرع", "branch", "ال", "el", "bin", "بن");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
@@ -42,18 +45,19 @@ public final class EntityReader {
 
   static {
     for (String w : List.of("بعد الظهر", "بعد العصر", "العصر", "عصرا", "العصريه", "عصر", "afternoon", "3asr", "el3asr",
-        "alasr", "العسر")) {
+        "alasr", "العسر", "هالعصر")) {
       PARTS.put(w, "afternoon");
     }
     for (String w : List.of("الصبح", "الصباح", "صباحا", "صباح", "الصبحيه", "الصباحيه", "الفجر", "الضحي", "morning",
-        "sob7", "sabah", "الصبحي", "السوبح")) {
+        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح")) {
       PARTS.put(w, "morning");
     }
     for (String w : List.of("الظهر", "ظهرا", "noon", "midday", "الظهريه", "dohr", "الدهر")) {
       PARTS.put(w, "noon");
     }
     for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
-        "evening", "night", "masa", "bellail", "العشاء", "العشا", "بالمساء")) {
+        "evening", "night", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
+        "هالمسا", "هالمساء")) {
       PARTS.put(w, "evening");
     }
   }
@@ -82,15 +86,19 @@ public final class EntityReader {
     Matcher nm = NAME.matcher(rest);
     if (nm.find()) {
       List<String> words = new ArrayList<>();
-      for (String w : nm.group(1).strip().split("\\s+")) {
-        if (NAME_STOP.contains(w) || words.size() == 3) {
+      int end = nm.start(1);
+      Matcher word = WORD.matcher(nm.group(1));
+      while (word.find()) {
+        String w = word.group();
+        if (NAME_STOP.contains(w) || words.size() == 3 || !w.matches(".*\\p{L}.*")) {
           break;
         }
         words.add(w);
+        end = nm.start(1) + word.end();
       }
       if (!words.isEmpty()) {
         name = String.join(" ", words);
-        rest = rest.substring(0, nm.start(1)) + " " + rest.substring(nm.start(1) + nm.group(1).length());
+        rest = rest.substring(0, nm.start(1)) + " " + rest.substring(end); // only the name: what follows is still read
       }
     }
     final String left = rest;
@@ -99,6 +107,13 @@ public final class EntityReader {
         : DateTimeParser.parseTime(view)).orElse(null);
     LocalDate day = DateTimeParser.parseDate(left, zone, clock).or(() -> view.equals(left) ? Optional.empty()
         : DateTimeParser.parseDate(view, zone, clock)).orElse(null);
+    LocalDate to = dayAfterTo(left, zone, clock);
+    if (to != null) {
+      day = to; // "from tuesday to thursday", «من الثلاثاء الى الخميس»: the day it goes to
+    }
+    if (day == null && THIS_DAY.matcher(" " + String.join(" ", words(left)) + " ").find()) {
+      day = LocalDate.now(clock.withZone(zone)); // "this evening", "tonight", «الليله», «هالمسا»
+    }
     if (time != null && time.equals(LocalTime.NOON) && !left.matches(".*\\d.*")) {
       time = null; // «بكرة الظهر», "noon": a part of the day, not a clock time
     }
@@ -109,6 +124,26 @@ public final class EntityReader {
     String part = time == null ? part(rest + " " + (view.equals(rest) ? "" : view)) : null;
     return new Entities(service(words, catalogue), named(words, catalogue.doctors()), day, part, time,
         named(words, catalogue.branches()), name, phone);
+  }
+
+  /** Words that name today by its part: "this evening", "tonight", «الليله», «هالمسا» (normalised). */
+  private static final Pattern THIS_DAY = Pattern.compile(
+      " (?:this (?:morning|afternoon|evening)|tonight|tonite|الليله|هالليله|هالمسا|هالمساء|هالصبح|هالعصر|el ?lela|ellaila) ");
+  /** Where a message moves something: the day after "to" / «الى» / «لين» is the day it means, not the one it leaves. */
+  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى|بدل|بدال|بدلا)\\s+(.+)$");
+
+  private static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
+    if (!text.matches(".*(?:^|\\s)(?:from|من)\\s.*")) {
+      return null; // one day, said once: the reader above has it
+    }
+    Matcher m = TO_DAY.matcher(text);
+    LocalDate found = null;
+    int from = 0;
+    while (m.find(from)) {
+      found = DateTimeParser.parseDate(m.group(1), zone, clock).orElse(found);
+      from = m.start(1);
+    }
+    return found;
   }
 
   static List<String> words(String text) {
@@ -122,7 +157,17 @@ public final class EntityReader {
   }
 
   private static String part(String text) {
-    String t = " " + String.join(" ", words(text)) + " ";
+    List<String> words = new ArrayList<>();
+    for (String w : words(text)) {
+      words.add(w);
+      // «للمغرب», «لبعد», «بالعصر»: the same part with its particle off
+      if (w.startsWith("لل") && w.length() > 4) {
+        words.add("ال" + w.substring(2));
+      } else if (w.startsWith("بال") && w.length() > 5) {
+        words.add(w.substring(1));
+      }
+    }
+    String t = " " + String.join(" ", words) + " ";
     for (String greeting : GREETINGS) {
       t = t.replace(" " + greeting + " ", " ");
     }
@@ -135,7 +180,16 @@ public final class EntityReader {
   }
 
   /** The most specific service a phrase of the message names. */
-  private static String service(List<String> words, ClinicCatalogue catalogue) {
+  private static String service(List<String> said, ClinicCatalogue catalogue) {
+    // a weekday is not a typo of a service word («الاثنين» is two letters from «الاسنان»)
+    List<String> words = said.stream().filter(w -> !CalendarWords.WEEKDAYS.containsKey(w)).toList();
+    // the clinic's own name of a service, in full and of two words or more ("dental cleaning"), before everyday words
+    // ("kids" in "dental cleaning for 2 kids")
+    for (ClinicCatalogue.Item item : catalogue.services()) {
+      if (anyPhrase(words, serviceNames(item).stream().filter(n -> n.size() >= 2).toList())) {
+        return item.id();
+      }
+    }
     boolean kid = words.stream().anyMatch(w -> LEXICON.kidWords.contains(w));
     boolean checkup = words.stream().anyMatch(w -> LEXICON.checkupWords.contains(w));
     for (Map.Entry<String, List<List<String>>> e : LEXICON.byCode.entrySet()) {
@@ -169,6 +223,18 @@ public final class EntityReader {
     return false;
   }
 
+  /**
+   * A word of a doctor's or branch's name: as {@link OptionMatcher#same}, but a typo only in names of five letters or
+   * more — a four-letter name is one letter from everyday words («خالص», «خاله» are not «خالد»).
+   */
+  private static boolean sameName(String word, String nameWord) {
+    if (Math.min(word.length(), nameWord.length()) >= 5) {
+      return OptionMatcher.same(word, nameWord);
+    }
+    return word.equals(nameWord) || ChatNormalizer.stem(word).equals(ChatNormalizer.stem(nameWord))
+        || ArabicClitics.stems(word).contains(nameWord);
+  }
+
   /** The doctor or branch most of whose name words the message has; none on a tie. */
   private static String named(List<String> words, List<ClinicCatalogue.Item> items) {
     String best = null;
@@ -177,7 +243,7 @@ public final class EntityReader {
     for (ClinicCatalogue.Item item : items) {
       int count = 0;
       for (String nameWord : nameWords(item)) {
-        if (words.stream().anyMatch(w -> w.length() >= 3 && OptionMatcher.same(w, nameWord))) {
+        if (words.stream().anyMatch(w -> w.length() >= 3 && sameName(w, nameWord))) {
           count++;
         }
       }
