@@ -28,10 +28,13 @@ public final class ChatNormalizer {
       Map.entry("الضهر", "الظهر"), Map.entry("العسر", "العصر"), Map.entry("ضهر", "الظهر"), Map.entry("عقب", "بعد"), Map.entry("بعدين", "بعدين"),
       Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"), Map.entry("2moro", "tomorrow"),
       Map.entry("appt", "appointment"), Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"),
-      Map.entry("r", "are"), Map.entry("wat", "what"), Map.entry("hw", "how"));
+      Map.entry("r", "are"), Map.entry("wat", "what"), Map.entry("hw", "how"),
+      // Arabizi as transliterated below: "bokra", "el sa3a", "masa2an"
+      Map.entry("بوكرا", "بكره"), Map.entry("بوكره", "بكره"), Map.entry("السعا", "الساعه"), Map.entry("سعا", "ساعه"),
+      Map.entry("مسان", "مساء"), Map.entry("مساان", "مساء"));
 
   private static final java.util.Set<String> DAYS = java.util.Set.of("اليوم", "بكره", "الاحد", "الاثنين", "الثلاثاء",
-      "الاربعاء", "الخميس", "الجمعه", "السبت", "الحد");
+      "الاربعاء", "الخميس", "الجمعه", "السبت", "الحد", "الساعه");
 
   private ChatNormalizer() {}
 
@@ -61,7 +64,7 @@ public final class ChatNormalizer {
         String bare = word.startsWith("لل") ? "ا" + word.substring(1) : word.substring(1);
         bare = DIALECT.getOrDefault(bare, bare);
         if (DAYS.contains(bare)) {
-          word = bare; // «لبكره», «لليوم», «للخميس»: to that day
+          word = bare; // «لبكره», «لليوم», «للخميس»: to that day; «للساعه ٦»: to that hour
         }
       }
       out.append(out.isEmpty() ? "" : " ").append(word).append(tail);
@@ -139,7 +142,7 @@ public final class ChatNormalizer {
 
   /** Latin words that are Arabic whatever else the message says (no English word is spelled so). */
   private static final java.util.Set<String> ARABIZI_WORDS = java.util.Set.of("salam", "slm", "abi", "abgha", "abga",
-      "bukra", "bokra", "bokrah", "shukran", "shokran", "wesh", "wsh", "hala", "marhaba", "mashkoor", "mabi",
+      "bukra", "bokra", "bokrah", "bukrah", "shukran", "shokran", "wesh", "wsh", "hala", "marhaba", "mashkoor", "mabi",
       "mawid", "aiwa", "aywa", "tamam", "ahlan", "dawam", "wain", "wein", "fein", "mata", "emta", "bkam", "akshf",
       "kashf", "esmi", "tislam", "akeed", "engleezi", "shlonak", "kifak", "wdi", "bdi", "mumkin", "ana");
 
@@ -172,8 +175,8 @@ public final class ChatNormalizer {
       }
       String bare = token.substring(0, end);
       String word = bare.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? transliterate(bare) : bare;
-      out.add((article.isEmpty() || word.startsWith("ال") ? word : DIALECT.getOrDefault(article + word, article + word))
-          + token.substring(end));
+      out.add((article.isEmpty() || word.startsWith("ال") ? DIALECT.getOrDefault(word, word)
+          : DIALECT.getOrDefault(article + word, article + word)) + token.substring(end));
       article = "";
     }
     return String.join(" ", out);

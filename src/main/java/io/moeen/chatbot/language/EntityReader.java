@@ -45,18 +45,18 @@ public final class EntityReader {
 
   static {
     for (String w : List.of("بعد الظهر", "بعد العصر", "العصر", "عصرا", "العصريه", "عصر", "afternoon", "3asr", "el3asr",
-        "alasr", "العسر", "هالعصر")) {
+        "alasr", "العسر", "هالعصر", "afternoons")) {
       PARTS.put(w, "afternoon");
     }
     for (String w : List.of("الصبح", "الصباح", "صباحا", "صباح", "الصبحيه", "الصباحيه", "الفجر", "الضحي", "morning",
-        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح")) {
+        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح", "mornings")) {
       PARTS.put(w, "morning");
     }
     for (String w : List.of("الظهر", "ظهرا", "noon", "midday", "الظهريه", "dohr", "الدهر")) {
       PARTS.put(w, "noon");
     }
     for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
-        "evening", "night", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
+        "evening", "evenings", "night", "nights", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
         "هالمسا", "هالمساء")) {
       PARTS.put(w, "evening");
     }
@@ -122,20 +122,20 @@ public final class EntityReader {
       words.addAll(words(view));
     }
     String part = time == null ? part(rest + " " + (view.equals(rest) ? "" : view)) : null;
-    return new Entities(service(words, catalogue), named(words, catalogue.doctors()), day, part, time,
-        named(words, catalogue.branches()), name, phone);
+    String both = view.equals(rest) ? rest : rest + " " + view;
+    return new Entities(service(words, catalogue), whereItGoes(both, words, catalogue.doctors()), day, part, time,
+        whereItGoes(both, words, catalogue.branches()), name, phone);
   }
 
   /** Words that name today by its part: "this evening", "tonight", «الليله», «هالمسا» (normalised). */
   private static final Pattern THIS_DAY = Pattern.compile(
       " (?:this (?:morning|afternoon|evening)|tonight|tonite|الليله|هالليله|هالمسا|هالمساء|هالصبح|هالعصر|el ?lela|ellaila) ");
   /** Where a message moves something: the day after "to" / «الى» / «لين» is the day it means, not the one it leaves. */
-  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى|بدل|بدال|بدلا)\\s+(.+)$");
+  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى)\\s+(.+)$");
+
+  private static final Pattern FROM = Pattern.compile("(?:^|\\s)(?:from|من)\\s");
 
   private static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
-    if (!text.matches(".*(?:^|\\s)(?:from|من)\\s.*")) {
-      return null; // one day, said once: the reader above has it
-    }
     Matcher m = TO_DAY.matcher(text);
     LocalDate found = null;
     int from = 0;
@@ -143,7 +143,27 @@ public final class EntityReader {
       found = DateTimeParser.parseDate(m.group(1), zone, clock).orElse(found);
       from = m.start(1);
     }
-    return found;
+    if (found != null) {
+      return found;
+    }
+    // «من الثلاثاء للخميس» (normalised to «من الثلاثاء الخميس»): two days after "from" — the last is where it goes
+    Matcher fromWord = FROM.matcher(text);
+    int after = -1;
+    while (fromWord.find()) {
+      after = fromWord.end();
+    }
+    if (after < 0) {
+      return null; // one day, said once: the reader has it
+    }
+    List<String> words = words(text.substring(after));
+    Optional<LocalDate> first = DateTimeParser.parseDate(String.join(" ", words), zone, clock);
+    for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
+      Optional<LocalDate> last = DateTimeParser.parseDate(String.join(" ", words.subList(i, words.size())), zone, clock);
+      if (last.isPresent()) {
+        return last.get().equals(first.get()) ? null : last.get();
+      }
+    }
+    return null;
   }
 
   static List<String> words(String text) {
@@ -233,6 +253,37 @@ public final class EntityReader {
     }
     return word.equals(nameWord) || ChatNormalizer.stem(word).equals(ChatNormalizer.stem(nameWord))
         || ArabicClitics.stems(word).contains(nameWord);
+  }
+
+  private static final Pattern INSTEAD = Pattern.compile("(?:^|\\s)(?:instead of|rather than|not|بدال|بدل|بدلا من|مو|مش)\\s");
+
+  /**
+   * The doctor or branch a message means when it names two: the one after "to" («من العليا الى جدة», "from olaya to
+   * the jeddah branch"), or the one not after "instead of" («عند فيصل بدال خالد»).
+   */
+  private static String whereItGoes(String text, List<String> words, List<ClinicCatalogue.Item> items) {
+    String named = named(words, items);
+    if (named != null) {
+      return named;
+    }
+    Matcher to = TO_DAY.matcher(text);
+    String after = null;
+    int from = 0;
+    while (to.find(from)) {
+      after = to.group(1);
+      from = to.start(1);
+    }
+    if (after != null && (named = named(words(after), items)) != null) {
+      return named;
+    }
+    Matcher instead = INSTEAD.matcher(text);
+    if (instead.find()) {
+      List<String> rest = words(text.substring(instead.end()));
+      List<String> kept = new ArrayList<>(words(text.substring(0, instead.start())));
+      kept.addAll(rest.subList(Math.min(rest.size(), 3), rest.size()));
+      return named(kept, items);
+    }
+    return null;
   }
 
   /** The doctor or branch most of whose name words the message has; none on a tie. */

@@ -82,9 +82,40 @@ class EntityReaderTest {
   @CsvSource(delimiter = '|', value = {"change my appt from tuesday to thursday|2026-11-05",
       "move it from monday to wednesday please|2026-11-04", "ابي انقل موعدي من الثلاثاء الى الخميس|2026-11-05",
       "من بكرة لين السبت|2026-11-07", "أجله من الأحد إلى الاثنين|2026-11-02",
-      "move my appointment to thursday|2026-11-05", "from 4 to 6 on thursday|2026-11-05"})
+      "move my appointment to thursday|2026-11-05", "from 4 to 6 on thursday|2026-11-05",
+      "غيروا موعدي من الثلاثاء للخميس|2026-11-05", "abi a2a5er el maw3ed l ba3d bokra|2026-11-03",
+      "ابي موعد من د. خالد بكرة|2026-11-02", "ابي الاحد بدال الخميس|2026-11-08"})
   void a_move_from_one_day_to_another_means_the_day_it_goes_to(String text, String day) {
     assertThat(read(text).day()).isEqualTo(LocalDate.parse(day));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"ممكن تحولون موعدي عند دكتور فيصل بدال دكتور خالد|faisal|",
+      "مع خالد مو فيصل|khalid|", "with dr maha instead of dr khalid|maha|",
+      "can you move me from olaya to the jeddah branch|rawdah|branch", "انقلوني من فرع جدة الى فرع العليا|olaya|branch"})
+  void of_two_doctors_or_branches_the_one_it_goes_to(String text, String id, String branch) {
+    Entities e = read(text);
+    assertThat(branch == null ? e.doctor() : e.branch()).isEqualTo(id);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"bokra el 3asr|2026-11-02", "abi a7jez maw3ed bokra|2026-11-02",
+      "ana 7ajez bokra sa7?|2026-11-02", "bukrah if possible|2026-11-02"})
+  void arabizi_tomorrow_in_its_spellings(String text, String day) {
+    assertThat(read(text).day()).isEqualTo(LocalDate.parse(day));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"el sa3a 6 masa2an|18:00", "ممكن تنقلي الحجز للساعة ٦|18:00",
+      "للساعه ٤ العصر|16:00"})
+  void an_hour_said_in_arabizi_or_with_its_particle(String text, String time) {
+    assertThat(read(text).time()).hasToString(time);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"mornings are better for me|morning", "evenings only|evening"})
+  void a_part_of_the_day_in_the_plural(String text, String part) {
+    assertThat(read(text).dayPart()).isEqualTo(part);
   }
 
   @ParameterizedTest(name = "{0}")
