@@ -107,7 +107,7 @@ public final class EntityReader {
         : DateTimeParser.parseTime(view)).orElse(null);
     LocalDate day = DateTimeParser.parseDate(left, zone, clock).or(() -> view.equals(left) ? Optional.empty()
         : DateTimeParser.parseDate(view, zone, clock)).orElse(null);
-    LocalDate to = dayAfterTo(left, zone, clock);
+    LocalDate to = day == null ? null : dayAfterTo(left, zone, clock); // which of two days: only when there is one
     if (to != null) {
       day = to; // "from tuesday to thursday", «من الثلاثاء الى الخميس»: the day it goes to
     }
