@@ -76,7 +76,8 @@ final class SchedulingActions {
           options.add(option);
         }
       }
-      return new JsonObject().put("doctors", options);
+      // none: a service no doctor gives (yet) is not a question without answers (the flow says so)
+      return new JsonObject().put("doctors", options).put("doctorCount", doctors.size());
     });
   }
 

@@ -14,7 +14,7 @@ public record FlowAction(String name, List<String> inputs, List<String> optional
 
   private static final Map<String, FlowAction> CATALOGUE = Map.ofEntries(
       entry("list_services", List.of(), List.of(), Set.of("services", "servicesText"), Set.of()),
-      entry("list_doctors", List.of("service"), List.of(), Set.of("doctors"), Set.of()),
+      entry("list_doctors", List.of("service"), List.of(), Set.of("doctors", "doctorCount"), Set.of()),
       entry("find_slots", List.of("service", "date"), List.of("doctor"), Set.of("slots", "slotCount"), Set.of()),
       entry("find_slots_for_appointment", List.of("appointment", "date"), List.of(), Set.of("slots", "slotCount"),
           Set.of()),

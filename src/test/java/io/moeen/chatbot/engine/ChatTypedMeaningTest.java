@@ -184,4 +184,17 @@ class ChatTypedMeaningTest {
     assertThat(chat.actions.names()).doesNotContain("list_services");
     assertThat(chat.node()).isEqualTo("menu");
   }
+
+  @ParameterizedTest(name = "«{0}»")
+  @CsvSource({"ابي موعد تنظيف اسنان بكرة العصر", "ابغى احجز تنظيف الأسنان"})
+  void a_service_no_doctor_gives_is_said_so_not_asked_about_with_no_answers(String text) {
+    ChatScript chat = clinic();
+    chat.actions.sets("list_doctors", new JsonObject().put("doctors", new JsonArray()).put("doctorCount", 0));
+    chat.tap("ar");
+    chat.say(text);
+    assertThat(chat.texts()).as("found by talking to the running service: the demo's dental cleaning has no doctor")
+        .anyMatch(t -> t.startsWith("للأسف هذي الخدمة ما نقدر نحجزها من المحادثة"))
+        .noneMatch(t -> t.startsWith("عندك دكتور معيّن"));
+    assertThat(chat.node()).isEqualTo("anything_else");
+  }
 }
