@@ -41,20 +41,20 @@ final class CalendarWords {
    * "two", so those count only after "يوم" (see DateParser).
    */
   static final Map<String, DayOfWeek> WEEKDAYS = normalizedKeys(Map.ofEntries(
-      Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY),
+      Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sundays", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY),
       Map.entry("الأحد", DayOfWeek.SUNDAY), Map.entry("الحد", DayOfWeek.SUNDAY),
-      Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
+      Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mondays", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
       Map.entry("الإثنين", DayOfWeek.MONDAY), Map.entry("الاثنين", DayOfWeek.MONDAY), Map.entry("الاتنين", DayOfWeek.MONDAY),
       Map.entry("الثنين", DayOfWeek.MONDAY),
-      Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY),
+      Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tuesdays", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY),
       Map.entry("الثلاثاء", DayOfWeek.TUESDAY), Map.entry("الثلاثا", DayOfWeek.TUESDAY), Map.entry("الثلوث", DayOfWeek.TUESDAY),
-      Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("wed", DayOfWeek.WEDNESDAY),
+      Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("wednesdays", DayOfWeek.WEDNESDAY), Map.entry("wed", DayOfWeek.WEDNESDAY),
       Map.entry("الأربعاء", DayOfWeek.WEDNESDAY), Map.entry("الاربعا", DayOfWeek.WEDNESDAY), Map.entry("الربوع", DayOfWeek.WEDNESDAY),
-      Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
+      Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("thursdays", DayOfWeek.THURSDAY), Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
       Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("الخميس", DayOfWeek.THURSDAY), Map.entry("خميس", DayOfWeek.THURSDAY),
-      Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("fri", DayOfWeek.FRIDAY),
+      Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("fridays", DayOfWeek.FRIDAY), Map.entry("fri", DayOfWeek.FRIDAY),
       Map.entry("الجمعة", DayOfWeek.FRIDAY), Map.entry("الجمعه", DayOfWeek.FRIDAY),
-      Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sat", DayOfWeek.SATURDAY),
+      Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("saturdays", DayOfWeek.SATURDAY), Map.entry("sat", DayOfWeek.SATURDAY),
       Map.entry("السبت", DayOfWeek.SATURDAY), Map.entry("سبت", DayOfWeek.SATURDAY)));
 
   /** Names that are weekdays only right after "يوم" ("يوم احد", "يوم اثنين"). */

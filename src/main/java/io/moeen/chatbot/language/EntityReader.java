@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
 public final class EntityReader {
   private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
   private static final Pattern NAME = Pattern.compile(
-      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi|under the name|under the name of"
-          + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism)\\s+([^,.;!?]+)");
+      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
+          + "|her name is|his name is|her name's|his name's|اسمها|اسمه|اسم المريض|اسم المريضه"
+          + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism)\\s*:?\\s+([^,.;!?]+)");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
@@ -49,14 +50,14 @@ public final class EntityReader {
       PARTS.put(w, "afternoon");
     }
     for (String w : List.of("الصبح", "الصباح", "صباحا", "صباح", "الصبحيه", "الصباحيه", "الفجر", "الضحي", "morning",
-        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح", "mornings")) {
+        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح", "mornings", "الصباحيه", "صباحي")) {
       PARTS.put(w, "morning");
     }
     for (String w : List.of("الظهر", "ظهرا", "noon", "midday", "الظهريه", "dohr", "الدهر")) {
       PARTS.put(w, "noon");
     }
     for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
-        "evening", "evenings", "night", "nights", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
+        "evening", "evenings", "المساييه", "مساييه", "مساي", "night", "nights", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
         "هالمسا", "هالمساء")) {
       PARTS.put(w, "evening");
     }

@@ -46,7 +46,7 @@ class EntityReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"how much for dental cleaning for 2 kids|dental_cleaning",
       "تنظيف اسنان لولدي|dental_cleaning", "تخطيط القلب لبنتي|ecg", "فحص دوري للطفل|child_checkup",
-      "فحص لولدي|child_checkup", "ما هي رسوم الاستشارة العامة؟|general_consultation",
+      "فحص لولدي|child_checkup", "checkup للولد|child_checkup", "فحص للبنت|child_checkup", "ما هي رسوم الاستشارة العامة؟|general_consultation",
       "كم سعر الاستشاره العامه|general_consultation"})
   void a_service_named_in_full_is_the_one_meant(String text, String service) {
     assertThat(read(text).service()).isEqualTo(service);
@@ -55,7 +55,7 @@ class EntityReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"فيني أأجل موعدي لبكرا؟|2026-11-02", "في موعد بكرا؟|2026-11-02",
       "fi maw3d fa6i bukra?|2026-11-02", "any slots tomorrow?|2026-11-02", "عندكم شي الخميس؟|2026-11-05",
-      "موعد النهارده؟|2026-11-01"})
+      "موعد النهارده؟|2026-11-01", "are you open on fridays?|2026-11-06"})
   void a_question_mark_glued_to_the_day_does_not_hide_it(String text, String day) {
     assertThat(read(text).day()).isEqualTo(LocalDate.parse(day));
   }
@@ -113,15 +113,17 @@ class EntityReaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {"mornings are better for me|morning", "evenings only|evening"})
-  void a_part_of_the_day_in_the_plural(String text, String part) {
+  @CsvSource(delimiter = '|', value = {"mornings are better for me|morning", "evenings only|evening",
+      "الفترة المسائية|evening", "الفترة الصباحية|morning", "مسائي لو سمحت|evening"})
+  void a_part_of_the_day_in_the_plural_or_as_a_period(String text, String part) {
     assertThat(read(text).dayPart()).isEqualTo(part);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"esmi noura al3tibi|noura al3tibi", "is it confirmed? its under the name Faris|faris",
       "الحجز باسم نورة|نوره", "احجز على اسم سارة الشهري|ساره الشهري", "booked under sara ahmed|sara ahmed",
-      "اسمي باسم|باسم", "my name is 7amad|7amad"})
+      "اسمي باسم|باسم", "my name is 7amad|7amad", "it's under Saad Al-Otaibi|saad al-otaibi", "اسمها ريم حداد|ريم حداد",
+      "الاسم: منيرة السبيعي|منيره السبيعي", "her name is Huda|huda"})
   void a_name_is_read_after_any_way_of_giving_it(String text, String name) {
     Entities e = read(text);
     assertThat(e.name()).isEqualTo(name);
