@@ -258,6 +258,9 @@ public final class ChatEngine {
       ChoiceOptions.Choice choice = picked.get();
       if (choice.intents().contains(Intent.BOOK.name()) && replyId == null) {
         SlotFilling.remember(c, input);
+      } else if (replyId == null && intent.isPresent() && intent.get().intent() == Intent.RESCHEDULE
+          && choice.intents().contains(Intent.RESCHEDULE.name())) {
+        SlotFilling.rememberMove(c, input); // "move it from tomorrow to thursday": the day it goes to is not asked again
       }
       if (node.getValue("variable") instanceof String variable) {
         c.variables.put(variable, choice.value()).put(variable + "Label", choice.title());

@@ -45,6 +45,14 @@ final class SlotFilling {
   }
 
   /**
+   * A move asked for in one message: only the day it names as where the appointment goes ("to thursday", «من بكرة
+   * للخميس») fills the new day — «ابي اأجل موعد بكرة» names the appointment's own day, which is not an answer.
+   */
+  static void rememberMove(Conversation c, String input) {
+    c.variables.put(WANT, new JsonObject().put("text", input).put("move", true));
+  }
+
+  /**
    * The words of {@code raw} that read as {@code read} (an entity the reader found in the folded text: «نوره»,
    * "sara ahmed"), as the person wrote them («نورة», "Sara Ahmed"); {@code read} itself when none do.
    */
@@ -140,10 +148,11 @@ final class SlotFilling {
     }
     if (type == NodeType.QUESTION && InputType.of(node.getString("input")).orElse(null) == InputType.DATE) {
       Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
-      if (e.day() == null) {
+      java.time.LocalDate day = want.getBoolean("move", false) ? EntityReader.movedTo(text, zone, clock) : e.day();
+      if (day == null) {
         return Optional.empty();
       }
-      return answers.read(InputType.DATE, e.day().toString(), c.locale).map(a -> {
+      return answers.read(InputType.DATE, day.toString(), c.locale).map(a -> {
         c.variables.put(variable, a.value()).put(variable + "Label", a.label());
         rememberDayPart(c, e.dayPart());
         return new Filled(a.label(), node.getString("next"));

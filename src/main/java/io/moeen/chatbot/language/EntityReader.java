@@ -136,12 +136,37 @@ public final class EntityReader {
 
   private static final Pattern FROM = Pattern.compile("(?:^|\\s)(?:from|من)\\s");
 
+  /**
+   * The day a move names as where it goes — after "to"/«الى»/«لين», the last of two after "from"/«من», or a day word
+   * written with «ل»/«لل» («لبكرة», «للخميس») — or null: a day said alone may be the appointment's own.
+   */
+  public static LocalDate movedTo(String text, ZoneId zone, Clock clock) {
+    String normalized = ChatNormalizer.normalize(text);
+    LocalDate to = dayAfterTo(normalized, zone, clock);
+    if (to != null) {
+      return to;
+    }
+    for (String word : text.split("[\\s،,.!?؟]+")) {
+      if (word.startsWith("ل") && word.length() > 3) {
+        String bare = ChatNormalizer.normalize(word);
+        if (bare.startsWith("ل")) {
+          continue; // the normaliser takes «ل» off day words only («لبكرة» → «بكره», «للخميس» → «الخميس»)
+        }
+        Optional<LocalDate> day = DateTimeParser.parseDate(bare, zone, clock);
+        if (day.isPresent()) {
+          return day.get();
+        }
+      }
+    }
+    return null;
+  }
+
   private static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
     Matcher m = TO_DAY.matcher(text);
     LocalDate found = null;
     int from = 0;
     while (m.find(from)) {
-      found = DateTimeParser.parseDate(m.group(1), zone, clock).orElse(found);
+      found = dayRightAfter(m.group(1), zone, clock).orElse(found);
       from = m.start(1);
     }
     if (found != null) {
@@ -165,6 +190,18 @@ public final class EntityReader {
       }
     }
     return null;
+  }
+
+  private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم");
+
+  /** A day that starts the text ("thursday please", "next sunday", «يوم الخميس»), not one further on ("reschedule tomorrow's"). */
+  private static Optional<LocalDate> dayRightAfter(String text, ZoneId zone, Clock clock) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    int n = BEFORE_A_DAY.contains(words.get(0)) ? Math.min(3, words.size()) : 1;
+    return DateTimeParser.parseDate(String.join(" ", words.subList(0, n)), zone, clock);
   }
 
   static List<String> words(String text) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,5 +197,30 @@ class ChatTypedMeaningTest {
         .anyMatch(t -> t.startsWith("للأسف هذي الخدمة ما نقدر نحجزها من المحادثة"))
         .noneMatch(t -> t.startsWith("عندك دكتور معيّن"));
     assertThat(chat.node()).isEqualTo("anything_else");
+  }
+
+  @ParameterizedTest(name = "«{0}» → {1}")
+  @CsvSource(delimiter = '|', value = {"can you move my appointment from tomorrow to thursday?|2026-11-05",
+      "ابي انقل موعدي من بكرة للخميس|2026-11-05", "أبي أأجل موعدي للأربعاء|2026-11-04",
+      "reschedule my appointment to wednesday please|2026-11-04", "ابي اغير موعدي من الاحد الى الثلاثاء|2026-11-03"})
+  void a_move_asked_for_with_the_day_it_goes_to_does_not_ask_that_day_again(String text, String day) {
+    ChatScript chat = clinic();
+    chat.tap(text.matches(".*[a-z].*") ? "en" : "ar");
+    chat.say(text);
+    chat.say("1");
+    assertThat(chat.node()).as("found by talking to the running service: the day was asked again")
+        .isEqualTo("resched_pick_slot");
+    assertThat(chat.actions.last("find_slots_for_appointment").scope().getString("date")).isEqualTo(day);
+  }
+
+  @ParameterizedTest(name = "«{0}»")
+  @ValueSource(strings = {"ابي اأجل موعد بكرة", "I need to reschedule tomorrow's appointment", "ابي اغير موعدي"})
+  void a_move_naming_only_the_appointments_own_day_asks_where_it_goes(String text) {
+    ChatScript chat = clinic();
+    chat.tap(text.matches(".*[a-z].*") ? "en" : "ar");
+    chat.say(text);
+    chat.say("1");
+    assertThat(chat.node()).isNotEqualTo("resched_pick_slot");
+    assertThat(chat.actions.names()).doesNotContain("find_slots_for_appointment");
   }
 }
