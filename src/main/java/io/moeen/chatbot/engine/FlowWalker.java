@@ -57,6 +57,7 @@ final class FlowWalker {
     JsonObject node = found.get();
     switch (Flow.type(node).orElse(NodeType.END)) {
       case MESSAGE -> {
+        sayUnderstood(turn); // what was understood, before what follows from it («للأسف هذي الخدمة…»)
         turn.say(Flow.fill(Flow.text(node.getValue("text"), c.locale), c.scope()));
         return walk(turn, node.getString("next"));
       }
@@ -100,11 +101,7 @@ final class FlowWalker {
           return walk(turn, sole.get().next());
         }
         c.currentNode = id;
-        if (!turn.understood.isEmpty()) {
-          turn.say(messages.format(SupportedLocale.fromTag(c.locale).orElse(SupportedLocale.AR), "chatbot.understood",
-              Map.of("summary", String.join(" · ", turn.understood))));
-          turn.understood.clear();
-        }
+        sayUnderstood(turn);
         turn.out.add(prompt(c, node));
         return Future.succeededFuture();
       }

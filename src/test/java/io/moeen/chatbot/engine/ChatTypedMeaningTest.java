@@ -197,6 +197,7 @@ class ChatTypedMeaningTest {
         .anyMatch(t -> t.startsWith("للأسف هذي الخدمة ما نقدر نحجزها من المحادثة"))
         .noneMatch(t -> t.startsWith("عندك دكتور معيّن"));
     assertThat(chat.node()).isEqualTo("anything_else");
+    assertThat(chat.texts().get(0)).as("what was understood comes first").startsWith("تمام، فهمت");
   }
 
   @ParameterizedTest(name = "«{0}» → {1}")
