@@ -120,6 +120,10 @@ public final class ChatEngine {
     Conversation c = turn.c;
     List<ChoiceOptions.Choice> choices = Flow.type(node).orElse(NodeType.END) == NodeType.CHOICE
         ? ChoiceOptions.of(node, c.scope(), c.locale) : List.of();
+    if (intent.isPresent() && intent.get().intent() == Intent.ABORT && ChoiceOptions.offersIntent(choices, Intent.CANCEL)) {
+      // «الغيه», "cancel" where the question is "move it or cancel it?": the cancel offered, not leaving the question
+      intent = Optional.of(new IntentMatch(Intent.CANCEL, intent.get().score(), "offered"));
+    }
     if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {
       return global(turn, intent.get().intent(), node);
     }
@@ -211,8 +215,15 @@ public final class ChatEngine {
     if (type == NodeType.CHOICE) {
       ChoiceOptions.Pick resolved = ChoiceOptions.resolve(choices, replyId, input, intent);
       Optional<ChoiceOptions.Choice> picked = resolved.chosen();
-      if (picked.isEmpty() && !resolved.candidates().isEmpty()) {
+      String typedTime = replyId == null && "slot".equals(node.getString("variable")) && turn.understanding != null
+          && turn.understanding.entities().time() != null && !input.strip().matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,2}")
+          ? turn.understanding.entities().time().toString() : null; // «2» at a list is its second line, not 14:00
+      // a clock time typed at the free times is that time or none: "10:15" is not "09:15" because they are spelled alike
+      picked = picked.filter(p -> typedTime == null || p.title().startsWith(typedTime));
+      boolean untakenTime = typedTime != null && picked.isEmpty();
+      if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {
         // «تقصد …؟»: the options that fit equally well, as buttons that answer this very node
+        // (not for a clock time that is not free: "10:30" is not "10:45" or "11:30" because they are spelled alike)
         turn.out.add(BotReply.choice(walker.message(c, "chatbot.did_you_mean"), resolved.candidates().stream()
             .map(o -> new BotReply.Option(o.id(), o.title(), o.description())).toList(), walker.message(c, "chatbot.list_button")));
         return Future.succeededFuture();
@@ -235,7 +246,8 @@ public final class ChatEngine {
         }
       }
       if (picked.isEmpty() && replyId == null) {
-        picked = TypedMeaning.pick(c, turn.understanding, choices, input, FlowWalker.menu(turn.flow).equals(c.currentNode));
+        picked = TypedMeaning.pick(c, turn.understanding, choices, input, FlowWalker.menu(turn.flow).equals(c.currentNode))
+            .filter(p -> typedTime == null || p.title().startsWith(typedTime));
         if (picked.isPresent() && picked.get().locale() != null && turn.understanding.intent().orElse(null) == Intent.GREETING) {
           turn.say(walker.message(c, "chatbot.greeting_back"));
         }

@@ -80,7 +80,8 @@ class ChatTypedMeaningTest {
   }
 
   @ParameterizedTest(name = "«{0}» where {1} is not free")
-  @CsvSource({"5 العصر, 17:00, ar", "5pm, 17:00, en", "الساعة 11, 11:00, ar"})
+  @CsvSource({"5 العصر, 17:00, ar", "5pm, 17:00, en", "الساعة 11, 11:00, ar", "09:30, 09:30, en", "9:45, 09:45, ar",
+      "10:15, 10:15, en"})
   void a_typed_time_that_is_not_among_the_free_times_is_told_so(String text, String time, String locale) {
     ChatScript chat = clinic();
     chat.tap(locale);
@@ -223,5 +224,18 @@ class ChatTypedMeaningTest {
     chat.say("1");
     assertThat(chat.node()).isNotEqualTo("resched_pick_slot");
     assertThat(chat.actions.names()).doesNotContain("find_slots_for_appointment");
+  }
+
+  @ParameterizedTest(name = "«{0}»")
+  @ValueSource(strings = {"الغيه", "ألغه", "cancel", "cancel it", "إلغاء", "الغاء الموعد", "please cancel"})
+  void cancel_typed_at_move_or_cancel_cancels_the_appointment_not_the_question(String text) {
+    ChatScript chat = clinic();
+    chat.tap("ar");
+    chat.say("ما اقدر اجي بكرة");
+    chat.say("1");
+    assertThat(chat.node()).isEqualTo("resched_how");
+    chat.say(text);
+    assertThat(chat.node()).as("found by talking to the running service: «الغيه» left the question")
+        .isEqualTo("cancel_confirm");
   }
 }
