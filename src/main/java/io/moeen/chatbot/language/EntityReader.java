@@ -50,15 +50,15 @@ public final class EntityReader {
       PARTS.put(w, "afternoon");
     }
     for (String w : List.of("الصبح", "الصباح", "صباحا", "صباح", "الصبحيه", "الصباحيه", "الفجر", "الضحي", "morning",
-        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح", "mornings", "الصباحيه", "صباحي")) {
+        "sob7", "sabah", "الصبحي", "السوبح", "هالصبح", "mornings", "صباحي")) {
       PARTS.put(w, "morning");
     }
     for (String w : List.of("الظهر", "ظهرا", "noon", "midday", "الظهريه", "dohr", "الدهر")) {
       PARTS.put(w, "noon");
     }
     for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
-        "evening", "evenings", "المساييه", "مساييه", "مساي", "night", "nights", "masa", "bellail", "العشاء", "العشا", "بالمساء", "tonight", "tonite", "الليله", "هالليله",
-        "هالمسا", "هالمساء")) {
+        "evening", "evenings", "المساييه", "مساييه", "مساي", "night", "nights", "masa", "bellail", "العشاء", "العشا",
+        "بالمساء", "tonight", "tonite", "الليله", "هالليله", "هالمسا", "هالمساء")) {
       PARTS.put(w, "evening");
     }
   }
@@ -108,11 +108,11 @@ public final class EntityReader {
         : DateTimeParser.parseTime(view)).orElse(null);
     LocalDate day = DateTimeParser.parseDate(left, zone, clock).or(() -> view.equals(left) ? Optional.empty()
         : DateTimeParser.parseDate(view, zone, clock)).orElse(null);
-    LocalDate to = day == null ? null : dayAfterTo(left, zone, clock); // which of two days: only when there is one
+    LocalDate to = day == null ? null : WhereItGoes.dayAfterTo(left, zone, clock); // which of two: only when there is one
     if (to != null) {
       day = to; // "from tuesday to thursday", «من الثلاثاء الى الخميس»: the day it goes to
     }
-    if (day == null && THIS_DAY.matcher(" " + String.join(" ", words(left)) + " ").find()) {
+    if (day == null && WhereItGoes.saysToday(left)) {
       day = LocalDate.now(clock.withZone(zone)); // "this evening", "tonight", «الليله», «هالمسا»
     }
     if (time != null && time.equals(LocalTime.NOON) && !left.matches(".*\\d.*")) {
@@ -124,84 +124,13 @@ public final class EntityReader {
     }
     String part = time == null ? part(rest + " " + (view.equals(rest) ? "" : view)) : null;
     String both = view.equals(rest) ? rest : rest + " " + view;
-    return new Entities(service(words, catalogue), whereItGoes(both, words, catalogue.doctors()), day, part, time,
-        whereItGoes(both, words, catalogue.branches()), name, phone);
+    return new Entities(service(words, catalogue), WhereItGoes.item(both, words, catalogue.doctors(), EntityReader::named),
+        day, part, time, WhereItGoes.item(both, words, catalogue.branches(), EntityReader::named), name, phone);
   }
 
-  /** Words that name today by its part: "this evening", "tonight", «الليله», «هالمسا» (normalised). */
-  private static final Pattern THIS_DAY = Pattern.compile(
-      " (?:this (?:morning|afternoon|evening)|tonight|tonite|الليله|هالليله|هالمسا|هالمساء|هالصبح|هالعصر|el ?lela|ellaila) ");
-  /** Where a message moves something: the day after "to" / «الى» / «لين» is the day it means, not the one it leaves. */
-  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى)\\s+(.+)$");
-
-  private static final Pattern FROM = Pattern.compile("(?:^|\\s)(?:from|من)\\s");
-
-  /**
-   * The day a move names as where it goes — after "to"/«الى»/«لين», the last of two after "from"/«من», or a day word
-   * written with «ل»/«لل» («لبكرة», «للخميس») — or null: a day said alone may be the appointment's own.
-   */
+  /** The day a move names as where it goes, or null ({@link WhereItGoes#movedTo}). */
   public static LocalDate movedTo(String text, ZoneId zone, Clock clock) {
-    String normalized = ChatNormalizer.normalize(text);
-    LocalDate to = dayAfterTo(normalized, zone, clock);
-    if (to != null) {
-      return to;
-    }
-    for (String word : text.split("[\\s،,.!?؟]+")) {
-      if (word.startsWith("ل") && word.length() > 3) {
-        String bare = ChatNormalizer.normalize(word);
-        if (bare.startsWith("ل")) {
-          continue; // the normaliser takes «ل» off day words only («لبكرة» → «بكره», «للخميس» → «الخميس»)
-        }
-        Optional<LocalDate> day = DateTimeParser.parseDate(bare, zone, clock);
-        if (day.isPresent()) {
-          return day.get();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
-    Matcher m = TO_DAY.matcher(text);
-    LocalDate found = null;
-    int from = 0;
-    while (m.find(from)) {
-      found = dayRightAfter(m.group(1), zone, clock).orElse(found);
-      from = m.start(1);
-    }
-    if (found != null) {
-      return found;
-    }
-    // «من الثلاثاء للخميس» (normalised to «من الثلاثاء الخميس»): two days after "from" — the last is where it goes
-    Matcher fromWord = FROM.matcher(text);
-    int after = -1;
-    while (fromWord.find()) {
-      after = fromWord.end();
-    }
-    if (after < 0) {
-      return null; // one day, said once: the reader has it
-    }
-    List<String> words = words(text.substring(after));
-    Optional<LocalDate> first = DateTimeParser.parseDate(String.join(" ", words), zone, clock);
-    for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
-      Optional<LocalDate> last = DateTimeParser.parseDate(String.join(" ", words.subList(i, words.size())), zone, clock);
-      if (last.isPresent()) {
-        return last.get().equals(first.get()) ? null : last.get();
-      }
-    }
-    return null;
-  }
-
-  private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم");
-
-  /** A day that starts the text ("thursday please", "next sunday", «يوم الخميس»), not one further on ("reschedule tomorrow's"). */
-  private static Optional<LocalDate> dayRightAfter(String text, ZoneId zone, Clock clock) {
-    List<String> words = words(text);
-    if (words.isEmpty()) {
-      return Optional.empty();
-    }
-    int n = BEFORE_A_DAY.contains(words.get(0)) ? Math.min(3, words.size()) : 1;
-    return DateTimeParser.parseDate(String.join(" ", words.subList(0, n)), zone, clock);
+    return WhereItGoes.movedTo(text, zone, clock);
   }
 
   static List<String> words(String text) {
@@ -293,39 +222,8 @@ public final class EntityReader {
         || ArabicClitics.stems(word).contains(nameWord);
   }
 
-  private static final Pattern INSTEAD = Pattern.compile("(?:^|\\s)(?:instead of|rather than|not|بدال|بدل|بدلا من|مو|مش)\\s");
-
-  /**
-   * The doctor or branch a message means when it names two: the one after "to" («من العليا الى جدة», "from olaya to
-   * the jeddah branch"), or the one not after "instead of" («عند فيصل بدال خالد»).
-   */
-  private static String whereItGoes(String text, List<String> words, List<ClinicCatalogue.Item> items) {
-    String named = named(words, items);
-    if (named != null) {
-      return named;
-    }
-    Matcher to = TO_DAY.matcher(text);
-    String after = null;
-    int from = 0;
-    while (to.find(from)) {
-      after = to.group(1);
-      from = to.start(1);
-    }
-    if (after != null && (named = named(words(after), items)) != null) {
-      return named;
-    }
-    Matcher instead = INSTEAD.matcher(text);
-    if (instead.find()) {
-      List<String> rest = words(text.substring(instead.end()));
-      List<String> kept = new ArrayList<>(words(text.substring(0, instead.start())));
-      kept.addAll(rest.subList(Math.min(rest.size(), 3), rest.size()));
-      return named(kept, items);
-    }
-    return null;
-  }
-
   /** The doctor or branch most of whose name words the message has; none on a tie. */
-  private static String named(List<String> words, List<ClinicCatalogue.Item> items) {
+  static String named(List<String> words, List<ClinicCatalogue.Item> items) {
     String best = null;
     int bestCount = 0;
     boolean tie = false;

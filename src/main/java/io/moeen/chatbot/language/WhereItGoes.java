@@ -1,0 +1,135 @@
+package io.moeen.chatbot.language;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Of two days, doctors or branches one message names, the one it means (eighth part of issue 17): a move names
+ * where it goes after "to" / «الى» / «لين» or last after "from" / «من» («من الثلاثاء للخميس»), a doctor not after
+ * "instead of" / «بدال»; and "this evening", "tonight", «الليلة» name today. {@link EntityReader} asks it only when
+ * it has read two, or a day.
+ */
+final class WhereItGoes {
+  private WhereItGoes() {}
+
+  /** Whether the words say today by its part: "this evening", "tonight", «الليله», «هالمسا». */
+  static boolean saysToday(String normalized) {
+    return THIS_DAY.matcher(" " + String.join(" ", EntityReader.words(normalized)) + " ").find();
+  }
+
+  /** Words that name today by its part: "this evening", "tonight", «الليله», «هالمسا» (normalised). */
+  private static final Pattern THIS_DAY = Pattern.compile(
+      " (?:this (?:morning|afternoon|evening)|tonight|tonite|الليله|هالليله|هالمسا|هالمساء|هالصبح|هالعصر|el ?lela|ellaila) ");
+  /** Where a message moves something: the day after "to" / «الى» / «لين» is the day it means, not the one it leaves. */
+  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى)\\s+(.+)$");
+
+  private static final Pattern FROM = Pattern.compile("(?:^|\\s)(?:from|من)\\s");
+
+  /**
+   * The day a move names as where it goes — after "to"/«الى»/«لين», the last of two after "from"/«من», or a day word
+   * written with «ل»/«لل» («لبكرة», «للخميس») — or null: a day said alone may be the appointment's own.
+   */
+  static LocalDate movedTo(String text, ZoneId zone, Clock clock) {
+    String normalized = ChatNormalizer.normalize(text);
+    LocalDate to = dayAfterTo(normalized, zone, clock);
+    if (to != null) {
+      return to;
+    }
+    for (String word : text.split("[\\s،,.!?؟]+")) {
+      if (word.startsWith("ل") && word.length() > 3) {
+        String bare = ChatNormalizer.normalize(word);
+        if (bare.startsWith("ل")) {
+          continue; // the normaliser takes «ل» off day words only («لبكرة» → «بكره», «للخميس» → «الخميس»)
+        }
+        Optional<LocalDate> day = DateTimeParser.parseDate(bare, zone, clock);
+        if (day.isPresent()) {
+          return day.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
+    Matcher m = TO_DAY.matcher(text);
+    LocalDate found = null;
+    int from = 0;
+    while (m.find(from)) {
+      found = dayRightAfter(m.group(1), zone, clock).orElse(found);
+      from = m.start(1);
+    }
+    if (found != null) {
+      return found;
+    }
+    // «من الثلاثاء للخميس» (normalised to «من الثلاثاء الخميس»): two days after "from" — the last is where it goes
+    Matcher fromWord = FROM.matcher(text);
+    int after = -1;
+    while (fromWord.find()) {
+      after = fromWord.end();
+    }
+    if (after < 0) {
+      return null; // one day, said once: the reader has it
+    }
+    List<String> words = EntityReader.words(text.substring(after));
+    Optional<LocalDate> first = DateTimeParser.parseDate(String.join(" ", words), zone, clock);
+    for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
+      Optional<LocalDate> last = DateTimeParser.parseDate(String.join(" ", words.subList(i, words.size())), zone, clock);
+      if (last.isPresent()) {
+        return last.get().equals(first.get()) ? null : last.get();
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم");
+
+  /** A day that starts the text ("thursday please", "next sunday", «يوم الخميس»), not one further on ("reschedule tomorrow's"). */
+  private static Optional<LocalDate> dayRightAfter(String text, ZoneId zone, Clock clock) {
+    List<String> words = EntityReader.words(text);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    int n = BEFORE_A_DAY.contains(words.get(0)) ? Math.min(3, words.size()) : 1;
+    return DateTimeParser.parseDate(String.join(" ", words.subList(0, n)), zone, clock);
+  }
+
+  private static final Pattern INSTEAD = Pattern.compile("(?:^|\\s)(?:instead of|rather than|not|بدال|بدل|بدلا من|مو|مش)\\s");
+
+  /**
+   * The doctor or branch a message means when it names two: the one after "to" («من العليا الى جدة», "from olaya to
+   * the jeddah branch"), or the one not after "instead of" («عند فيصل بدال خالد»).
+   */
+  static String item(String text, List<String> words, List<ClinicCatalogue.Item> items,
+      BiFunction<List<String>, List<ClinicCatalogue.Item>, String> named) {
+    String found = named.apply(words, items);
+    if (found != null) {
+      return found;
+    }
+    Matcher to = TO_DAY.matcher(text);
+    String after = null;
+    int from = 0;
+    while (to.find(from)) {
+      after = to.group(1);
+      from = to.start(1);
+    }
+    if (after != null && (found = named.apply(EntityReader.words(after), items)) != null) {
+      return found;
+    }
+    Matcher instead = INSTEAD.matcher(text);
+    if (instead.find()) {
+      List<String> rest = EntityReader.words(text.substring(instead.end()));
+      List<String> kept = new ArrayList<>(EntityReader.words(text.substring(0, instead.start())));
+      kept.addAll(rest.subList(Math.min(rest.size(), 3), rest.size()));
+      return named.apply(kept, items);
+    }
+    return null;
+  }
+}
