@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +149,7 @@ final class SlotFilling {
     }
     if (type == NodeType.QUESTION && InputType.of(node.getString("input")).orElse(null) == InputType.DATE) {
       Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
-      java.time.LocalDate day = want.getBoolean("move", false) ? EntityReader.movedTo(text, zone, clock) : e.day();
+      LocalDate day = want.getBoolean("move", false) ? EntityReader.movedTo(text, zone, clock) : e.day();
       if (day == null) {
         return Optional.empty();
       }

@@ -50,15 +50,9 @@ public final class ChatNormalizer {
       }
       String word = fold(collapse(token));
       // a question mark or comma glued to the word («لبكرا؟», "bukra?") does not hide the word from the lists below
-      String tail = "";
-      int end = word.length();
-      while (end > 1 && !Character.isLetterOrDigit(word.charAt(end - 1))) {
-        end--;
-      }
-      if (end < word.length()) {
-        tail = word.substring(end);
-        word = word.substring(0, end);
-      }
+      int end = wordEnd(word);
+      String tail = word.substring(end);
+      word = word.substring(0, end);
       word = DIALECT.getOrDefault(word, word);
       if (word.startsWith("ل") && word.length() > 3) {
         String bare = word.startsWith("لل") ? "ا" + word.substring(1) : word.substring(1);
@@ -169,10 +163,7 @@ public final class ChatNormalizer {
         article = "ال";
         continue;
       }
-      int end = token.length();
-      while (end > 1 && !Character.isLetterOrDigit(token.charAt(end - 1))) {
-        end--; // "bukra?": the word without the mark glued to it
-      }
+      int end = wordEnd(token); // "bukra?": the word without the mark glued to it
       String bare = token.substring(0, end);
       String word = bare.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? transliterate(bare) : bare;
       out.add((article.isEmpty() || word.startsWith("ال") ? DIALECT.getOrDefault(word, word)
@@ -180,6 +171,15 @@ public final class ChatNormalizer {
       article = "";
     }
     return String.join(" ", out);
+  }
+
+  /** Where a token's word ends: before the marks glued to its end («بكرا؟», "bukra?!"); a token of marks only is kept. */
+  private static int wordEnd(String token) {
+    int end = token.length();
+    while (end > 1 && !Character.isLetterOrDigit(token.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   private static String transliterate(String word) {
