@@ -42,6 +42,26 @@ class WebChatBookingTest {
   }
 
   @Test
+  @DisplayName("The services answer names every service with its price, the ones no doctor gives too; booking offers only those some doctor gives")
+  void the_price_list_names_every_service_and_booking_offers_the_ones_a_doctor_gives() {
+    WebChatScript chat = new WebChatScript(app, "ar").open(new JsonObject());
+    chat.say("عربي");
+    chat.say("وش الخدمات اللي عندكم؟");
+    assertThat(chat.said()).contains("خدماتنا وأسعارها").contains("تنظيف الأسنان").contains("كشف عام");
+    chat.say("ابي احجز");
+    assertThat(chat.options()).extracting(o -> o.getString("value")).isNotEmpty()
+        .doesNotContain(SchedulingDemo.DENTAL_CLEANING.toString());
+    chat.say("تنظيف اسنان"); // typed anyway: said plainly, not «ما فهمت»
+    assertThat(chat.said()).contains("ما نقدر نحجزها من المحادثة").doesNotContain("ما فهمت");
+
+    WebChatScript oneMessage = new WebChatScript(app, "ar").open(new JsonObject());
+    oneMessage.say("عربي");
+    oneMessage.say("ابي موعد تنظيف اسنان بكرة"); // the issue's own words, all in one message
+    assertThat(oneMessage.said()).contains("تنظيف الأسنان").contains("ما نقدر نحجزها من المحادثة")
+        .doesNotContain("أي خدمة");
+  }
+
+  @Test
   @DisplayName("An Arabic visitor books a general consultation by typing, from greeting to booked")
   void arabic_visitor_books_from_greeting_to_booked() {
     LocalDate day = SchedulingDemo.sunday(1);
@@ -56,6 +76,8 @@ class WebChatBookingTest {
 
     chat.say("أبغى أحجز موعد");
     assertThat(chat.said()).contains("أي خدمة");
+    // the demo's dental cleaning has no doctor: it is not offered for booking, but the price list still names it
+    assertThat(chat.options()).extracting(o -> o.getString("title")).contains("كشف عام").doesNotContain("تنظيف الأسنان");
     chat.say("كشف عام");
     // one doctor gives the general consultation: the bot does not ask which doctor, it says who
     assertThat(chat.said()).contains("هذه الخدمة عندنا مع خالد العتيبي فقط").contains("أي يوم")

@@ -30,24 +30,42 @@ final class SchedulingActions {
     this.catalogue = catalogue;
   }
 
+  /**
+   * The services as options to book and as a price list. The options are the services some active doctor gives
+   * (a service nobody gives cannot be booked from the chat, so it is not offered — all of them when none is,
+   * so the question always has answers); the price list ({@code servicesText}) names every service.
+   */
   Future<JsonObject> listServices(String locale, String requestId) {
-    return catalogue.read(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), locale, requestId, bus)
-        .map(body -> {
-          JsonArray items = ((JsonObject) body).getJsonArray("items", new JsonArray());
-          JsonArray options = new JsonArray();
-          StringBuilder text = new StringBuilder();
-          for (int i = 0; i < items.size(); i++) {
-            JsonObject s = items.getJsonObject(i);
-            String price = texts.say(locale, "chatbot.service_price", Map.of("price", String.valueOf(s.getValue("price")),
-                "currency", s.getString("currency", "SAR"), "minutes", String.valueOf(s.getInteger("durationMinutes", 0))));
-            if (options.size() < MAX_OPTIONS) {
-              options.add(new JsonObject().put("id", "service" + (i + 1)).put("title", s.getString("name"))
-                  .put("description", price).put("value", s.getString("id")).put("code", s.getString("code")));
-            }
-            text.append(text.isEmpty() ? "" : "\n").append("• ").append(s.getString("name")).append(" — ").append(price);
-          }
-          return new JsonObject().put("services", options).put("servicesText", text.toString());
-        });
+    Future<Object> services = catalogue.read(SchedulingAddresses.SERVICES_LIST, "listServices", new JsonObject(), locale,
+        requestId, bus);
+    Future<java.util.Set<String>> given = catalogue.read(SchedulingAddresses.DOCTORS_LIST, "listDoctors", new JsonObject(),
+        locale, requestId, bus).map(SchedulingActions::servicesGiven);
+    return Future.all(services, given).map(all -> {
+      JsonArray items = ((JsonObject) services.result()).getJsonArray("items", new JsonArray());
+      boolean anyGiven = items.stream().anyMatch(o -> given.result().contains(((JsonObject) o).getString("id")));
+      JsonArray options = new JsonArray();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < items.size(); i++) {
+        JsonObject s = items.getJsonObject(i);
+        String price = texts.say(locale, "chatbot.service_price", Map.of("price", String.valueOf(s.getValue("price")),
+            "currency", s.getString("currency", "SAR"), "minutes", String.valueOf(s.getInteger("durationMinutes", 0))));
+        if (options.size() < MAX_OPTIONS && (!anyGiven || given.result().contains(s.getString("id")))) {
+          options.add(new JsonObject().put("id", "service" + (i + 1)).put("title", s.getString("name"))
+              .put("description", price).put("value", s.getString("id")).put("code", s.getString("code")));
+        }
+        text.append(text.isEmpty() ? "" : "\n").append("• ").append(s.getString("name")).append(" — ").append(price);
+      }
+      return new JsonObject().put("services", options).put("servicesText", text.toString());
+    });
+  }
+
+  /** The ids of the services the listed (active) doctors give. */
+  static java.util.Set<String> servicesGiven(Object doctorsAnswer) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Object o : ((JsonObject) doctorsAnswer).getJsonArray("items", new JsonArray())) {
+      ((JsonObject) o).getJsonArray("serviceIds", new JsonArray()).forEach(id -> ids.add(String.valueOf(id)));
+    }
+    return ids;
   }
 
   Future<JsonObject> listDoctors(JsonObject scope, String locale, String requestId) {

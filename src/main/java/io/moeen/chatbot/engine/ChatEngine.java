@@ -89,6 +89,7 @@ public final class ChatEngine {
     // read against the clinic's own services, doctors and branches, as the model was trained and benched
     return actions.catalogue(requestId).otherwise(failure -> ClinicCatalogue.empty()).compose(clinic -> {
       Optional<IntentMatch> intent = IntentMatcher.match(input);
+      turn.clinic = clinic;
       turn.understanding = ChatUnderstanding.read(input, clinic, zone, clock);
       Understanding u = turn.understanding;
       boolean ruleGlobal = intent.isPresent() && intent.get().intent().isGlobal();
@@ -220,6 +221,23 @@ public final class ChatEngine {
           ? turn.understanding.entities().time().toString() : null; // «2» at a list is its second line, not 14:00
       // a clock time typed at the free times is that time or none: "10:15" is not "09:15" because they are spelled alike
       picked = picked.filter(p -> typedTime == null || p.title().startsWith(typedTime));
+      String typedService = "service".equals(node.getString("variable")) && replyId == null && turn.understanding != null
+          && turn.understanding.intent().map(i -> !SlotFilling.SIDE.contains(i)).orElse(true)
+          ? turn.understanding.entities().service() : null;
+      if (typedService != null) {
+        // a service of this clinic named is that service, whatever other option its words resemble («تنظيف اسنان» is
+        // not «حشوة سن»); one the list does not offer (no doctor gives it) is taken too, and the flow says so
+        Optional<ChoiceOptions.Choice> named = choices.stream().filter(o -> typedService.equals(String.valueOf(o.value())))
+            .findFirst();
+        if (named.isEmpty()) {
+          Optional<SlotFilling.Filled> taken = SlotFilling.notOffered(c, node, typedService, turn.clinic);
+          if (taken.isPresent()) {
+            c.variables.remove(SlotFilling.MISSES);
+            return walker.walk(turn, taken.get().next());
+          }
+        }
+        picked = named.isPresent() ? named : picked;
+      }
       boolean untakenTime = typedTime != null && picked.isEmpty();
       if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {
         // «تقصد …؟»: the options that fit equally well, as buttons that answer this very node

@@ -88,7 +88,7 @@ final class FlowWalker {
         if (turn.detour) {
           return Future.succeededFuture();
         }
-        Optional<SlotFilling.Filled> filled = SlotFilling.fill(c, node, zone, clock, answers);
+        Optional<SlotFilling.Filled> filled = SlotFilling.fill(c, node, zone, clock, answers, turn.clinic);
         if (filled.isPresent()) {
           turn.understood.add(filled.get().label());
           return walk(turn, filled.get().next());

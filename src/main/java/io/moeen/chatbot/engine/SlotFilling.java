@@ -123,7 +123,8 @@ final class SlotFilling {
     return Optional.of(new Filled(said, node.getString("next")));
   }
 
-  static Optional<Filled> fill(Conversation c, JsonObject node, ZoneId zone, Clock clock, Answers answers) {
+  static Optional<Filled> fill(Conversation c, JsonObject node, ZoneId zone, Clock clock, Answers answers,
+                               ClinicCatalogue clinic) {
     JsonObject want = c.variables.getJsonObject(WANT);
     String variable = node.getString("variable");
     if (want == null || variable == null || want.containsKey("used:" + variable)) {
@@ -183,6 +184,12 @@ final class SlotFilling {
             .findFirst().orElse(null);
       }
     }
+    if (chosen == null && "service".equals(variable)) {
+      // «ابي موعد تنظيف اسنان» where no doctor gives it: the service said, not a list without it
+      String named = EntityReader.read(text, new ClinicCatalogue(clinic.services(), List.of(), List.of()), zone, clock)
+          .service();
+      return named == null ? Optional.empty() : notOffered(c, node, named, clinic);
+    }
     if (chosen == null) {
       return Optional.empty();
     }
@@ -194,5 +201,26 @@ final class SlotFilling {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A service of the clinic ({@code serviceId}) that the node's list does not offer — no doctor gives it — taken as
+   * the answer under its own name, so the flow says it cannot be booked from the chat instead of offering a list
+   * without it; empty when the list offers it or the clinic has no such service.
+   */
+  static Optional<Filled> notOffered(Conversation c, JsonObject node, String serviceId, ClinicCatalogue clinic) {
+    String variable = node.getString("variable");
+    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
+        ? a : new JsonArray();
+    boolean offered = items.stream().anyMatch(o -> o instanceof JsonObject item && serviceId.equals(String.valueOf(item.getValue("value"))));
+    Optional<ClinicCatalogue.Item> service = clinic.services().stream().filter(i -> serviceId.equals(i.id())).findFirst();
+    if (variable == null || offered || service.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean arabic = !"en".equals(c.locale);
+    String label = service.get().names().stream().filter(n -> n.matches(".*\\p{IsArabic}.*") == arabic).findFirst()
+        .orElse(service.get().names().isEmpty() ? serviceId : service.get().names().get(0));
+    c.variables.put(variable, serviceId).put(variable + "Label", label);
+    return Optional.of(new Filled(label, node.getString("next")));
   }
 }

@@ -1,6 +1,7 @@
 package io.moeen.chatbot.engine;
 
 import io.moeen.chatbot.flow.Flow;
+import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.Understanding;
 
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ final class Turn {
   /** Answering a side question: stop at the first node that waits, without prompting. */
   boolean detour;
   Understanding understanding;
+  /** The clinic's services, doctors and branches the typed message was read against (empty for a tapped one). */
+  ClinicCatalogue clinic = ClinicCatalogue.empty();
   final List<String> understood = new ArrayList<>();
 
   Turn(Conversation c, Flow flow, String requestId) {
