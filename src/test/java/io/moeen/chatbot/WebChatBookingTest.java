@@ -54,6 +54,13 @@ class WebChatBookingTest {
     chat.say("تنظيف اسنان"); // typed anyway: said plainly, not «ما فهمت»
     assertThat(chat.said()).contains("ما نقدر نحجزها من المحادثة").doesNotContain("ما فهمت");
 
+    WebChatScript priced = new WebChatScript(app, "ar").open(new JsonObject());
+    priced.say("عربي");
+    priced.say("ابي احجز كشف عام");
+    assertThat(priced.said()).contains("أي يوم");
+    priced.say("كم سعر تخطيط القلب؟"); // the named service's price (the live ids are not codes), then the booking resumes
+    assertThat(priced.said()).contains("تخطيط القلب — 120").doesNotContain("خدماتنا وأسعارها").doesNotContain("كشف عام —");
+
     WebChatScript oneMessage = new WebChatScript(app, "ar").open(new JsonObject());
     oneMessage.say("عربي");
     oneMessage.say("ابي موعد تنظيف اسنان بكرة"); // the issue's own words, all in one message

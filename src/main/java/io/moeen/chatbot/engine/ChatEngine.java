@@ -37,6 +37,7 @@ public final class ChatEngine {
   private final ZoneId zone;
   private final Clock clock;
   private final FlowWalker walker;
+  private final Detours detours;
 
   public ChatEngine(ChatActions actions, Messages messages, ZoneId zone, Clock clock) {
     this.actions = actions;
@@ -45,6 +46,7 @@ public final class ChatEngine {
     this.zone = zone;
     this.clock = clock;
     this.walker = new FlowWalker(actions, messages, answers, zone, clock);
+    this.detours = new Detours(walker);
   }
 
   /** What the bot says first, before the contact wrote anything (a new web session). */
@@ -189,7 +191,7 @@ public final class ChatEngine {
         return Future.succeededFuture();
       }
       if (answer.isEmpty()) {
-        Optional<Future<Void>> side = sideQuestion(turn, node);
+        Optional<Future<Void>> side = detours.sideQuestion(turn, node);
         if (side.isPresent()) {
           return side.get();
         }
@@ -216,27 +218,21 @@ public final class ChatEngine {
     if (type == NodeType.CHOICE) {
       ChoiceOptions.Pick resolved = ChoiceOptions.resolve(choices, replyId, input, intent);
       Optional<ChoiceOptions.Choice> picked = resolved.chosen();
-      String typedTime = replyId == null && "slot".equals(node.getString("variable")) && turn.understanding != null
-          && turn.understanding.entities().time() != null && !input.strip().matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,2}")
-          ? turn.understanding.entities().time().toString() : null; // «2» at a list is its second line, not 14:00
+      String typedTime = TypedMeaning.clockTimeTyped(turn.understanding, node, replyId, input);
       // a clock time typed at the free times is that time or none: "10:15" is not "09:15" because they are spelled alike
       picked = picked.filter(p -> typedTime == null || p.title().startsWith(typedTime));
-      String typedService = "service".equals(node.getString("variable")) && replyId == null && turn.understanding != null
-          && turn.understanding.intent().map(i -> !SlotFilling.SIDE.contains(i)).orElse(true)
-          ? turn.understanding.entities().service() : null;
+      String typedService = TypedMeaning.serviceNamed(turn.understanding, node, replyId);
       if (typedService != null) {
         // a service of this clinic named is that service, whatever other option its words resemble («تنظيف اسنان» is
         // not «حشوة سن»); one the list does not offer (no doctor gives it) is taken too, and the flow says so
-        Optional<ChoiceOptions.Choice> named = choices.stream().filter(o -> typedService.equals(String.valueOf(o.value())))
-            .findFirst();
-        if (named.isEmpty()) {
-          Optional<SlotFilling.Filled> taken = SlotFilling.notOffered(c, node, typedService, turn.clinic);
-          if (taken.isPresent()) {
-            c.variables.remove(SlotFilling.MISSES);
-            return walker.walk(turn, taken.get().next());
-          }
+        Optional<String> offered = SlotFilling.offeredOption(c, node, typedService);
+        Optional<SlotFilling.Filled> taken = offered.isPresent() ? Optional.empty()
+            : SlotFilling.notOffered(c, node, typedService, turn.clinic);
+        if (taken.isPresent()) {
+          c.variables.remove(SlotFilling.MISSES);
+          return walker.walk(turn, taken.get().next());
         }
-        picked = named.isPresent() ? named : picked;
+        picked = offered.isEmpty() ? picked : choices.stream().filter(o -> offered.get().equals(o.id())).findFirst();
       }
       boolean untakenTime = typedTime != null && picked.isEmpty();
       if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {
@@ -248,7 +244,7 @@ public final class ChatEngine {
       }
       if (picked.isEmpty() && replyId == null && node.getValue("variable") instanceof String) {
         // a question about prices, hours, branches or services while a slot is being asked: answer it, then resume
-        Optional<Future<Void>> side = sideQuestion(turn, node);
+        Optional<Future<Void>> side = detours.sideQuestion(turn, node);
         if (side.isPresent()) {
           return side.get();
         }
@@ -271,7 +267,7 @@ public final class ChatEngine {
         }
       }
       if (picked.isEmpty()) {
-        Optional<Future<Void>> side = sideQuestion(turn, node);
+        Optional<Future<Void>> side = detours.sideQuestion(turn, node);
         if (side.isPresent()) {
           return side.get();
         }
@@ -282,7 +278,7 @@ public final class ChatEngine {
           turn.out.add(walker.prompt(c, node));
           return Future.succeededFuture();
         }
-        return notUnderstood(turn, node, "chatbot.pick_option");
+        return detours.notUnderstood(turn, node, "chatbot.pick_option");
       }
       c.variables.remove(SlotFilling.MISSES);
       ChoiceOptions.Choice choice = picked.get();
@@ -309,58 +305,5 @@ public final class ChatEngine {
     }
     // a node that does not wait (the flow changed under the conversation): carry on from the start
     return walker.walk(turn, turn.flow.start());
-  }
-
-  /** The same as {@link ChoiceOptions.Pick} failing: say so, and the second time in a row offer a person. */
-  private Future<Void> notUnderstood(Turn turn, JsonObject node, String key) {
-    Conversation c = turn.c;
-    if (SlotFilling.missed(c) >= 2) {
-      turn.out.add(SlotFilling.offerPerson(walker.message(c, "chatbot.offer_person"), walker.message(c, "chatbot.person_button")));
-      turn.out.add(walker.prompt(c, node));
-      return Future.succeededFuture();
-    }
-    turn.say(walker.message(c, key));
-    turn.out.add(walker.prompt(c, node));
-    return Future.succeededFuture();
-  }
-
-  /**
-   * A question about prices, hours, branches or services in the middle of a task: answered by the
-   * menu's own path for it (its actions and messages, up to the first node that waits), then the
-   * task resumes where it was («نكمل الحجز؟» and the same question again). The task's variables
-   * are kept as they were.
-   */
-  private Optional<Future<Void>> sideQuestion(Turn turn, JsonObject node) {
-    Conversation c = turn.c;
-    Understanding u = turn.understanding;
-    String menuId = FlowWalker.menu(turn.flow);
-    if (u == null || u.intent().isEmpty() || !SlotFilling.SIDE.contains(u.intent().get()) || menuId.equals(c.currentNode)) {
-      return Optional.empty();
-    }
-    Optional<JsonObject> menu = turn.flow.node(menuId);
-    Optional<ChoiceOptions.Choice> entry = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of()).stream()
-        .filter(o -> o.intents().contains(u.intent().get().name()) && o.next() != null).findFirst();
-    if (entry.isEmpty() || c.currentNode == null) {
-      return Optional.empty();
-    }
-    Optional<String> price = u.intent().get() == Intent.PRICES ? TypedMeaning.priceOf(c, u) : Optional.empty();
-    if (price.isPresent()) {
-      // «كم السعر؟» once a service is chosen (or named): that service's price, not the whole list
-      turn.say(price.get());
-      turn.say(walker.message(c, "chatbot.resume"));
-      turn.out.add(walker.prompt(c, node));
-      return Optional.of(Future.succeededFuture());
-    }
-    JsonObject saved = c.variables.copy();
-    String at = c.currentNode;
-    turn.detour = true;
-    return Optional.of(walker.walk(turn, entry.get().next()).eventually(() -> {
-      turn.detour = false;
-      c.variables = saved;
-      c.currentNode = at;
-      turn.say(walker.message(c, "chatbot.resume"));
-      turn.out.add(walker.prompt(c, node));
-      return Future.succeededFuture();
-    }));
   }
 }

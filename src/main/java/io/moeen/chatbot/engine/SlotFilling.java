@@ -210,9 +210,7 @@ final class SlotFilling {
    */
   static Optional<Filled> notOffered(Conversation c, JsonObject node, String serviceId, ClinicCatalogue clinic) {
     String variable = node.getString("variable");
-    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
-        ? a : new JsonArray();
-    boolean offered = items.stream().anyMatch(o -> o instanceof JsonObject item && serviceId.equals(String.valueOf(item.getValue("value"))));
+    boolean offered = offeredOption(c, node, serviceId).isPresent();
     Optional<ClinicCatalogue.Item> service = clinic.services().stream().filter(i -> serviceId.equals(i.id())).findFirst();
     if (variable == null || offered || service.isEmpty()) {
       return Optional.empty();
@@ -222,5 +220,21 @@ final class SlotFilling {
         .orElse(service.get().names().isEmpty() ? serviceId : service.get().names().get(0));
     c.variables.put(variable, serviceId).put(variable + "Label", label);
     return Optional.of(new Filled(label, node.getString("next")));
+  }
+
+  /** The id of the node's listed option that is the service {@code serviceId}, if the list offers it. */
+  static Optional<String> offeredOption(Conversation c, JsonObject node, String serviceId) {
+    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
+        ? a : new JsonArray();
+    return items.stream().filter(o -> o instanceof JsonObject item && isService(item, serviceId))
+        .map(o -> ((JsonObject) o).getString("id")).findFirst();
+  }
+
+  /**
+   * Whether a listed service option is the catalogue's service {@code serviceId}: its value (the clinic's service id)
+   * or its code (the corpus clinic's ids are codes).
+   */
+  static boolean isService(JsonObject option, String serviceId) {
+    return serviceId.equals(String.valueOf(option.getValue("value"))) || serviceId.equals(option.getString("code"));
   }
 }

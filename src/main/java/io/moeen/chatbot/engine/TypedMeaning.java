@@ -42,6 +42,21 @@ final class TypedMeaning {
     return Optional.empty();
   }
 
+  /** The clock time typed at the free times ("10:15", «4 العصر»), or null — «2» there is its second line, not 14:00. */
+  static String clockTimeTyped(Understanding u, JsonObject node, String replyId, String input) {
+    return replyId == null && u != null && "slot".equals(node.getString("variable")) && u.entities().time() != null
+        && !input.strip().matches("[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,2}") ? u.entities().time().toString() : null;
+  }
+
+  /**
+   * The service of the clinic a typed answer names at the service question, or null — not when it asks about one
+   * («كم سعر تنظيف الاسنان؟» there is a side question about its price, not a choice).
+   */
+  static String serviceNamed(Understanding u, JsonObject node, String replyId) {
+    return replyId == null && u != null && "service".equals(node.getString("variable"))
+        && u.intent().map(i -> !SlotFilling.SIDE.contains(i)).orElse(true) ? u.entities().service() : null;
+  }
+
   /**
    * A price asked in the middle of a booking: the service the message names, else the one already chosen, as the
    * services list offered it («استشارة قلب — 350 SAR · 45 دقيقة»); empty when neither is in that list.
@@ -54,7 +69,7 @@ final class TypedMeaning {
     Object chosen = c.variables.getValue("service");
     for (Object o : services) {
       if (o instanceof JsonObject item && item.getValue("description") instanceof String price
-          && (named != null ? named.equals(item.getString("code")) : chosen != null && chosen.equals(item.getValue("value")))) {
+          && (named != null ? SlotFilling.isService(item, named) : chosen != null && chosen.equals(item.getValue("value")))) {
         return Optional.of(item.getString("title") + " — " + price);
       }
     }

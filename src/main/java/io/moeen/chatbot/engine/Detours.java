@@ -1,0 +1,75 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.language.Intent;
+import io.moeen.chatbot.language.Understanding;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a turn leaves the flow's path and comes back to the same node: a side question (prices, hours,
+ * branches, services) answered in the middle of a task, which then resumes; an answer not understood,
+ * said so — the second in a row offers a person.
+ */
+final class Detours {
+  private final FlowWalker walker;
+
+  Detours(FlowWalker walker) {
+    this.walker = walker;
+  }
+
+  /** The same as {@link ChoiceOptions.Pick} failing: say so, and the second time in a row offer a person. */
+  Future<Void> notUnderstood(Turn turn, JsonObject node, String key) {
+    Conversation c = turn.c;
+    if (SlotFilling.missed(c) >= 2) {
+      turn.out.add(SlotFilling.offerPerson(walker.message(c, "chatbot.offer_person"), walker.message(c, "chatbot.person_button")));
+      turn.out.add(walker.prompt(c, node));
+      return Future.succeededFuture();
+    }
+    turn.say(walker.message(c, key));
+    turn.out.add(walker.prompt(c, node));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * A question about prices, hours, branches or services in the middle of a task: answered by the
+   * menu's own path for it (its actions and messages, up to the first node that waits), then the
+   * task resumes where it was («نكمل الحجز؟» and the same question again). The task's variables
+   * are kept as they were.
+   */
+  Optional<Future<Void>> sideQuestion(Turn turn, JsonObject node) {
+    Conversation c = turn.c;
+    Understanding u = turn.understanding;
+    String menuId = FlowWalker.menu(turn.flow);
+    if (u == null || u.intent().isEmpty() || !SlotFilling.SIDE.contains(u.intent().get()) || menuId.equals(c.currentNode)) {
+      return Optional.empty();
+    }
+    Optional<JsonObject> menu = turn.flow.node(menuId);
+    Optional<ChoiceOptions.Choice> entry = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of()).stream()
+        .filter(o -> o.intents().contains(u.intent().get().name()) && o.next() != null).findFirst();
+    if (entry.isEmpty() || c.currentNode == null) {
+      return Optional.empty();
+    }
+    Optional<String> price = u.intent().get() == Intent.PRICES ? TypedMeaning.priceOf(c, u) : Optional.empty();
+    if (price.isPresent()) {
+      // «كم السعر؟» once a service is chosen (or named): that service's price, not the whole list
+      turn.say(price.get());
+      turn.say(walker.message(c, "chatbot.resume"));
+      turn.out.add(walker.prompt(c, node));
+      return Optional.of(Future.succeededFuture());
+    }
+    JsonObject saved = c.variables.copy();
+    String at = c.currentNode;
+    turn.detour = true;
+    return Optional.of(walker.walk(turn, entry.get().next()).eventually(() -> {
+      turn.detour = false;
+      c.variables = saved;
+      c.currentNode = at;
+      turn.say(walker.message(c, "chatbot.resume"));
+      turn.out.add(walker.prompt(c, node));
+      return Future.succeededFuture();
+    }));
+  }
+}
