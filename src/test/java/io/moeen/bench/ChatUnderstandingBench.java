@@ -73,7 +73,7 @@ public final class ChatUnderstandingBench {
     return new Reading(label, entities);
   }
 
-  /** The gold entities with days resolved against {@link #CLOCK} and names folded. */
+  /** The gold entities with days resolved against {@link #CLOCK}, names folded and phones in E.164. */
   static Map<String, String> gold(Map<String, String> entities) {
     Map<String, String> out = new TreeMap<>();
     LocalDate today = LocalDate.now(CLOCK);
@@ -89,6 +89,12 @@ public final class ChatUnderstandingBench {
             yield (d.isBefore(today) ? d.plusYears(1) : d).toString();
           }
         };
+      }
+      if (k.equals("phone")) {
+        // a number as written («٠٥٥٨٨٧٦٥٤٣», "055 888 7654") is the number the reader gives in E.164
+        String written = v;
+        v = io.moeen.identity.LoginIdentifier.normalizePhone(
+            io.moeen.common.i18n.Digits.toAscii(v).replaceAll("[ -]", "")).orElse(written);
       }
       out.put(k, k.equals("name") ? fold(v) : v);
     });

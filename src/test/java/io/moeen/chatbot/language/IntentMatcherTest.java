@@ -148,6 +148,32 @@ class IntentMatcherTest {
     assertThat(intentOf(text)).as(text).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @DisplayName("Short mid-conversation replies in every dialect are listed phrases (score 1: they win outright)")
+  @CsvSource(delimiter = '|', value = {
+      "حاضر | YES", "طبعا | YES", "ايوه اكيد | YES", "ثبتوه | YES", "absolutely | YES", "mashi | YES",
+      "لا مو هذا | NO", "مش عايز | NO", "ما يناسبني | NO", "mish 3ayez | NO", "no way | NO",
+      "رمضان كريم | GREETING", "عيد مبارك | GREETING", "كل عام وانتم بخير | GREETING", "eid mubarak | GREETING",
+      "يزاك الله خير | THANKS", "عساك على القوة | THANKS", "متشكرة | THANKS", "ما قصرتوا | THANKS", "tysm | THANKS",
+      "المنيو الرئيسي | START_OVER", "رجعني للقائمة | START_OVER", "back to the menu | START_OVER",
+      "بلاش | ABORT", "bala4 | ABORT", "nvm | ABORT", "i changed my mind | ABORT"
+  })
+  void short_replies(String text, Intent expected) {
+    assertThat(IntentMatcher.match(text)).as(text).hasValueSatisfying(m -> {
+      assertThat(m.intent()).isEqualTo(expected);
+      assertThat(m.score()).isGreaterThan(0.999);
+    });
+  }
+
+  @ParameterizedTest(name = "{0} is not {1}")
+  @DisplayName("An ordinal or a refusal with an ask is not a reply phrase whose other words are stopwords")
+  @CsvSource(delimiter = '|', value = {
+      "الاول | START_OVER", "el awal | START_OVER", "I don't want to cancel, I want to reschedule | NO"
+  })
+  void not_reply_phrases(String text, Intent not) {
+    assertThat(IntentMatcher.match(text).map(IntentMatch::intent)).as(text).isNotEqualTo(Optional.of(not));
+  }
+
   @ParameterizedTest(name = "{0} is not {1}")
   @DisplayName("Correctly spelled words are not read as typos of other words")
   @CsvSource(delimiter = '|', value = {
