@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * taken out first so its digits or words are not read again as a time or a doctor). Days and times
  * go through {@link DateTimeParser}; services through the catalogue's names plus the everyday words
  * of {@code entities.json}, most specific first; doctors and branches through the words of their
- * names (titles and «فرع»/"branch" left out). Pure, thread-safe.
+ * names ({@link NamedItems}). Pure, thread-safe.
  */
 public final class EntityReader {
   private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
@@ -37,8 +37,6 @@ public final class EntityReader {
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
       "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند");
-  private static final Set<String> TITLES = Set.of("د", "دكتور", "دكتوره", "الدكتور", "الدكتوره", "dr", "doctor", "al",
-      "فرع", "branch", "ال", "el", "bin", "بن");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
   private static final Set<String> GREETINGS = Set.of("صباح الخير", "صباح النور", "صباح الفل", "مساء الخير", "مساء النور",
       "good morning", "good evening", "good afternoon");
@@ -124,8 +122,8 @@ public final class EntityReader {
     }
     String part = time == null ? part(rest + " " + (view.equals(rest) ? "" : view)) : null;
     String both = view.equals(rest) ? rest : rest + " " + view;
-    return new Entities(service(words, catalogue), WhereItGoes.item(both, words, catalogue.doctors(), EntityReader::named),
-        day, part, time, WhereItGoes.item(both, words, catalogue.branches(), EntityReader::named), name, phone);
+    return new Entities(service(words, catalogue), WhereItGoes.item(both, words, catalogue.doctors(), NamedItems::doctor),
+        day, part, time, WhereItGoes.item(both, words, catalogue.branches(), NamedItems::branch), name, phone);
   }
 
   /** The day a move names as where it goes, or null ({@link WhereItGoes#movedTo}). */
@@ -211,70 +209,13 @@ public final class EntityReader {
   }
 
   /**
-   * A word of a doctor's or branch's name: as {@link OptionMatcher#same}, but a typo only in names of five letters or
-   * more — a four-letter name is one letter from everyday words («خالص», «خاله» are not «خالد»).
-   */
-  private static boolean sameName(String word, String nameWord) {
-    if (Math.min(word.length(), nameWord.length()) >= 5) {
-      return OptionMatcher.same(word, nameWord);
-    }
-    return word.equals(nameWord) || ChatNormalizer.stem(word).equals(ChatNormalizer.stem(nameWord))
-        || ArabicClitics.stems(word).contains(nameWord);
-  }
-
-  /** The doctor or branch most of whose name words the message has; none on a tie. */
-  static String named(List<String> words, List<ClinicCatalogue.Item> items) {
-    String best = null;
-    int bestCount = 0;
-    boolean tie = false;
-    for (ClinicCatalogue.Item item : items) {
-      int count = 0;
-      for (String nameWord : nameWords(item)) {
-        if (words.stream().anyMatch(w -> w.length() >= 3 && sameName(w, nameWord))) {
-          count++;
-        }
-      }
-      if (count > bestCount) {
-        best = item.id();
-        bestCount = count;
-        tie = false;
-      } else if (count == bestCount && count > 0) {
-        tie = true;
-      }
-    }
-    return tie ? null : best;
-  }
-
-  /**
    * The catalogue's names read once per item, not once per message (items live as long as the
    * catalogue they belong to; keys by identity, released with it).
    */
   private static final com.github.benmanes.caffeine.cache.Cache<ClinicCatalogue.Item, List<List<String>>> SERVICE_NAMES =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
-  private static final com.github.benmanes.caffeine.cache.Cache<ClinicCatalogue.Item, List<String>> NAME_WORDS =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
-
   private static List<List<String>> serviceNames(ClinicCatalogue.Item item) {
     return SERVICE_NAMES.get(item, i -> i.names().stream().map(n -> words(ChatNormalizer.normalize(n))).toList());
-  }
-
-  private static List<String> nameWords(ClinicCatalogue.Item item) {
-    return NAME_WORDS.get(item, EntityReader::readNameWords);
-  }
-
-  private static List<String> readNameWords(ClinicCatalogue.Item item) {
-    List<String> out = new ArrayList<>();
-    for (String n : item.names()) {
-      for (String w : words(ChatNormalizer.normalize(n))) {
-        if (!TITLES.contains(w) && w.length() >= 3) {
-          out.add(w);
-          if (w.startsWith("ال") && w.length() >= 5) {
-            out.add(w.substring(2));
-          }
-        }
-      }
-    }
-    return List.copyOf(out);
   }
 
   /** The everyday service words of entities.json, normalised. */

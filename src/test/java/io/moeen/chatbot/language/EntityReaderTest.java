@@ -29,6 +29,28 @@ class EntityReaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ابي موعد الشهر الجاي", "في اخر الشهر", "الفحص الدوري للولد بكم؟", "هل تجرون الفحوصات الدورية للأطفال؟",
+      "تحب الرياضه؟", "الساعة 11 صعبة عليا", "الموعد ده صعب عليا", "next month please"})
+  void an_everyday_word_a_letter_or_a_stem_from_a_long_name_is_no_doctor_or_branch(String text) {
+    // «الشهر» (month) is a stem from «الشهري», «الدوري» (periodic) a letter from «الدوسري», «الرياضه» (sport) a
+    // pronoun from «الرياض», «عليا» (on me) the article from «العليا»
+    Entities e = read(text);
+    assertThat(e.doctor()).isNull();
+    assertThat(e.branch()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"مع د. الشهرى بكرة|maha|", "مع فيصل الدسري|faisal|", "موعد مع الدوسرى|faisal|",
+      "للدوسري|faisal|", "far3 el rawda|rawdah|branch", "في فرع عليا|olaya|branch", "بالعليا|olaya|branch",
+      "للعليا الله يخليك|olaya|branch", "in jedda|rawdah|branch",
+      "اقدر انقل موعدي من العليا للروضة؟ طلعت لي سفره لجده|rawdah|branch"})
+  void a_name_a_letter_off_or_without_its_article_is_read_after_a_title_with_or_a_branch_word(String text, String id,
+      String branch) {
+    Entities e = read(text);
+    assertThat(branch == null ? e.doctor() : e.branch()).isEqualTo(id);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"مع د. خالد|khalid", "مع الدكتور خالد العتيبي|khalid", "dr khalid please|khalid",
       "عند د فيصل|faisal", "عند دكتور الدوسيري|faisal", "مع الدكتوره مها|maha"})
   void a_doctor_is_still_read_by_name_and_a_long_name_with_a_typo(String text, String doctor) {
