@@ -34,7 +34,19 @@ public final class ChatNormalizer {
       Map.entry("مسان", "مساء"), Map.entry("مساان", "مساء"));
 
   private static final java.util.Set<String> DAYS = java.util.Set.of("اليوم", "بكره", "الاحد", "الاثنين", "الثلاثاء",
-      "الاربعاء", "الخميس", "الجمعه", "السبت", "الحد", "الساعه");
+      "الاربعاء", "الخميس", "الجمعه", "السبت", "الحد", "الساعه", "بعد");
+
+  /**
+   * What the rough transliteration below makes of Arabizi day and time words whose vowels it drops ("el khamis" →
+   * «الخمس», "el tlat" → «التلت», "w nos" → «و نوس»): the words they are. Only for Latin words, so Arabic «الخمس» is
+   * left alone.
+   */
+  private static final Map<String, String> ARABIZI_READINGS = Map.ofEntries(
+      Map.entry("التلت", "الثلاثاء"), Map.entry("الثلثا", "الثلاثاء"), Map.entry("الخمس", "الخميس"),
+      Map.entry("الاتنن", "الاثنين"), Map.entry("الاربع", "الاربعاء"), Map.entry("الاربعا", "الاربعاء"),
+      Map.entry("القومعا", "الجمعه"), Map.entry("الجمعا", "الجمعه"), Map.entry("الجومعا", "الجمعه"),
+      Map.entry("الدوهر", "الظهر"), Map.entry("الزوهر", "الظهر"), Map.entry("السوبح", "الصبح"), Map.entry("نوس", "نص"),
+      Map.entry("نص", "نص"), Map.entry("باللل", "بالليل"), Map.entry("باللايل", "بالليل"));
 
   private ChatNormalizer() {}
 
@@ -159,15 +171,20 @@ public final class ChatNormalizer {
       if (token.equals("l")) {
         continue;
       }
-      if (token.equals("el") || token.equals("al")) {
-        article = "ال";
+      if (token.equals("el") || token.equals("al") || token.equals("lel") && !article.equals("بال") || token.equals("lil")) {
+        article = "ال"; // "lel khamis": to Thursday — the day is what is read
+        continue;
+      }
+      if (token.equals("bel") || token.equals("bil")) {
+        article = "بال"; // "bel lel", "bil lail": at night
         continue;
       }
       int end = wordEnd(token); // "bukra?": the word without the mark glued to it
       String bare = token.substring(0, end);
       String word = bare.chars().anyMatch(ch -> ch >= 'a' && ch <= 'z') ? transliterate(bare) : bare;
-      out.add((article.isEmpty() || word.startsWith("ال") ? DIALECT.getOrDefault(word, word)
-          : DIALECT.getOrDefault(article + word, article + word)) + token.substring(end));
+      String read = article.isEmpty() || word.startsWith("ال") ? DIALECT.getOrDefault(word, word)
+          : DIALECT.getOrDefault(article + word, article + word);
+      out.add(ARABIZI_READINGS.getOrDefault(read, read) + token.substring(end));
       article = "";
     }
     return String.join(" ", out);

@@ -36,6 +36,11 @@ public final class DateTimeParser {
     return TimeParser.parse(ArabicText.normalize(text));
   }
 
+  /** Whether the text says an hour, in digits or words: «الثانية عشرة ظهراً» is 12:00, «بكرة الظهر» only a part. */
+  public static boolean saysHour(String text) {
+    return TimeParser.saysHour(ArabicText.normalize(text));
+  }
+
   /** Both a day and a time in one message ("بكرة ٥ العصر", "tomorrow at 3pm"); empty unless both. */
   public static Optional<LocalDateTime> parseDateTime(String text, ZoneId zone, Clock clock) {
     return parseDate(text, zone, clock).flatMap(date -> parseTime(text).map(date::atTime));

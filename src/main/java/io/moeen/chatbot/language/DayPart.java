@@ -29,7 +29,7 @@ enum DayPart {
         "afternoon", "in the evening", "evening", "tonight"}) {
       WORDS.put(ArabicText.normalize(w), AFTERNOON_OR_EVENING);
     }
-    for (String w : new String[] {"بالليل", "الليل", "ليلا", "في الليل", "at night", "night"}) {
+    for (String w : new String[] {"بالليل", "الليل", "ليلا", "في الليل", "at night", "night", "الليله", "هالليله"}) {
       WORDS.put(ArabicText.normalize(w), NIGHT);
     }
   }

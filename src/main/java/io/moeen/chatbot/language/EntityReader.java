@@ -30,13 +30,14 @@ import java.util.regex.Pattern;
 public final class EntityReader {
   private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
   private static final Pattern NAME = Pattern.compile(
-      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
+      "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|والاسم|واسمي|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
           + "|her name is|his name is|her name's|his name's|اسمها|اسمه|اسم المريض|اسم المريضه"
           + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism)\\s*:?\\s+([^,.;!?]+)");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
-      "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند");
+      "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند", "وتلفوني", "تلفوني", "وتليفوني", "تليفوني",
+      "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
   private static final Set<String> GREETINGS = Set.of("صباح الخير", "صباح النور", "صباح الفل", "مساء الخير", "مساء النور",
       "good morning", "good evening", "good afternoon");
@@ -113,7 +114,11 @@ public final class EntityReader {
     if (day == null && WhereItGoes.saysToday(left)) {
       day = LocalDate.now(clock.withZone(zone)); // "this evening", "tonight", «الليله», «هالمسا»
     }
-    if (time != null && time.equals(LocalTime.NOON) && !left.matches(".*\\d.*")) {
+    LocalTime toTime = time == null ? null : WhereItGoes.timeAfterTo(left);
+    if (toTime != null) {
+      time = toTime; // «من الساعه ٤ للساعه ٦», «الساعه ٣ خلوه الساعه ٦»: the time it goes to
+    }
+    if (time != null && time.equals(LocalTime.NOON) && !DateTimeParser.saysHour(left)) {
       time = null; // «بكرة الظهر», "noon": a part of the day, not a clock time
     }
     List<String> words = words(rest);

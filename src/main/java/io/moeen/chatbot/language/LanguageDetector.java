@@ -21,14 +21,17 @@ public final class LanguageDetector {
   private static final Pattern ARABIZI_WORD =
       Pattern.compile("(?=.*\\p{IsLatin})[\\p{IsLatin}\\d]*(?:[35679]|(?<=\\p{IsLatin})[28])[\\p{IsLatin}\\d]*");
   /** Digits with an English unit or ordinal: "3pm", "2nd", "5th", "7am", "30min", "3rd". */
-  private static final Pattern ENGLISH_NUMBER =
-      Pattern.compile("\\d+(?:st|nd|rd|th|am|pm|a|p|h|hr|hrs|min|mins|k|x|ish|s)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENGLISH_NUMBER = Pattern.compile(
+      "\\d*1st|\\d*2nd|\\d*3rd|\\d+th|\\d+(?:am|pm|a|p|h|hr|hrs|min|mins|k|x|ish|s)", Pattern.CASE_INSENSITIVE); // "3nd" is «عند»
 
   /** Arabizi words without digits; they count only next to a word with Arabizi digits. */
   private static final Set<String> ARABIZI_COMPANIONS = Set.of("salam", "slm", "salamu", "alaikum", "abi", "abgha",
       "abga", "bukra", "bokra", "shukran", "shokran", "inshallah", "wallah", "yalla", "wesh", "wsh", "hala", "marhaba",
       "mashkoor", "mabi", "ana", "mawid", "ya", "el", "al", "fi", "min", "ala", "la", "ma", "mo", "ee", "aiwa", "tamam",
-      "zain", "zein", "ahlan", "habibi", "akhi", "ukhti", "dawam", "wain", "wen", "mata", "kam", "bkam");
+      "zain", "zein", "ahlan", "habibi", "akhi", "ukhti", "dawam", "wain", "wen", "mata", "kam", "bkam", "momken", "mmkn",
+      "mumkin", "yom", "youm", "lel", "lil", "bel", "bil", "w", "wa", "le", "badi", "bade", "ebni", "binti", "abooy",
+      "khamis", "sabt", "ahad", "itnein", "ethnein", "etnen", "tlat", "talat", "thulatha", "nos", "nus", "bas", "kaman",
+      "shway", "shwaya", "leh", "ezay", "emta", "fein", "wala", "dr");
 
   private LanguageDetector() {}
 

@@ -20,7 +20,7 @@ final class NamedItems {
       "dktor", "doktor", "مع", "عند", "with", "m3", "ma3", "3nd", "3and");
   /** The same for a branch's name: «فرع», "branch", "in", «في», "to", «الى», "from", «من». */
   private static final Set<String> BRANCH_CUES = Set.of("فرع", "الفرع", "بفرع", "لفرع", "branch", "far3", "في", "in", "at",
-      "fi", "الى", "to", "من", "from");
+      "fi", "الى", "to", "من", "from", "bel", "bil", "b");
 
   /** What is written before a name: «و», «ف», «ب», «ل», «ك» and their pairs. */
   private static final List<String> PARTICLES = List.of("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك");

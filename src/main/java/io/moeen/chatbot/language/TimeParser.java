@@ -22,7 +22,7 @@ final class TimeParser {
       "(?<![\\p{L}])(?:الساعه|ساعه|الساعه ال|at|@|around|about|by|approx|approximately|من الساعه)\\s*$");
   private static final Pattern PART_AFTER = Pattern.compile("\\s*(" + DayPart.alternation() + ")" + END);
   private static final Pattern FRACTION_AFTER = Pattern.compile(
-      "\\s*(و\\s*نص|و\\s*نصف|والنص|و\\s*ربع|و\\s*ثلث|الا\\s*ربع|الا\\s*ثلث|الا\\s*ربعا)" + END);
+      "\\s*(و\\s*نص|و\\s*نصف|والنصف|والنص|و\\s*ربع|والربع|و\\s*ثلث|والثلث|الا\\s*ربع|الا\\s*ثلث|الا\\s*ربعا)" + END);
   private static final Pattern OCLOCK_AFTER = Pattern.compile("\\s*(?:o'?clock|oclock)" + END);
   private static final Pattern ONLY_A_NUMBER = Pattern.compile("^(?:الساعه\\s*)?\\d{1,2}(?:\\s*[:.]\\s*\\d{2})?\\s*[.!?]*$");
   private static final Pattern ENGLISH_FRACTION = Pattern.compile(
@@ -39,6 +39,8 @@ final class TimeParser {
       Map.entry("ثمان", 8), Map.entry("ثمانيه", 8), Map.entry("الثامنه", 8), Map.entry("تسع", 9), Map.entry("تسعه", 9),
       Map.entry("التاسعه", 9), Map.entry("عشر", 10), Map.entry("عشره", 10), Map.entry("العاشره", 10),
       Map.entry("احدعش", 11), Map.entry("الحاديه عشر", 11), Map.entry("اثنعش", 12), Map.entry("الثانيه عشر", 12),
+      Map.entry("الحاديه عشره", 11), Map.entry("الثانيه عشره", 12), Map.entry("الحادي عشر", 11), Map.entry("الثاني عشر", 12),
+      Map.entry("احدعشر", 11), Map.entry("اثنعشر", 12), Map.entry("حدعش", 11), Map.entry("طنعش", 12), Map.entry("تنعش", 12),
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
       Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
       Map.entry("eleven", 11), Map.entry("twelve", 12));
@@ -46,9 +48,16 @@ final class TimeParser {
   private static final Pattern HOUR_WORD_AFTER_PREFIX = Pattern.compile(
       "(?<![\\p{L}])(الساعه|ساعه|at|past|to|around|by)\\s+(" + HOUR_WORD + ")" + END);
   private static final Pattern HOUR_WORD_BEFORE_PART = Pattern.compile("(?<![\\p{L}])(" + HOUR_WORD + ")(?=\\s*(?:"
-      + DayPart.alternation() + "|و\\s*نص|و\\s*ربع|الا\\s*ربع|o'?clock|oclock)" + END + ")");
+      + DayPart.alternation() + "|و\\s*نص|والنص|والنصف|و\\s*ربع|والربع|الا\\s*ربع|o'?clock|oclock)" + END + ")");
 
   private TimeParser() {}
+
+  private static final Pattern STANDALONE_NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d{1,2}(?![\\p{L}\\d])");
+
+  /** Whether the text says an hour, in digits or in words («الثانية عشرة», "twelve"): noon then is a clock time. */
+  static boolean saysHour(String normalized) {
+    return STANDALONE_NUMBER.matcher(hourWordsAsDigits(normalized)).find(); // not the digits of Arabizi ("3ayza")
+  }
 
   static Optional<LocalTime> parse(String normalized) {
     String text = hourWordsAsDigits(normalized);
@@ -57,8 +66,14 @@ final class TimeParser {
       return englishFraction(fraction, text);
     }
     Matcher number = NUMBER.matcher(text);
+    DayPart elsewhere = null;
+    boolean looked = false;
     while (number.find()) {
-      Optional<LocalTime> time = readAt(number, text);
+      if (!looked) {
+        elsewhere = partElsewhere(text); // once per message, not once per number
+        looked = true;
+      }
+      Optional<LocalTime> time = readAt(number, text, elsewhere);
       if (time != null) {
         return time;
       }
@@ -73,7 +88,7 @@ final class TimeParser {
   }
 
   /** The time this number starts, empty if it is a time but an impossible one, null if no time. */
-  private static Optional<LocalTime> readAt(Matcher number, String text) {
+  private static Optional<LocalTime> readAt(Matcher number, String text, DayPart elsewhere) {
     String hourText = number.group(1);
     int hour = Integer.parseInt(hourText);
     int minute = number.group(2) == null ? 0 : Integer.parseInt(number.group(2));
@@ -99,6 +114,10 @@ final class TimeParser {
     if (part.lookingAt()) {
       dayPart = DayPart.of(part.group(1));
       said = true;
+    } else {
+      // "tonight at 7", «الليلة الساعة ٩», «بعد بكره بالليل الساعه ٨» (not a morning word: "bokra el sob7 aw el sa3a 4"
+      // keeps the clinic's reading of 4, the afternoon)
+      dayPart = elsewhere;
     }
     if (!said) {
       said = OCLOCK_AFTER.matcher(text).region(end, text.length()).lookingAt()
@@ -120,6 +139,20 @@ final class TimeParser {
     }
     return Optional.of(LocalTime.of(twentyFourHour ? hour : DayPart.guess(hour), minute));
   }
+
+  /** A part of the day said anywhere in the message, in words (not "am"/"pm" or «ص»/«م» away from a number). */
+  private static DayPart partElsewhere(String text) {
+    Matcher m = PART_WORD.matcher(text);
+    while (m.find()) {
+      String word = m.group(1);
+      if (word.length() > 2 && DayPart.of(word) != DayPart.MORNING) {
+        return DayPart.of(word);
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern PART_WORD = Pattern.compile("(?<![\\p{L}])(" + DayPart.alternation() + ")" + END);
 
   private static Optional<LocalTime> englishFraction(Matcher m, String text) {
     int hour = Integer.parseInt(m.group(3));

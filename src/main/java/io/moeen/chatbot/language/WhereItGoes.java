@@ -2,6 +2,7 @@ package io.moeen.chatbot.language;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,12 @@ final class WhereItGoes {
   /** Words that name today by its part: "this evening", "tonight", «الليله», «هالمسا» (normalised). */
   private static final Pattern THIS_DAY = Pattern.compile(
       " (?:this (?:morning|afternoon|evening)|tonight|tonite|الليله|هالليله|هالمسا|هالمساء|هالصبح|هالعصر|el ?lela|ellaila) ");
+  /** «خليه», «خلوه», «نخليه», "make it": what follows is where the appointment goes («الساعه ٣ خلوه الساعه ٦»). */
+  private static final String MAKE_IT = "خليه|خليها|اخليه|اخليها|خلوه|خلوها|نخليه|نخليها|تخليه|تخلوه|يبقي|يصير|make it"
+      + "|a5leeh|a5leha|5aleeh|5aleha|5alooh|n5leeh";
+
   /** Where a message moves something: the day after "to" / «الى» / «لين» is the day it means, not the one it leaves. */
-  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى)\\s+(.+)$");
+  private static final Pattern TO_DAY = Pattern.compile("(?:^|\\s)(?:to|till|until|الى|الي|لين|حتى|" + MAKE_IT + ")\\s+(.+)$");
 
   private static final Pattern FROM = Pattern.compile("(?:^|\\s)(?:from|من)\\s");
 
@@ -59,6 +64,15 @@ final class WhereItGoes {
   }
 
   static LocalDate dayAfterTo(String text, ZoneId zone, Clock clock) {
+    Matcher instead = INSTEAD.matcher(text);
+    if (instead.find()) {
+      // «لليوم الظهر بدل بكرة»: the day not after "instead of"
+      Optional<LocalDate> before = DateTimeParser.parseDate(text.substring(0, instead.start()), zone, clock);
+      Optional<LocalDate> after = DateTimeParser.parseDate(text.substring(instead.end()), zone, clock);
+      if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+        return before.get();
+      }
+    }
     Matcher m = TO_DAY.matcher(text);
     LocalDate found = null;
     int from = 0;
@@ -79,11 +93,62 @@ final class WhereItGoes {
       return null; // one day, said once: the reader has it
     }
     List<String> words = EntityReader.words(text.substring(after));
-    Optional<LocalDate> first = DateTimeParser.parseDate(String.join(" ", words), zone, clock);
+    Optional<LocalDate> first = Optional.empty(); // the day said first («بكره» of «من بكره لبعد بكره»)
+    for (int j = 1; j <= words.size() && first.isEmpty(); j++) {
+      first = DateTimeParser.parseDate(String.join(" ", words.subList(0, j)), zone, clock);
+    }
     for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
       Optional<LocalDate> last = DateTimeParser.parseDate(String.join(" ", words.subList(i, words.size())), zone, clock);
       if (last.isPresent()) {
+        // the whole of the last day: «بكره» is the end of «بعد بكره» («من بكره لبعد بكره»)
+        Optional<LocalDate> longer = DateTimeParser.parseDate(String.join(" ", words.subList(i - 1, words.size())), zone, clock);
+        if (i > 1 && longer.isPresent() && !longer.equals(last)) {
+          last = longer;
+        }
         return last.get().equals(first.get()) ? null : last.get();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The clock time a move names as where it goes, or null: the time after "to" / «الى» / «خلوه» («من الساعه ٤ للساعه
+   * ٦», «الساعه ٣ خلوه ٦»), or the last of two after "from" / «من». Only asked when the message has a time.
+   */
+  static LocalTime timeAfterTo(String text) {
+    Matcher m = TO_DAY.matcher(text);
+    LocalTime found = null;
+    int from = 0;
+    boolean bare = false;
+    while (m.find(from)) {
+      String rest = m.group(1).strip();
+      boolean hourOnly = rest.matches("(?:الساعه\\s*)?\\d{1,2}(?:\\s+\\P{L}.*)?[\\s\\p{P}]*");
+      Optional<LocalTime> t = DateTimeParser.parseTime(rest.matches("\\d{1,2}\\b.*") ? "الساعه " + rest : rest);
+      if (t.isPresent()) {
+        found = t.get();
+        bare = hourOnly;
+      }
+      from = m.start(1);
+    }
+    if (found != null) {
+      // «الساعة ٤ … نخليه ٧»: a bare hour after an afternoon time is later that afternoon (19:00), not 07:00
+      Optional<LocalTime> was = DateTimeParser.parseTime(text);
+      if (bare && found.getHour() < 12 && was.isPresent() && was.get().getHour() >= 12
+          && found.getHour() + 12 > was.get().getHour()) {
+        found = found.plusHours(12);
+      }
+      return found;
+    }
+    Matcher fromWord = FROM.matcher(text);
+    if (!fromWord.find()) {
+      return null;
+    }
+    List<String> words = EntityReader.words(text.substring(fromWord.end()));
+    Optional<LocalTime> first = DateTimeParser.parseTime(String.join(" ", words));
+    for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
+      if (words.get(i).matches("\\d{1,2}")) {
+        Optional<LocalTime> last = DateTimeParser.parseTime("الساعه " + String.join(" ", words.subList(i, words.size())));
+        return last.isPresent() && !last.equals(first) ? last.get() : null;
       }
     }
     return null;

@@ -158,4 +158,68 @@ class EntityReaderTest {
   void what_follows_a_name_is_still_read(String text, String time) {
     assertThat(read(text).time()).hasToString(time);
   }
+
+  // ninth part of issue 17: what two more fresh writers' detail-rich lines showed (the batches, not a held-out set)
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"can my mom get a follow-up with Dr Otaibi tonight at 7?|19:00", "الليلة الساعة ٩|21:00",
+      "بعد بكره بالليل الساعه ٨|20:00", "hi abi motaba3a m3 dr khalid ba3d bokra sa3a 7 bel lel|19:00",
+      "bokra el sob7 aw el sa3a 4|16:00"})
+  void an_hour_with_the_night_said_elsewhere_in_the_message_is_in_the_evening(String text, String time) {
+    assertThat(read(text).time()).hasToString(time);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"الساعة الثانية عشرة ظهراً|12:00", "الساعة الخامسة والنصف مساءً|17:30",
+      "الساعة الحادية عشرة والنصف صباحاً|11:30", "بتاريخ ١٥ ديسمبر الساعة الحادية عشرة صباحاً|11:00",
+      "عالساعة تنعش الضهر|12:00", "3al 4 w nos|16:30", "abgha a7jz 3nd el dosari bokra el sa3a 8 w nos el sob7|08:30"})
+  void hours_in_words_and_halves_in_every_spelling(String text, String time) {
+    assertThat(read(text).time()).hasToString(time);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"momken a7jez le ebni fa7s dawri 3nd dr khalid yom el tlat sa3a 4|2026-11-03",
+      "mmkn tenglon el takhteet m3 dr faisal lel khamis 11 w nos?|2026-11-05",
+      "3ayza mi3ad motaba3a yom el arba3 el dohr|2026-11-04", "abi a7jz l abooy takhteet 8alb el khamis 6 el maghrib|2026-11-05"})
+  void arabizi_weekdays_in_a_long_message_with_names(String text, String day) {
+    assertThat(read(text).day()).hasToString(day);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"ابي اغير موعدي مع د فيصل من باجر لعقب باجر|2026-11-03",
+      "ممكن تأخرون موعد تنظيف الاسنان لبعد بكرة؟|2026-11-03", "موعدي الثلاثاء ابغى اخليه الأربعاء نفس الوقت|2026-11-04",
+      "ممكن نقدم موعد التخطيط لليوم الظهر بدل بكرة؟|2026-11-01"})
+  void a_move_names_its_new_day_after_make_it_or_not_after_instead_of(String text, String day) {
+    assertThat(read(text).day()).hasToString(day);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"ابغى انقل موعدي مع دكتور خالد من الساعة ٤ للساعة ٦|18:00",
+      "بدل موعدي اليوم الساعه ٣ خلوه الساعه ٦|18:00", "ميعادي النهارده الساعة ٤ ينفع نخليه ٧؟|19:00",
+      "موعدي الساعة ٤ العصر خليه ٩ الصبح|09:00", "change my appt from 4pm to 6pm|18:00"})
+  void a_move_names_its_new_time(String text, String time) {
+    assertThat(read(text).time()).hasToString(time);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"3ayza mi3ad motaba3a yom el arba3 el dohr|noon", "بكرة الظهر|noon"})
+  void noon_said_as_a_part_is_a_part_even_beside_arabizi_digits(String text, String part) {
+    Entities e = read(text);
+    assertThat(e.dayPart()).isEqualTo(part);
+    assertThat(e.time()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"جوالي 0534490217 والاسم ساره|ساره",
+      "احجزولي عند د مها السبت الصبح، اسمي مريم الكعبي وتلفوني 0501187765|مريم الكعبي"})
+  void a_name_after_and_or_before_a_phone_word(String text, String name) {
+    assertThat(read(text).name()).isEqualTo(name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"عاوزة احجز لابني كشف دوري يوم السبت الضهر|child_checkup",
+      "بدي قدم موعد ابني تبع الفحص لبكرا|child_checkup", "abi a7jz l abooy 8alb el khamis|cardiology_consultation"})
+  void a_childs_periodic_check_and_arabizi_heart(String text, String service) {
+    assertThat(read(text).service()).isEqualTo(service);
+  }
 }
