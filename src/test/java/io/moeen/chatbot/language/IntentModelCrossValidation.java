@@ -87,10 +87,11 @@ public final class IntentModelCrossValidation {
           thresholds[t] == ChatUnderstanding.MIN_CONFIDENCE);
     }
     if (System.getProperty("variants") != null) {
-      // -Dvariants="runnerUp:ruleScore:entity;…": ChatUnderstanding.Rescue variants at the shipped threshold, same folds (2:2:false = none)
+      // -Dvariants="runnerUp:ruleScore:entity;…": ChatUnderstanding.Rescue variants at the shipped threshold, same folds
+      // (2:2:false = none)
       List<IntentModel> models = new ArrayList<>();
       for (int f = 0; f < FOLDS; f++) {
-        List<IntentModel.Example> examples = new ArrayList<>();
+        List<IntentModel.Example> examples = new ArrayList<>(extra); // the candidate lines join every fold, as above
         for (int i = 0; i < train.size(); i++) {
           if (fold[i] != f) {
             examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
