@@ -66,7 +66,9 @@ public final class ArabicText {
       }
       out.append(Character.toLowerCase(foldPunctuation(foldPersianLetter(foldLetter(c)))));
     }
-    return out.toString();
+    String result = out.toString();
+    // a mark dropped between two others can leave a sequence NFKC orders otherwise: once more, to a fixed point
+    return Normalizer.isNormalized(result, Normalizer.Form.NFKC) ? result : normalize(result);
   }
 
   /** True for a letter of the Arabic script (any block), used by language detection and tokens. */
@@ -80,7 +82,8 @@ public final class ArabicText {
   }
 
   private static boolean isOtherArabicMark(char c) {
-    return (c >= '\u0653' && c <= '\u065F') || (c >= '\u06D6' && c <= '\u06ED' && c != '\u06E5' && c != '\u06E6');
+    return (c >= '\u0653' && c <= '\u065F') || (c >= '\u06D6' && c <= '\u06ED' && c != '\u06E5' && c != '\u06E6')
+        || (c >= '\u0610' && c <= '\u061A'); // the combining honorific and Quranic signs
   }
 
   private static boolean isInvisible(char c) {
