@@ -23,7 +23,7 @@ final class NamedItems {
       "fi", "الى", "to", "من", "from", "bel", "bil", "b");
 
   /** What is written before a name: «و», «ف», «ب», «ل», «ك» and their pairs. */
-  private static final List<String> PARTICLES = List.of("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك");
+  private static final Set<String> PARTICLES = Set.of("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك");
 
   private static final Set<String> ARTICLES = Set.of("el", "al", "the", "ال");
 
@@ -83,9 +83,11 @@ final class NamedItems {
       if (exact && !bare) {
         return true;
       }
-      boolean near = exact || ChatNormalizer.stem(w).equals(ChatNormalizer.stem(nameWord))
-          || Math.min(w.length(), nameWord.length()) >= 5 && OptionMatcher.same(w, nameWord);
-      if (near && cued(words, i, name, cues)) {
+      if (!cued(words, i, name, cues)) {
+        continue; // the cue first: stemming every word against every name word is most of this stage's cost
+      }
+      if (exact || ChatNormalizer.stem(w).equals(ChatNormalizer.stem(nameWord))
+          || Math.min(w.length(), nameWord.length()) >= 5 && OptionMatcher.same(w, nameWord)) {
         return true;
       }
     }
@@ -98,11 +100,13 @@ final class NamedItems {
     if (word.equals(nameWord)) {
       return true;
     }
-    for (String particle : PARTICLES) {
-      if (word.equals(particle + nameWord)
-          || nameWord.startsWith("ال") && particle.endsWith("ل") && word.equals(particle + nameWord.substring(1))) {
-        return true; // «بالعليا», «والدوسري», «للعليا» («ل» + «العليا» is written «للعليا»)
-      }
+    if (word.length() > nameWord.length() && word.endsWith(nameWord)
+        && PARTICLES.contains(word.substring(0, word.length() - nameWord.length()))) {
+      return true; // «بالعليا», «والدوسري»
+    }
+    if (nameWord.startsWith("ال") && word.length() > nameWord.length() - 1 && word.endsWith(nameWord.substring(1))) {
+      String particle = word.substring(0, word.length() - nameWord.length() + 1);
+      return particle.endsWith("ل") && PARTICLES.contains(particle); // «للعليا»: «ل» + «العليا»
     }
     return false;
   }
