@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # How well the chatbot understands the held-out corpus (today's reader, then the new pipeline); no service needed.
-# Usage: bench/chat-understanding.sh [heldout|heldout2|heldout3|heldout4|dev|both]   (default heldout; heldout2, heldout3 and heldout4 are
-# the second, third and fourth held-out sets, src/test/resources/io/moeen/chatbot/corpus/heldout2.tsv, heldout3.tsv, heldout4.tsv; both = dev then heldout;
+# Usage: bench/chat-understanding.sh [heldout|heldout2|heldout3|heldout4|heldout5|dev|both]   (default heldout; heldout2 … heldout5
+# are the second to fifth held-out sets, src/test/resources/io/moeen/chatbot/corpus/heldout2.tsv … heldout5.tsv; both = dev then heldout;
 # or any class-path resource ending .tsv (a candidate batch of training lines, to read its entities);
 # -Dmisses=1 in MAVEN_OPTS lists every miss — never on a held-out set)
 set -eu

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * How well the chatbot understands the held-out part of the hand-written corpus (nothing is tuned
  * on it): per-intent precision/recall/F1, the confusion pairs, entity exact match, fallback
  * precision and recall, and messages per second — today's reader (the synonym matcher alone and
- * the date/time parser) first, then the new pipeline. Usage: bench/chat-understanding.sh [dev|heldout|heldout2|heldout3|heldout4|both]
+ * the date/time parser) first, then the new pipeline. Usage: bench/chat-understanding.sh [dev|heldout|heldout2|heldout3|heldout4|heldout5|both]
  */
 public final class ChatUnderstandingBench {
   static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
@@ -46,10 +46,11 @@ public final class ChatUnderstandingBench {
       case "heldout2" -> LabelledCorpus.HELD_OUT_2;
       case "heldout3" -> LabelledCorpus.HELD_OUT_3;
       case "heldout4" -> LabelledCorpus.HELD_OUT_4;
+      case "heldout5" -> LabelledCorpus.HELD_OUT_5;
       case "heldout" -> LabelledCorpus.HELD_OUT;
       default -> {
         if (!args[0].endsWith(".tsv")) {
-          throw new IllegalArgumentException("Which part? dev, heldout, heldout2, heldout3, heldout4, both, "
+          throw new IllegalArgumentException("Which part? dev, heldout, heldout2 … heldout5, both, "
               + "or a class-path resource ending .tsv: " + args[0]);
         }
         yield args[0];
