@@ -37,7 +37,8 @@ public final class EntityReader {
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
       "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند", "وتلفوني", "تلفوني", "وتليفوني", "تليفوني",
-      "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي");
+      "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي", "وهو", "وهي", "هو", "هي", "عمره",
+      "عمرها");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
   private static final Set<String> GREETINGS = Set.of("صباح الخير", "صباح النور", "صباح الفل", "مساء الخير", "مساء النور",
       "good morning", "good evening", "good afternoon");

@@ -23,6 +23,11 @@ final class WordDistance {
    * "where"). Words of 7+ letters, and a swap of the first two letters, are exempt.
    */
   static boolean sameStart(String typed, String listed) {
+    if (typed.startsWith("ال") && listed.startsWith("ال") && typed.length() > 3 && listed.length() > 3) {
+      // the article says nothing: «الرابعه» (the fourth) does not start like «المراجعه» (the follow-up)
+      typed = typed.substring(2);
+      listed = listed.substring(2);
+    }
     if (Math.min(typed.length(), listed.length()) >= 7 || typed.isEmpty() || listed.isEmpty()) {
       return true;
     }

@@ -222,4 +222,17 @@ class EntityReaderTest {
   void a_childs_periodic_check_and_arabizi_heart(String text, String service) {
     assertThat(read(text).service()).isEqualTo(service);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"الساعة الرابعة عصرا تناسبني", "الساعة التاسعة صباحاً", "أود تعديل وقت الحجز إلى الساعة الرابعة عصراً"})
+  void an_hour_in_words_is_no_service_a_typo_away_behind_the_article(String text) {
+    // «الرابعه» (the fourth) and «المراجعه» (the follow-up) share only «ال»: that is no shared start for a typo
+    assertThat(read(text).service()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"اسمي ريم الغامدي وهو نفس الاسم اللي بالتأمين|ريم الغامدي"})
+  void a_name_ends_before_the_words_that_talk_about_it(String text, String name) {
+    assertThat(read(text).name()).isEqualTo(name);
+  }
 }
