@@ -42,7 +42,7 @@ class WebChatBookingTest {
   }
 
   @Test
-  @DisplayName("The services answer names every service with its price, the ones no doctor gives too; booking offers only those some doctor gives")
+  @DisplayName("The services answer names every service with its price, the ones no doctor gives too; booking offers only those some doctor gives, and a typed name is the offered service it describes")
   void the_price_list_names_every_service_and_booking_offers_the_ones_a_doctor_gives() {
     WebChatScript chat = new WebChatScript(app, "ar").open(new JsonObject());
     chat.say("عربي");
@@ -51,8 +51,16 @@ class WebChatBookingTest {
     chat.say("ابي احجز");
     assertThat(chat.options()).extracting(o -> o.getString("value")).isNotEmpty()
         .doesNotContain(SchedulingDemo.DENTAL_CLEANING.toString());
-    chat.say("تنظيف اسنان"); // typed anyway: said plainly, not «ما فهمت»
-    assertThat(chat.said()).contains("ما نقدر نحجزها من المحادثة").doesNotContain("ما فهمت");
+    // typed anyway: not «حشوة سن» (one word alike), but the offered service the words describe — the dental demo's
+    // «تنظيف الأسنان وتلميعها», which Dr. Huda gives
+    chat.say("تنظيف اسنان");
+    assertThat(chat.said()).contains("هدى").doesNotContain("ما نقدر نحجزها").doesNotContain("ما فهمت");
+
+    WebChatScript english = new WebChatScript(app, "en").open(new JsonObject().put("locale", "en"));
+    english.tap("en");
+    english.say("I'd like to book");
+    english.say("a dental cleaning please"); // the service no doctor gives, and no offered one its words describe
+    assertThat(english.said()).contains("can't be booked from the chat").doesNotContain("Scaling");
 
     WebChatScript priced = new WebChatScript(app, "ar").open(new JsonObject());
     priced.say("عربي");
@@ -63,8 +71,8 @@ class WebChatBookingTest {
 
     WebChatScript oneMessage = new WebChatScript(app, "ar").open(new JsonObject());
     oneMessage.say("عربي");
-    oneMessage.say("ابي موعد تنظيف اسنان بكرة"); // the issue's own words, all in one message
-    assertThat(oneMessage.said()).contains("تنظيف الأسنان").contains("ما نقدر نحجزها من المحادثة")
+    oneMessage.say("ابي موعد تنظيف اسنان بكرة"); // the issue's own words, all in one message: the offered cleaning
+    assertThat(oneMessage.said()).contains("تمام، فهمت: تنظيف الأسنان وتلميعها").doesNotContain("ما نقدر نحجزها")
         .doesNotContain("أي خدمة");
   }
 

@@ -225,7 +225,8 @@ public final class ChatEngine {
       if (typedService != null) {
         // a service of this clinic named is that service, whatever other option its words resemble («تنظيف اسنان» is
         // not «حشوة سن»); one the list does not offer (no doctor gives it) is taken too, and the flow says so
-        Optional<String> offered = SlotFilling.offeredOption(c, node, typedService);
+        Optional<String> offered = SlotFilling.offeredOption(c, node, typedService)
+            .or(() -> SlotFilling.describedOption(c, node, input)); // «تنظيف اسنان»: the offered «…وتلميعها»
         Optional<SlotFilling.Filled> taken = offered.isPresent() ? Optional.empty()
             : SlotFilling.notOffered(c, node, typedService, turn.clinic);
         if (taken.isPresent()) {

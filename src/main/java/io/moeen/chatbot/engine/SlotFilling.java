@@ -188,7 +188,13 @@ final class SlotFilling {
       // «ابي موعد تنظيف اسنان» where no doctor gives it: the service said, not a list without it
       String named = EntityReader.read(text, new ClinicCatalogue(clinic.services(), List.of(), List.of()), zone, clock)
           .service();
-      return named == null ? Optional.empty() : notOffered(c, node, named, clinic);
+      if (named == null) {
+        return Optional.empty();
+      }
+      chosen = describedOption(c, node, text).orElse(null); // an offered service the words describe, before saying no
+      if (chosen == null) {
+        return notOffered(c, node, named, clinic);
+      }
     }
     if (chosen == null) {
       return Optional.empty();
@@ -220,6 +226,16 @@ final class SlotFilling {
         .orElse(service.get().names().isEmpty() ? serviceId : service.get().names().get(0));
     c.variables.put(variable, serviceId).put(variable + "Label", label);
     return Optional.of(new Filled(label, node.getString("next")));
+  }
+
+  /** The id of the node's listed option most of whose title's words the text has ({@link io.moeen.chatbot.language.OptionMatcher#mostWordsOf}). */
+  static Optional<String> describedOption(Conversation c, JsonObject node, String text) {
+    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
+        ? a : new JsonArray();
+    List<String> titles = new ArrayList<>();
+    items.forEach(o -> titles.add(o instanceof JsonObject item ? Flow.text(item.getValue("title"), c.locale) : ""));
+    int i = io.moeen.chatbot.language.OptionMatcher.mostWordsOf(text, titles);
+    return i < 0 ? Optional.empty() : Optional.ofNullable(items.getJsonObject(i).getString("id"));
   }
 
   /** The id of the node's listed option that is the service {@code serviceId}, if the list offers it. */

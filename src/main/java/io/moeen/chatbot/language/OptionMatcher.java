@@ -36,6 +36,37 @@ public final class OptionMatcher {
     return found;
   }
 
+  /**
+   * The one option most of whose words — two at least, and two thirds of them — the text has, or -1: «ابي تنظيف اسنان»
+   * is «تنظيف الأسنان وتلميعها» (not «حشوة سن», one word of two, and that only a typo away). For a service the clinic
+   * has but the list does not offer, the offered one the words describe.
+   */
+  public static int mostWordsOf(String text, List<String> options) {
+    String normalized = ChatNormalizer.normalize(text);
+    List<String> said = new java.util.ArrayList<>(EntityReader.words(normalized));
+    String view = ChatNormalizer.arabizi(normalized);
+    if (!view.equals(normalized)) {
+      said.addAll(EntityReader.words(view));
+    }
+    int best = -1;
+    boolean tie = false;
+    int bestHad = 0;
+    for (int i = 0; i < options.size(); i++) {
+      List<String> words = EntityReader.words(ChatNormalizer.normalize(options.get(i)));
+      int had = (int) words.stream().filter(w -> said.stream().anyMatch(s -> same(s, w))).count();
+      if (had >= 2 && had * 3 >= words.size() * 2) {
+        if (had > bestHad) {
+          best = i;
+          bestHad = had;
+          tie = false;
+        } else if (had == bestHad) {
+          tie = true;
+        }
+      }
+    }
+    return tie ? -1 : best;
+  }
+
   private static List<Integer> candidates(String text, List<String> options, boolean arabizi) {
     if (options.isEmpty()) {
       return List.of();
