@@ -46,7 +46,8 @@ public final class ChatNormalizer {
       Map.entry("الاتنن", "الاثنين"), Map.entry("الاربع", "الاربعاء"), Map.entry("الاربعا", "الاربعاء"),
       Map.entry("القومعا", "الجمعه"), Map.entry("الجمعا", "الجمعه"), Map.entry("الجومعا", "الجمعه"),
       Map.entry("الدوهر", "الظهر"), Map.entry("الزوهر", "الظهر"), Map.entry("السوبح", "الصبح"), Map.entry("نوس", "نص"),
-      Map.entry("نص", "نص"), Map.entry("باللل", "بالليل"), Map.entry("باللايل", "بالليل"));
+      Map.entry("نص", "نص"), Map.entry("باللل", "بالليل"), Map.entry("باللايل", "بالليل"), Map.entry("تنزيف", "تنظيف"),
+      Map.entry("اسنن", "اسنان"), Map.entry("الاسنن", "الاسنان"));
 
   private ChatNormalizer() {}
 

@@ -154,7 +154,8 @@ final class WhereItGoes {
     return null;
   }
 
-  private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم");
+  private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم", "بعد",
+      "after"); // «خليه بعد بكره»: the whole of "the day after tomorrow"
 
   /** A day that starts the text ("thursday please", "next sunday", «يوم الخميس»), not one further on ("reschedule tomorrow's"). */
   private static Optional<LocalDate> dayRightAfter(String text, ZoneId zone, Clock clock) {

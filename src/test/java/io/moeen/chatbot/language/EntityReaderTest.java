@@ -188,7 +188,7 @@ class EntityReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"ابي اغير موعدي مع د فيصل من باجر لعقب باجر|2026-11-03",
       "ممكن تأخرون موعد تنظيف الاسنان لبعد بكرة؟|2026-11-03", "موعدي الثلاثاء ابغى اخليه الأربعاء نفس الوقت|2026-11-04",
-      "ممكن نقدم موعد التخطيط لليوم الظهر بدل بكرة؟|2026-11-01"})
+      "ممكن نقدم موعد التخطيط لليوم الظهر بدل بكرة؟|2026-11-01", "موعدي بكرة ابي اخليه بعد بكرة|2026-11-03"})
   void a_move_names_its_new_day_after_make_it_or_not_after_instead_of(String text, String day) {
     assertThat(read(text).day()).hasToString(day);
   }

@@ -46,6 +46,7 @@ class OptionMatcherTest {
   void the_option_most_of_whose_words_a_message_has_is_the_one_it_describes() {
     List<String> offered = List.of("استشارة قلب", "حشوة سن", "تخطيط القلب", "كشف عام", "تنظيف الأسنان وتلميعها");
     assertThat(OptionMatcher.mostWordsOf("ابي موعد تنظيف اسنان بكرة", offered)).isEqualTo(4);
+    assertThat(OptionMatcher.mostWordsOf("abi a7jez maw3ed bokra el 3asr tanzeef asnan", offered)).as("Arabizi").isEqualTo(4);
     // one word of two, or two thirds not reached, describes nothing: not «حشوة سن» for «اسنان», nor a heart service
     assertThat(OptionMatcher.mostWordsOf("ابي اسنان", offered)).isEqualTo(-1);
     assertThat(OptionMatcher.mostWordsOf("القلب", offered)).isEqualTo(-1);
