@@ -279,6 +279,10 @@ public final class ChatEngine {
           turn.out.add(walker.prompt(c, node));
           return Future.succeededFuture();
         }
+        if (replyId == null && TypedMeaning.onlyCourtesy(turn.understanding)) {
+          turn.out.add(walker.prompt(c, node)); // «ايه» to «نكمل الحجز؟» over a list: the list again, not «ما فهمت»
+          return Future.succeededFuture();
+        }
         return detours.notUnderstood(turn, node, "chatbot.pick_option");
       }
       c.variables.remove(SlotFilling.MISSES);

@@ -110,6 +110,22 @@ class ChatTypedMeaningTest {
     assertThat(chat.conversation.variables.getString("service")).as("the booking unchanged").isEqualTo("svc-consult");
   }
 
+  @ParameterizedTest(name = "«{0}» at the free times after a side question")
+  @ValueSource(strings = {"ايه", "تمام", "ok", "شكرا"})
+  void yes_at_a_list_after_shall_we_go_on_shows_the_list_again_without_a_miss(String text) {
+    // found by the ninth part's transcripts: «ايه» to «نكمل الحجز؟» over the free times was «ما فهمت», and the next
+    // answer offered a person
+    ChatScript chat = clinic();
+    atTheFreeTimes(chat);
+    chat.say("كم السعر؟");
+    assertThat(chat.texts()).contains(ChatScript.say("ar", "chatbot.resume"));
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    assertThat(chat.texts()).as("the list again, nothing else").hasSize(1)
+        .doesNotContain(ChatScript.say("ar", "chatbot.pick_option"));
+    assertThat(chat.conversation.variables.containsKey("_misses")).isFalse();
+  }
+
   @Test
   void yes_after_shall_we_go_on_asks_the_question_again_without_saying_it_was_not_understood() {
     ChatScript chat = clinic();
