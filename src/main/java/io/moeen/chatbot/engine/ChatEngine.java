@@ -224,7 +224,8 @@ public final class ChatEngine {
       String typedService = TypedMeaning.serviceNamed(turn.understanding, node, replyId);
       if (typedService != null) {
         // a service of this clinic named is that service, whatever other option its words resemble («تنظيف اسنان» is
-        // not «حشوة سن»); one the list does not offer (no doctor gives it) is taken too, and the flow says so
+        // not «حشوة سن»); one the list does not offer (no doctor gives it) is the offered one its words describe, else
+        // it is taken too and the flow says the chat cannot book it
         Optional<String> offered = SlotFilling.offeredOption(c, node, typedService)
             .or(() -> SlotFilling.describedOption(c, node, input)); // «تنظيف اسنان»: the offered «…وتلميعها»
         Optional<SlotFilling.Filled> taken = offered.isPresent() ? Optional.empty()

@@ -185,7 +185,8 @@ final class SlotFilling {
       }
     }
     if (chosen == null && "service".equals(variable)) {
-      // «ابي موعد تنظيف اسنان» where no doctor gives it: the service said, not a list without it
+      // «ابي موعد تنظيف اسنان» naming a service the list does not offer: the offered one its words describe («…وتلميعها»),
+      // else that service itself, so the flow says the chat cannot book it — not a list without it
       String named = EntityReader.read(text, new ClinicCatalogue(clinic.services(), List.of(), List.of()), zone, clock)
           .service();
       if (named == null) {
@@ -230,8 +231,7 @@ final class SlotFilling {
 
   /** The id of the node's listed option most of whose title's words the text has ({@link io.moeen.chatbot.language.OptionMatcher#mostWordsOf}). */
   static Optional<String> describedOption(Conversation c, JsonObject node, String text) {
-    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
-        ? a : new JsonArray();
+    JsonArray items = listed(c, node);
     List<String> titles = new ArrayList<>();
     items.forEach(o -> titles.add(o instanceof JsonObject item ? Flow.text(item.getValue("title"), c.locale) : ""));
     int i = io.moeen.chatbot.language.OptionMatcher.mostWordsOf(text, titles);
@@ -240,9 +240,7 @@ final class SlotFilling {
 
   /** The id of the node's listed option that is the service {@code serviceId}, if the list offers it. */
   static Optional<String> offeredOption(Conversation c, JsonObject node, String serviceId) {
-    JsonArray items = node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
-        ? a : new JsonArray();
-    return items.stream().filter(o -> o instanceof JsonObject item && isService(item, serviceId))
+    return listed(c, node).stream().filter(o -> o instanceof JsonObject item && isService(item, serviceId))
         .map(o -> ((JsonObject) o).getString("id")).findFirst();
   }
 
@@ -252,5 +250,11 @@ final class SlotFilling {
    */
   static boolean isService(JsonObject option, String serviceId) {
     return serviceId.equals(String.valueOf(option.getValue("value"))) || serviceId.equals(option.getString("code"));
+  }
+
+  /** The options a choice node lists from a variable an action set (none for a static choice). */
+  private static JsonArray listed(Conversation c, JsonObject node) {
+    return node.getValue("optionsFrom") instanceof String from && c.scope().getValue(from) instanceof JsonArray a
+        ? a : new JsonArray();
   }
 }

@@ -6,11 +6,11 @@ import java.util.Set;
 
 /**
  * Which doctor or branch the words of a message name: the one most of whose name words they have (titles and
- * «فرع»/"branch" left out); none on a tie. A word counts when it is the name's word — as written or with its
- * particles off («بالعليا») — and, stemmed alike, one letter off or without its article («عليا» for «العليا»), only right after
+ * «فرع»/"branch" left out); none on a tie. A word counts when it is the name's word, as written or with particles
+ * before it («بالعليا»); stemmed alike, one letter off or without its article («عليا» for «العليا») only right after
  * what speaks of a doctor or a branch (a title, «مع», «عند», "with", «فرع», "in") or after another word of the same
- * name ("faisal al-dosary"): everyday words are one letter from names («الشهر», "month", is not «الشهري»; «الرياضه»,
- * sport, is not «الرياض»; «الدوري», periodic, is not «الدوسري»; «عليا», "on me", is not «العليا»).
+ * name ("faisal al-dosary"). Everyday words are one letter from names: «الشهر» ("month") is not «الشهري», «الرياضه»
+ * (sport) is not «الرياض», «الدوري» (periodic) is not «الدوسري», «عليا» ("on me") is not «العليا».
  */
 final class NamedItems {
   private static final Set<String> TITLES = Set.of("د", "دكتور", "دكتوره", "الدكتور", "الدكتوره", "dr", "doctor", "al",
