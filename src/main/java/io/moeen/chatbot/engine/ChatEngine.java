@@ -280,6 +280,11 @@ public final class ChatEngine {
           turn.out.add(walker.prompt(c, node));
           return Future.succeededFuture();
         }
+        Optional<Future<Void>> day = replyId == null ? detours.anotherDay(turn, node, input) : Optional.empty();
+        if (day.isPresent()) {
+          c.variables.remove(SlotFilling.MISSES);
+          return day.get(); // «الاحد» at the free times: that day's free times
+        }
         if (replyId == null && TypedMeaning.onlyCourtesy(turn.understanding)) {
           turn.out.add(walker.prompt(c, node)); // «ايه» to «نكمل الحجز؟» over a list: the list again, not «ما فهمت»
           return Future.succeededFuture();

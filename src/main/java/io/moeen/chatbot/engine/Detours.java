@@ -72,4 +72,55 @@ final class Detours {
       return Future.succeededFuture();
     }));
   }
+
+  /**
+   * A day typed at the free times («الاحد», "thursday instead") without a clock time: back to the question that asked
+   * the day, which that day answers at once (its free times follow), instead of «ما فهمت». The question is the date
+   * question of the flow from which the walk reaches this node through actions and conditions.
+   */
+  Optional<Future<Void>> anotherDay(Turn turn, JsonObject node, String input) {
+    Conversation c = turn.c;
+    if (!"slot".equals(node.getString("variable")) || turn.understanding == null
+        || turn.understanding.entities().day() == null || turn.understanding.entities().time() != null) {
+      return Optional.empty();
+    }
+    return dateQuestionBefore(turn.flow, c.currentNode).map(question -> {
+      SlotFilling.remember(c, input); // the day it names answers the day question when the walk reaches it
+      return walker.walk(turn, question);
+    });
+  }
+
+  /** The date question whose answer leads, through actions and conditions only, to the node {@code target}. */
+  static Optional<String> dateQuestionBefore(io.moeen.chatbot.flow.Flow flow, String target) {
+    for (String id : flow.nodes().fieldNames()) {
+      JsonObject n = flow.nodes().getJsonObject(id);
+      if (io.moeen.chatbot.flow.Flow.type(n).orElse(null) == io.moeen.chatbot.flow.NodeType.QUESTION
+          && "date".equals(n.getString("input")) && leadsTo(flow, n.getString("next"), target, 6)) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean leadsTo(io.moeen.chatbot.flow.Flow flow, String from, String target, int hops) {
+    if (from == null || hops == 0) {
+      return false;
+    }
+    if (from.equals(target)) {
+      return true;
+    }
+    JsonObject n = flow.node(from).orElse(null);
+    io.moeen.chatbot.flow.NodeType type = n == null ? null : io.moeen.chatbot.flow.Flow.type(n).orElse(null);
+    if (type == io.moeen.chatbot.flow.NodeType.ACTION) {
+      return leadsTo(flow, n.getString("next"), target, hops - 1);
+    }
+    if (type == io.moeen.chatbot.flow.NodeType.CONDITION) {
+      boolean any = leadsTo(flow, n.getString("otherwise"), target, hops - 1);
+      for (Object b : n.getJsonArray("branches", new io.vertx.core.json.JsonArray())) {
+        any = any || b instanceof JsonObject branch && leadsTo(flow, branch.getString("next"), target, hops - 1);
+      }
+      return any;
+    }
+    return false;
+  }
 }

@@ -110,6 +110,21 @@ class ChatTypedMeaningTest {
     assertThat(chat.conversation.variables.getString("service")).as("the booking unchanged").isEqualTo("svc-consult");
   }
 
+  @ParameterizedTest(name = "«{0}» at the free times → {1}")
+  @CsvSource({"الخميس, 2026-11-05", "طيب الخميس احسن, 2026-11-05", "what about sunday, 2026-11-08", "bokra, 2026-11-02"})
+  void a_day_typed_at_the_free_times_shows_that_days_times(String text, String day) {
+    // found by the ninth part's transcripts: «الاحد» at the list was «ما فهمت», the next answer offered a person
+    ChatScript chat = clinic();
+    atTheFreeTimes(chat);
+    int before = (int) chat.actions.names().stream().filter("find_slots"::equals).count();
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    assertThat(chat.conversation.variables.getString("date")).isEqualTo(day);
+    assertThat(chat.actions.names().stream().filter("find_slots"::equals).count()).isEqualTo(before + 1);
+    assertThat(chat.actions.last("find_slots").scope().getString("date")).isEqualTo(day);
+    assertThat(chat.texts()).doesNotContain(ChatScript.say("ar", "chatbot.pick_option"));
+  }
+
   @ParameterizedTest(name = "«{0}» at the free times after a side question")
   @ValueSource(strings = {"ايه", "تمام", "ok", "شكرا"})
   void yes_at_a_list_after_shall_we_go_on_shows_the_list_again_without_a_miss(String text) {
