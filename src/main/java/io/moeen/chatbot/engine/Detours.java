@@ -1,8 +1,11 @@
 package io.moeen.chatbot.engine;
 
+import io.moeen.chatbot.flow.Flow;
+import io.moeen.chatbot.flow.NodeType;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -91,10 +94,10 @@ final class Detours {
   }
 
   /** The date question whose answer leads, through actions and conditions only, to the node {@code target}. */
-  static Optional<String> dateQuestionBefore(io.moeen.chatbot.flow.Flow flow, String target) {
+  static Optional<String> dateQuestionBefore(Flow flow, String target) {
     for (String id : flow.nodes().fieldNames()) {
       JsonObject n = flow.nodes().getJsonObject(id);
-      if (io.moeen.chatbot.flow.Flow.type(n).orElse(null) == io.moeen.chatbot.flow.NodeType.QUESTION
+      if (Flow.type(n).orElse(null) == NodeType.QUESTION
           && "date".equals(n.getString("input")) && leadsTo(flow, n.getString("next"), target, 6)) {
         return Optional.of(id);
       }
@@ -102,7 +105,7 @@ final class Detours {
     return Optional.empty();
   }
 
-  private static boolean leadsTo(io.moeen.chatbot.flow.Flow flow, String from, String target, int hops) {
+  private static boolean leadsTo(Flow flow, String from, String target, int hops) {
     if (from == null || hops == 0) {
       return false;
     }
@@ -110,13 +113,13 @@ final class Detours {
       return true;
     }
     JsonObject n = flow.node(from).orElse(null);
-    io.moeen.chatbot.flow.NodeType type = n == null ? null : io.moeen.chatbot.flow.Flow.type(n).orElse(null);
-    if (type == io.moeen.chatbot.flow.NodeType.ACTION) {
+    NodeType type = n == null ? null : Flow.type(n).orElse(null);
+    if (type == NodeType.ACTION) {
       return leadsTo(flow, n.getString("next"), target, hops - 1);
     }
-    if (type == io.moeen.chatbot.flow.NodeType.CONDITION) {
+    if (type == NodeType.CONDITION) {
       boolean any = leadsTo(flow, n.getString("otherwise"), target, hops - 1);
-      for (Object b : n.getJsonArray("branches", new io.vertx.core.json.JsonArray())) {
+      for (Object b : n.getJsonArray("branches", new JsonArray())) {
         any = any || b instanceof JsonObject branch && leadsTo(flow, branch.getString("next"), target, hops - 1);
       }
       return any;

@@ -93,15 +93,17 @@ final class WhereItGoes {
       return null; // one day, said once: the reader has it
     }
     List<String> words = EntityReader.words(text.substring(after));
+    // a day is said in a few words («بعد بكره», «الاحد الجاي», «25 ديسمبر 2026»): windows of them, not every prefix and
+    // suffix of the message — a 4 KB message of «الى …» took a second that way
     Optional<LocalDate> first = Optional.empty(); // the day said first («بكره» of «من بكره لبعد بكره»)
-    for (int j = 1; j <= words.size() && first.isEmpty(); j++) {
-      first = DateTimeParser.parseDate(String.join(" ", words.subList(0, j)), zone, clock);
+    for (int j = 0; j < words.size() && first.isEmpty(); j++) {
+      first = window(words, j, zone, clock);
     }
     for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
-      Optional<LocalDate> last = DateTimeParser.parseDate(String.join(" ", words.subList(i, words.size())), zone, clock);
+      Optional<LocalDate> last = window(words, i, zone, clock);
       if (last.isPresent()) {
         // the whole of the last day: «بكره» is the end of «بعد بكره» («من بكره لبعد بكره»)
-        Optional<LocalDate> longer = DateTimeParser.parseDate(String.join(" ", words.subList(i - 1, words.size())), zone, clock);
+        Optional<LocalDate> longer = window(words, i - 1, zone, clock);
         if (i > 1 && longer.isPresent() && !longer.equals(last)) {
           last = longer;
         }
@@ -109,6 +111,14 @@ final class WhereItGoes {
       }
     }
     return null;
+  }
+
+  private static final int DAY_WORDS = 4;
+
+  /** The day the few words from {@code start} name, if any. */
+  private static Optional<LocalDate> window(List<String> words, int start, ZoneId zone, Clock clock) {
+    return DateTimeParser.parseDate(String.join(" ", words.subList(start, Math.min(words.size(), start + DAY_WORDS))),
+        zone, clock);
   }
 
   /**
@@ -121,7 +131,7 @@ final class WhereItGoes {
     int from = 0;
     boolean bare = false;
     while (m.find(from)) {
-      String rest = m.group(1).strip();
+      String rest = head(m.group(1)).strip(); // «الساعه ٦ العصر»: a time is said in its first few words
       boolean hourOnly = rest.matches("(?:الساعه\\s*)?\\d{1,2}(?:\\s+\\P{L}.*)?[\\s\\p{P}]*");
       Optional<LocalTime> t = DateTimeParser.parseTime(rest.matches("\\d{1,2}\\b.*") ? "الساعه " + rest : rest);
       if (t.isPresent()) {
@@ -154,12 +164,17 @@ final class WhereItGoes {
     return null;
   }
 
+  /** The first words of what follows a marker (enough for a day or a time; never the rest of a long message). */
+  private static String head(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60);
+  }
+
   private static final Set<String> BEFORE_A_DAY = Set.of("next", "this", "the", "on", "coming", "يوم", "اليوم", "بعد",
       "after"); // «خليه بعد بكره»: the whole of "the day after tomorrow"
 
   /** A day that starts the text ("thursday please", "next sunday", «يوم الخميس»), not one further on ("reschedule tomorrow's"). */
   private static Optional<LocalDate> dayRightAfter(String text, ZoneId zone, Clock clock) {
-    List<String> words = EntityReader.words(text);
+    List<String> words = EntityReader.words(head(text));
     if (words.isEmpty()) {
       return Optional.empty();
     }

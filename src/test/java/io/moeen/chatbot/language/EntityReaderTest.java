@@ -6,6 +6,7 @@ import static io.moeen.chatbot.language.PipelineStagesTest.SUNDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -234,5 +235,21 @@ class EntityReaderTest {
   @CsvSource(delimiter = '|', value = {"اسمي ريم الغامدي وهو نفس الاسم اللي بالتأمين|ريم الغامدي"})
   void a_name_ends_before_the_words_that_talk_about_it(String text, String name) {
     assertThat(read(text).name()).isEqualTo(name);
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_long_message_full_of_moves_is_read_in_linear_time() {
+    // the chat's longest message (4,096 characters) made of move markers: reading which of its days is meant parsed
+    // every suffix of it (1.3 s for the four); a day or time is looked for in a few words at a time. A bound
+    // like DateTimeParserTest's, far above a normal reading (0.15 ms) and far below the quadratic one.
+    List<String> texts = List.of(("من بكرة " + "الى كلمة ".repeat(500)).substring(0, 4000),
+        ("من " + "كلمة ".repeat(820) + "بكرة").substring(0, 4000),
+        ("الساعه ٤ " + "خلوه كلمة ".repeat(450)).substring(0, 4000),
+        ("بدل بكرة " + "الى ".repeat(1100)).substring(0, 4000));
+    texts.forEach(EntityReaderTest::read); // warm, twice
+    texts.forEach(EntityReaderTest::read);
+    long start = System.nanoTime();
+    texts.forEach(EntityReaderTest::read);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(800);
   }
 }
