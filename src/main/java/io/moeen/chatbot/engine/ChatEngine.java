@@ -227,7 +227,7 @@ public final class ChatEngine {
         // not «حشوة سن»); one the list does not offer (no doctor gives it) is the offered one its words describe, else
         // it is taken too and the flow says the chat cannot book it
         Optional<String> offered = SlotFilling.offeredOption(c, node, typedService)
-            .or(() -> SlotFilling.describedOption(c, node, input)); // «تنظيف اسنان»: the offered «…وتلميعها»
+            .or(() -> SlotFilling.describedFor(c, node, typedService, input, turn.clinic)); // the offered «…وتلميعها»
         Optional<SlotFilling.Filled> taken = offered.isPresent() ? Optional.empty()
             : SlotFilling.notOffered(c, node, typedService, turn.clinic);
         if (taken.isPresent()) {
@@ -235,6 +235,9 @@ public final class ChatEngine {
           return walker.walk(turn, taken.get().next());
         }
         picked = offered.isEmpty() ? picked : choices.stream().filter(o -> offered.get().equals(o.id())).findFirst();
+        if (picked.isPresent() && SlotFilling.offeredOption(c, node, typedService).isEmpty()) {
+          turn.understood.add(picked.get().title()); // taken under another name: say which («تمام، فهمت: …وتلميعها»)
+        }
       }
       boolean untakenTime = typedTime != null && picked.isEmpty();
       if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {

@@ -192,7 +192,8 @@ final class SlotFilling {
       if (named == null) {
         return Optional.empty();
       }
-      chosen = describedOption(c, node, text).orElse(null); // an offered service the words describe, before saying no
+      // an offered service the words or the named service's other names describe, before saying no
+      chosen = describedFor(c, node, named, text, clinic).orElse(null);
       if (chosen == null) {
         return notOffered(c, node, named, clinic);
       }
@@ -236,6 +237,43 @@ final class SlotFilling {
     items.forEach(o -> titles.add(o instanceof JsonObject item ? Flow.text(item.getValue("title"), c.locale) : ""));
     int i = io.moeen.chatbot.language.OptionMatcher.mostWordsOf(text, titles);
     return i < 0 ? Optional.empty() : Optional.ofNullable(items.getJsonObject(i).getString("id"));
+  }
+
+  /**
+   * For service {@code serviceId}, named in {@code text}, that the node's list does not offer: the offered option the
+   * text's words describe («تنظيف اسنان» is «تنظيف الأسنان وتلميعها»), else the one the service's own names in either
+   * language describe ("a dental cleaning" is «تنظيف الأسنان», which it also is).
+   */
+  static Optional<String> describedFor(Conversation c, JsonObject node, String serviceId, String text,
+                                       ClinicCatalogue clinic) {
+    return describedOption(c, node, text).or(() -> describedByNames(c, node, serviceId, clinic));
+  }
+
+  /**
+   * The id of the one listed option that one of the clinic's names for service {@code serviceId} describes, each read
+   * in both languages: "a dental cleaning" is the service «تنظيف الأسنان», whose words the offered «تنظيف الأسنان
+   * وتلميعها» ("Scaling and polishing") has. Empty when none or more than one is described.
+   */
+  static Optional<String> describedByNames(Conversation c, JsonObject node, String serviceId, ClinicCatalogue clinic) {
+    List<String> names = namesOf(clinic, serviceId);
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (Object o : listed(c, node)) {
+      if (o instanceof JsonObject item) {
+        List<String> titles = new ArrayList<>(List.of(Flow.text(item.getValue("title"), c.locale)));
+        clinic.services().stream().filter(i -> isService(item, i.id()))
+            .forEach(i -> titles.addAll(i.names()));
+        if (names.stream().anyMatch(n -> titles.stream()
+            .anyMatch(t -> io.moeen.chatbot.language.OptionMatcher.mostWordsOf(n, List.of(t)) == 0))) {
+          found.add(item.getString("id"));
+        }
+      }
+    }
+    return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+  }
+
+  private static List<String> namesOf(ClinicCatalogue clinic, String serviceId) {
+    return clinic.services().stream().filter(i -> serviceId.equals(i.id())).findFirst()
+        .map(ClinicCatalogue.Item::names).orElse(List.of());
   }
 
   /** The id of the node's listed option that is the service {@code serviceId}, if the list offers it. */

@@ -93,6 +93,31 @@ class ClinicCatalogueConversationTest {
   }
 
   @Test
+  void a_service_nobody_gives_typed_in_english_is_the_offered_one_its_arabic_name_describes() {
+    // the demo's «تنظيف الأسنان» ("Dental cleaning") has no doctor; its Arabic name's words are the offered «تنظيف الأسنان
+    // وتلميعها» ("Scaling and polishing"), which shares no English word with it
+    ClinicCatalogue withCleaning = ClinicCatalogue.fromCatalogue(
+        new JsonArray()
+            .add(item("svc-consult", "general_consultation", "كشف عام", "General consultation"))
+            .add(item("svc-cleaning", "dental_cleaning", "تنظيف الأسنان", "Dental cleaning"))
+            .add(item("svc-scaling", "dental_scaling", "تنظيف الأسنان وتلميعها", "Scaling and polishing")),
+        new JsonArray().add(item("dr-huda", null, "هدى القرني", "Huda Al-Qarni")),
+        new JsonArray().add(item("loc-1", "riyadh_olaya", "فرع العليا - الرياض", "Olaya branch, Riyadh")));
+    chat.actions.clinic(withCleaning)
+        .sets("list_services", new JsonObject().put("services", FakeActions.options(
+            "service1", "General consultation", "svc-consult",
+            "service3", "Scaling and polishing", "svc-scaling")).put("servicesText", "• …"))
+        .sets("list_doctors", new JsonObject().put("doctors", FakeActions.options("doctor2", "Dr. Huda Al-Qarni", "dr-huda")));
+    chat.greet();
+    chat.tap("en");
+    chat.say("I'd like to book");
+    chat.say("a dental cleaning please");
+    assertThat(chat.actions.last("list_doctors").scope().getString("service")).as(String.join("\n", chat.texts())).isEqualTo("svc-scaling");
+    assertThat(chat.texts().get(0)).as("taken under another name: said which").contains("Scaling and polishing");
+    assertThat(String.join("\n", chat.texts())).doesNotContain("can't be booked");
+  }
+
+  @Test
   void without_the_clinics_catalogue_the_same_message_is_not_understood_at_the_menu() {
     // what the engine did before it read with the clinic's catalogue (ClinicCatalogue.empty())
     chat.greet();
