@@ -102,7 +102,7 @@ public final class IntentModelCrossValidation {
       for (String v : System.getProperty("variants").split(";")) {
         String[] p = v.split(":");
         ChatUnderstanding.Rescue x = new ChatUnderstanding.Rescue(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
-            Boolean.parseBoolean(p[2]));
+            Boolean.parseBoolean(p[2]), p.length > 3 ? Double.parseDouble(p[3]) : 0);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
           labels.add(ChatUnderstanding.decide(trainReadings.get(i), models.get(fold[i]), ChatUnderstanding.MIN_CONFIDENCE, x).label());
