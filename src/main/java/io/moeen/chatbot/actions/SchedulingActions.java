@@ -160,7 +160,7 @@ final class SchedulingActions {
         boolean in = switch (dayPart) {
           case "morning" -> hour < 12;
           case "noon" -> hour >= 11 && hour < 15;
-          case "afternoon" -> hour >= 12 && hour < 18;
+          case "afternoon" -> hour >= 13 && hour < 18; // «العصر», «بعد الظهر»: not the noon hour (12:00 is «الظهر»)
           case "evening" -> hour >= 16;
           default -> true;
         };
