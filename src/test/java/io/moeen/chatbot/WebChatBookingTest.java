@@ -70,6 +70,9 @@ class WebChatBookingTest {
     assertThat(priced.said()).contains("أي يوم");
     priced.say("كم سعر تخطيط القلب؟"); // the named service's price (the live ids are not codes), then the booking resumes
     assertThat(priced.said()).contains("تخطيط القلب — 120").doesNotContain("خدماتنا وأسعارها").doesNotContain("كشف عام —");
+    priced.say("طيب لا، ابي تخطيط القلب بدال الكشف"); // another service: the booking again with it, its only doctor said
+    assertThat(priced.said()).contains("تمام، فهمت: تخطيط القلب").contains("فيصل").contains("أي يوم")
+        .doesNotContain("ما فهمت");
 
     WebChatScript oneMessage = new WebChatScript(app, "ar").open(new JsonObject());
     oneMessage.say("عربي");

@@ -46,7 +46,7 @@ public final class ChatEngine {
     this.zone = zone;
     this.clock = clock;
     this.walker = new FlowWalker(actions, messages, answers, zone, clock);
-    this.detours = new Detours(walker);
+    this.detours = new Detours(walker, zone, clock);
   }
 
   /** What the bot says first, before the contact wrote anything (a new web session). */
@@ -127,6 +127,9 @@ public final class ChatEngine {
       // «الغيه», "cancel" where the question is "move it or cancel it?": the cancel offered, not leaving the question
       intent = Optional.of(new IntentMatch(Intent.CANCEL, intent.get().score(), "offered"));
     }
+    if (intent.isPresent() && intent.get().intent() == Intent.ABORT && Detours.namesAnother(turn)) {
+      intent = Optional.empty(); // «لا، خليه مع د. فيصل» mid-booking: not "stop", but another doctor (Detours.changedMind)
+    }
     if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {
       return global(turn, intent.get().intent(), node);
     }
@@ -191,7 +194,7 @@ public final class ChatEngine {
         return Future.succeededFuture();
       }
       if (answer.isEmpty()) {
-        Optional<Future<Void>> side = detours.sideQuestion(turn, node);
+        Optional<Future<Void>> side = detours.sideQuestion(turn, node).or(() -> detours.changedMind(turn, node, input));
         if (side.isPresent()) {
           return side.get();
         }
@@ -248,8 +251,9 @@ public final class ChatEngine {
         return Future.succeededFuture();
       }
       if (picked.isEmpty() && replyId == null && node.getValue("variable") instanceof String) {
-        // a question about prices, hours, branches or services while a slot is being asked: answer it, then resume
-        Optional<Future<Void>> side = detours.sideQuestion(turn, node);
+        // a question about prices, hours, branches or services while a slot is being asked: answer it, then resume;
+        // another service or doctor named: the booking again with it
+        Optional<Future<Void>> side = detours.sideQuestion(turn, node).or(() -> detours.changedMind(turn, node, input));
         if (side.isPresent()) {
           return side.get();
         }

@@ -2,25 +2,35 @@ package io.moeen.chatbot.engine;
 
 import io.moeen.chatbot.flow.Flow;
 import io.moeen.chatbot.flow.NodeType;
+import io.moeen.chatbot.language.ChangeOfMind;
+import io.moeen.chatbot.language.Entities;
+import io.moeen.chatbot.language.EntityReader;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a turn leaves the flow's path and comes back to the same node: a side question (prices, hours,
  * branches, services) answered in the middle of a task, which then resumes; an answer not understood,
- * said so — the second in a row offers a person.
+ * said so — the second in a row offers a person; another service or doctor named mid-booking, which starts the booking
+ * again with it.
  */
 final class Detours {
   private final FlowWalker walker;
+  private final ZoneId zone;
+  private final Clock clock;
 
-  Detours(FlowWalker walker) {
+  Detours(FlowWalker walker, ZoneId zone, Clock clock) {
     this.walker = walker;
+    this.zone = zone;
+    this.clock = clock;
   }
 
   /** The same as {@link ChoiceOptions.Pick} failing: say so, and the second time in a row offer a person. */
@@ -49,9 +59,7 @@ final class Detours {
     if (u == null || u.intent().isEmpty() || !SlotFilling.SIDE.contains(u.intent().get()) || menuId.equals(c.currentNode)) {
       return Optional.empty();
     }
-    Optional<JsonObject> menu = turn.flow.node(menuId);
-    Optional<ChoiceOptions.Choice> entry = menu.map(m -> ChoiceOptions.of(m, c.scope(), c.locale)).orElse(List.of()).stream()
-        .filter(o -> o.intents().contains(u.intent().get().name()) && o.next() != null).findFirst();
+    Optional<ChoiceOptions.Choice> entry = menuEntry(turn, u.intent().get());
     if (entry.isEmpty() || c.currentNode == null) {
       return Optional.empty();
     }
@@ -91,6 +99,55 @@ final class Detours {
       SlotFilling.remember(c, input); // the day it names answers the day question when the walk reaches it
       return walker.walk(turn, question);
     });
+  }
+
+  /**
+   * Another service or doctor named after one was chosen («لا ابي تخطيط قلب بدال», "actually with dr faisal"), or asked
+   * for without a name («ابي اغير الخدمة», "a different doctor"): the booking starts again from the menu's booking
+   * entry with this message and what still holds — the chosen day unless the message names one, and the service when
+   * only the doctor changes — so what it names is filled and the rest asked, instead of «ما فهمت».
+   */
+  Optional<Future<Void>> changedMind(Turn turn, JsonObject node, String input) {
+    Conversation c = turn.c;
+    String variable = node.getString("variable");
+    Optional<ChangeOfMind.What> again = ChangeOfMind.of(input);
+    if (again.isPresent() && again.get().name().equalsIgnoreCase(variable)) {
+      turn.out.add(walker.prompt(c, node)); // "another doctor" at the doctor list: this list is where one is chosen
+      return Optional.of(Future.succeededFuture());
+    }
+    if (turn.understanding == null || !(c.variables.getValue("serviceLabel") instanceof String service)
+        || "service".equals(variable)) {
+      return Optional.empty();
+    }
+    Entities said = turn.understanding.entities();
+    String doctor = c.variables.getValue("doctorLabel") instanceof String d ? d : null;
+    Entities chosen = EntityReader.read(service + (doctor == null ? "" : " " + doctor), turn.clinic, zone, clock);
+    boolean otherService = said.service() != null && !said.service().equals(chosen.service())
+        || again.orElse(null) == ChangeOfMind.What.SERVICE;
+    boolean otherDoctor = doctor != null && !"doctor".equals(variable) && (said.doctor() != null
+        && !said.doctor().equals(chosen.doctor()) || again.orElse(null) == ChangeOfMind.What.DOCTOR);
+    Optional<ChoiceOptions.Choice> booking = menuEntry(turn, Intent.BOOK);
+    if (!otherService && !otherDoctor || booking.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder kept = new StringBuilder(otherService ? "" : service + " ");
+    if (said.day() == null && c.variables.getValue("dateLabel") instanceof String day) {
+      kept.append(day).append(' ');
+    }
+    c.forgetTask();
+    SlotFilling.remember(c, kept + input);
+    return Optional.of(walker.walk(turn, booking.get().next()));
+  }
+
+  /** Whether, in the middle of booking (a service chosen), the message names a service or doctor. */
+  static boolean namesAnother(Turn turn) {
+    return turn.understanding != null && turn.c.variables.getValue("serviceLabel") instanceof String
+        && (turn.understanding.entities().service() != null || turn.understanding.entities().doctor() != null);
+  }
+
+  private static Optional<ChoiceOptions.Choice> menuEntry(Turn turn, Intent intent) {
+    return turn.flow.node(FlowWalker.menu(turn.flow)).map(m -> ChoiceOptions.of(m, turn.c.scope(), turn.c.locale))
+        .orElse(List.of()).stream().filter(o -> o.intents().contains(intent.name()) && o.next() != null).findFirst();
   }
 
   /** The date question whose answer leads, through actions and conditions only, to the node {@code target}. */

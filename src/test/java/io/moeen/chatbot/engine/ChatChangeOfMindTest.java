@@ -1,0 +1,124 @@
+package io.moeen.chatbot.engine;
+
+import io.moeen.chatbot.language.ClinicCatalogue;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Another service or doctor in the middle of booking (tenth part; before it, «ما فهمت اليوم» at the day question and
+ * "change" words at a list went to moving an appointment): the booking starts again with what the message names and
+ * what still holds, and the rest is asked.
+ */
+class ChatChangeOfMindTest {
+  static final ClinicCatalogue CLINIC = ClinicCatalogue.fromCatalogue(
+      new JsonArray()
+          .add(ClinicCatalogueConversationTest.item("svc-consult", "general_consultation", "كشف عام", "General consultation"))
+          .add(ClinicCatalogueConversationTest.item("svc-filling", "dental_filling", "حشوة سن", "Dental filling"))
+          .add(ClinicCatalogueConversationTest.item("svc-ecg", "ecg", "تخطيط القلب", "Electrocardiogram (ECG)")),
+      new JsonArray()
+          .add(ClinicCatalogueConversationTest.item("dr-khalid", null, "خالد العتيبي", "Khalid Al-Otaibi"))
+          .add(ClinicCatalogueConversationTest.item("dr-huda", null, "هدى القرني", "Huda Al-Qarni"))
+          .add(ClinicCatalogueConversationTest.item("dr-faisal", null, "فيصل الدوسري", "Faisal Al-Dosari")),
+      new JsonArray().add(ClinicCatalogueConversationTest.item("loc-1", "riyadh_olaya", "فرع العليا - الرياض", "Olaya branch, Riyadh")));
+
+  private static ChatScript clinic(boolean english) {
+    ChatScript chat = ChatScript.web(Flows.receptionist());
+    chat.actions.clinic(CLINIC)
+        .sets("list_services", new JsonObject().put("services", english
+            ? FakeActions.options("service1", "General consultation", "svc-consult", "service2", "Dental filling", "svc-filling",
+                "service3", "Electrocardiogram (ECG)", "svc-ecg")
+            : FakeActions.options("service1", "كشف عام", "svc-consult", "service2", "حشوة سن", "svc-filling",
+                "service3", "تخطيط القلب", "svc-ecg")).put("servicesText", "• كشف عام — 150 ريال"))
+        .answers("list_doctors", scope -> new JsonObject().put("doctors", switch (scope.getString("service")) {
+          case "svc-ecg" -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor3", "Dr. Faisal Al-Dosari", "dr-faisal")
+              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor3", "د. فيصل الدوسري", "dr-faisal");
+          default -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor1", "Dr. Khalid Al-Otaibi",
+              "dr-khalid", "doctor2", "Dr. Huda Al-Qarni", "dr-huda")
+              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor1", "د. خالد العتيبي", "dr-khalid",
+                  "doctor2", "د. هدى القرني", "dr-huda");
+        }))
+        .sets("find_slots", new JsonObject().put("slots", new JsonArray()
+            .add(new JsonObject().put("id", "slot1").put("title", "09:00").put("value", ChatConversationTest.SLOT)))
+            .put("slotCount", 1))
+        .sets("list_my_appointments", new JsonObject().put("appointmentCount", 1)
+            .put("appointments", new JsonArray().add(new JsonObject().put("id", "appointment1")
+                .put("title", "الاثنين 2 نوفمبر 09:00").put("value", new JsonObject().put("id", "appt-1")))));
+    chat.greet();
+    chat.tap(english ? "en" : "ar");
+    chat.tap("book");
+    chat.tap("service1");
+    chat.tap("doctor1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    return chat;
+  }
+
+  @ParameterizedTest(name = "«{0}» at the day question")
+  @ValueSource(strings = {"لا ابي تخطيط قلب بدال", "غيرت رايي، ابغى تخطيط القلب", "بدل الكشف خلها تخطيط قلب"})
+  void another_service_named_at_the_day_question_starts_the_booking_again_with_it(String text) {
+    ChatScript chat = clinic(false);
+    chat.say(text);
+    assertThat(chat.actions.last("list_doctors").scope().getString("service")).isEqualTo("svc-ecg");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    assertThat(chat.texts().get(0)).startsWith("تمام، فهمت").contains("تخطيط القلب");
+    assertThat(String.join("\n", chat.texts())).doesNotContain("ما فهمت اليوم");
+  }
+
+  @ParameterizedTest(name = "«{0}» at the free times")
+  @ValueSource(strings = {"لا خليه مع د. هدى", "ممكن مع الدكتورة هدى بدال؟", "actually with dr huda please"})
+  void another_doctor_named_at_the_free_times_keeps_the_service_and_the_day(String text) {
+    boolean english = text.matches("[a-z ].*");
+    ChatScript chat = clinic(english);
+    chat.say(english ? "thursday" : "الخميس");
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    chat.say(text);
+    JsonObject asked = chat.actions.last("find_slots").scope();
+    assertThat(asked.getString("doctor")).isEqualTo("dr-huda");
+    assertThat(asked.getString("service")).isEqualTo("svc-consult");
+    assertThat(asked.getString("date")).isEqualTo("2026-11-05");
+    assertThat(chat.node()).as("not aborted, not «ما فهمت»").isEqualTo("book_pick_slot");
+  }
+
+  @Test
+  void changing_the_service_without_naming_one_shows_the_services_again() {
+    ChatScript chat = clinic(false);
+    chat.say("ابي اغير الخدمة");
+    assertThat(chat.node()).isEqualTo("book_pick_service");
+    assertThat(chat.actions.names()).doesNotContain("list_my_appointments");
+  }
+
+  @Test
+  void another_doctor_without_a_name_shows_the_doctors_of_the_same_service_and_not_a_move() {
+    ChatScript chat = clinic(true);
+    chat.say("thursday");
+    chat.say("can I see a different doctor?");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    assertThat(chat.actions.last("list_doctors").scope().getString("service")).isEqualTo("svc-consult");
+    chat.say("can I change the doctor?"); // at the doctor list itself: this list
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    assertThat(chat.actions.names()).doesNotContain("list_my_appointments");
+    chat.tap("doctor2");
+    assertThat(chat.node()).as("the day said before still holds").isEqualTo("book_pick_slot");
+    assertThat(chat.actions.last("find_slots").scope().getString("date")).isEqualTo("2026-11-05");
+  }
+
+  @Test
+  void a_price_asked_for_another_service_is_still_a_side_question() {
+    ChatScript chat = clinic(false);
+    chat.say("كم سعر تخطيط القلب؟");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.actions.last("list_doctors").scope().getString("service")).isEqualTo("svc-consult");
+  }
+
+  @Test
+  void the_same_service_named_again_is_an_answer_as_before() {
+    ChatScript chat = clinic(false);
+    chat.say("كشف عام بكرة");
+    assertThat(chat.node()).isEqualTo("book_pick_slot");
+    assertThat(chat.actions.last("find_slots").scope().getString("doctor")).isEqualTo("dr-khalid");
+  }
+}
