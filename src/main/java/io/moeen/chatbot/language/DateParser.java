@@ -49,6 +49,19 @@ final class DateParser {
   private static final Pattern TODAY = Pattern.compile(START + "(?:اليوم|الليله|today|tonight|tdy)" + END);
   private static final Pattern YESTERDAY = Pattern.compile(START + "(?:امس|البارحه|yesterday)" + END);
 
+  /**
+   * A day of the month said without its month: "on the 10th", "the 3rd", "the 21st of next month", «يوم ١٠», «١٠ الشهر»
+   * — the next such day from today (this month's if it has not passed, else the next month that has it). A bare number
+   * or ordinal is not one ("from 10 to 12" is hours, "the 2nd one" an option).
+   */
+  private static final Pattern DAY_OF_MONTH = Pattern.compile(
+      START + "(?:(?:on|for|to|till|until|by)\\s+(?:the\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th))" + END
+          + "(?![:.]\\d)(?!\\s*(?:one|option|slot|time|choice|am|pm|o.?clock)" + END + ")"
+          + "|the\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+(?:the|this|next)\\s+month"
+          + "|the\\s+(\\d{1,2})(?:st|nd|rd|th)" + END + "(?![:.]\\d)(?!\\s*(?:one|option|slot|time|choice|doctor)" + END + ")"
+          + "|(?:ل|ب)?يوم\\s+(\\d{1,2})(?![\\d:.])(?!\\s*(?:ايام|يوم|اسابيع|ساعات|ساعه|دقايق|دقيقه)" + END + ")"
+          + "|(\\d{1,2})\\s+(?:من\\s+)?(?:هال|ال)شهر" + END + ")");
+
   private DateParser() {}
 
   static Optional<LocalDate> parse(String normalized, LocalDate today) {
@@ -113,6 +126,28 @@ final class DateParser {
     }
     if (YESTERDAY.matcher(normalized).find()) {
       return Optional.of(today.minusDays(1));
+    }
+    m = DAY_OF_MONTH.matcher(normalized);
+    if (m.find()) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        if (m.group(g) != null) {
+          return nextDayOfMonth(Integer.parseInt(m.group(g)), today, normalized.contains("next month"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first day {@code day} of a month on or after today (of the month after this one when {@code nextMonth}). */
+  private static Optional<LocalDate> nextDayOfMonth(int day, LocalDate today, boolean nextMonth) {
+    if (day < 1 || day > 31) {
+      return Optional.empty();
+    }
+    LocalDate month = today.withDayOfMonth(1).plusMonths(nextMonth ? 1 : 0);
+    for (int i = 0; i < 3; i++, month = month.plusMonths(1)) {
+      if (day <= month.lengthOfMonth() && !month.withDayOfMonth(day).isBefore(today)) {
+        return Optional.of(month.withDayOfMonth(day));
+      }
     }
     return Optional.empty();
   }

@@ -48,13 +48,20 @@ final class WhereItGoes {
     if (to != null) {
       return to;
     }
-    for (String word : text.split("[\\s،,.!?؟]+")) {
+    String[] words = text.split("[\\s،,.!?؟]+");
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i];
       if (word.startsWith("ل") && word.length() > 3) {
         String bare = ChatNormalizer.normalize(word);
-        if (bare.startsWith("ل")) {
+        if (bare.startsWith("ل") && !bare.startsWith("ليوم")) {
           continue; // the normaliser takes «ل» off day words only («لبكرة» → «بكره», «للخميس» → «الخميس»)
         }
         Optional<LocalDate> day = DateTimeParser.parseDate(bare, zone, clock);
+        if (day.isEmpty() && i + 1 < words.length) {
+          // «لبعد بكرة», «ليوم ١٥»: a day in two words
+          day = DateTimeParser.parseDate(bare.replaceFirst("^ليوم", "يوم") + " " + ChatNormalizer.normalize(words[i + 1]),
+              zone, clock);
+        }
         if (day.isPresent()) {
           return day.get();
         }
@@ -95,19 +102,23 @@ final class WhereItGoes {
     List<String> words = EntityReader.words(text.substring(after));
     // a day is said in a few words («بعد بكره», «الاحد الجاي», «25 ديسمبر 2026»): windows of them, not every prefix and
     // suffix of the message — a 4 KB message of «الى …» took a second that way
-    Optional<LocalDate> first = Optional.empty(); // the day said first («بكره» of «من بكره لبعد بكره»)
-    for (int j = 0; j < words.size() && first.isEmpty(); j++) {
-      first = window(words, j, zone, clock);
-    }
-    for (int i = words.size() - 1; i > 0 && first.isPresent(); i--) {
+    // the last day, whole («بكره» is the end of «بعد بكره»: «من بكره لبعد بكره»), then a day said before it
+    for (int i = words.size() - 1; i > 0; i--) {
       Optional<LocalDate> last = window(words, i, zone, clock);
       if (last.isPresent()) {
-        // the whole of the last day: «بكره» is the end of «بعد بكره» («من بكره لبعد بكره»)
-        Optional<LocalDate> longer = window(words, i - 1, zone, clock);
-        if (i > 1 && longer.isPresent() && !longer.equals(last)) {
-          last = longer;
+        // a word that starts a longer day («بعد», "next", "the") before it makes it that longer day
+        Optional<LocalDate> longer = BEFORE_A_DAY.contains(words.get(i - 1)) ? window(words, i - 1, zone, clock)
+            : Optional.empty();
+        int start = longer.isPresent() && !longer.equals(last) ? i - 1 : i;
+        last = start < i ? longer : last;
+        List<String> before = words.subList(0, start);
+        for (int j = 0; j < before.size(); j++) {
+          Optional<LocalDate> first = window(before, j, zone, clock);
+          if (first.isPresent()) {
+            return first.equals(last) ? null : last.get();
+          }
         }
-        return last.get().equals(first.get()) ? null : last.get();
+        return null;
       }
     }
     return null;
@@ -178,8 +189,17 @@ final class WhereItGoes {
     if (words.isEmpty()) {
       return Optional.empty();
     }
-    int n = BEFORE_A_DAY.contains(words.get(0)) ? Math.min(3, words.size()) : 1;
-    return DateTimeParser.parseDate(String.join(" ", words.subList(0, n)), zone, clock);
+    if (!BEFORE_A_DAY.contains(words.get(0))) {
+      return DateTimeParser.parseDate(words.get(0), zone, clock);
+    }
+    // "the day after tomorrow" is four words, "next sunday" two: the longest start of up to four that is a day
+    for (int n = Math.min(4, words.size()); n >= 1; n--) {
+      Optional<LocalDate> day = DateTimeParser.parseDate(String.join(" ", words.subList(0, n)), zone, clock);
+      if (day.isPresent()) {
+        return day;
+      }
+    }
+    return Optional.empty();
   }
 
   private static final Pattern INSTEAD = Pattern.compile("(?:^|\\s)(?:instead of|rather than|not|بدال|بدل|بدلا من|مو|مش)\\s");

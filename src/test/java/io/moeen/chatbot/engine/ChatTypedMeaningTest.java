@@ -235,7 +235,9 @@ class ChatTypedMeaningTest {
   @ParameterizedTest(name = "«{0}» → {1}")
   @CsvSource(delimiter = '|', value = {"can you move my appointment from tomorrow to thursday?|2026-11-05",
       "ابي انقل موعدي من بكرة للخميس|2026-11-05", "أبي أأجل موعدي للأربعاء|2026-11-04",
-      "reschedule my appointment to wednesday please|2026-11-04", "ابي اغير موعدي من الاحد الى الثلاثاء|2026-11-03"})
+      "reschedule my appointment to wednesday please|2026-11-04", "ابي اغير موعدي من الاحد الى الثلاثاء|2026-11-03",
+      "can you change it to the day after tomorrow?|2026-11-03", "ابي اغير موعدي لبعد بكرة|2026-11-03",
+      "please move my appointment to the 10th|2026-11-10", "ابغى انقل موعدي ليوم ١٥|2026-11-15"})
   void a_move_asked_for_with_the_day_it_goes_to_does_not_ask_that_day_again(String text, String day) {
     ChatScript chat = clinic();
     chat.tap(text.matches(".*[a-z].*") ? "en" : "ar");

@@ -110,6 +110,23 @@ class DateTimeParserTest {
     assertThat(date(text)).as(text).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @DisplayName("A day of the month without its month is the next such day (tenth part: 'move it to the 10th', «ليوم ١٥»)")
+  @CsvSource(delimiter = '|', value = {"on the 25th | 2026-11-25", "move it to the 20th | 2026-11-20", "the 3rd | 2026-12-03",
+      "for the 19th | 2026-11-19", "on the 31st | 2026-12-31", "the 21st of next month | 2026-12-21", "يوم ٢٥ | 2026-11-25",
+      "ابغى انقل موعدي ليوم ٥ | 2026-12-05", "٢٥ الشهر | 2026-11-25", "ابي موعد يوم ٢٢ الساعة ٤ | 2026-11-22"})
+  void a_day_of_the_month(String text, LocalDate expected) {
+    assertThat(date(text)).as(text).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @DisplayName("A number that is an hour, an option or a count is not a day of the month")
+  @ValueSource(strings = {"the 2nd one", "I'll take the 3rd option", "from 10 to 12", "change it to 12:30", "to 5pm",
+      "يوم 3 ساعات", "on the 2nd slot", "بعد 10 دقايق"})
+  void not_a_day_of_the_month(String text) {
+    assertThat(DateTimeParser.parseDate(text, RIYADH, CLOCK)).as(text).isEmpty();
+  }
+
   @Test
   void a_hijri_day_without_a_year_is_the_next_one() {
     LocalDate ramadan = date("١ رمضان");

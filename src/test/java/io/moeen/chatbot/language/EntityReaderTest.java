@@ -107,7 +107,10 @@ class EntityReaderTest {
       "من بكرة لين السبت|2026-11-07", "أجله من الأحد إلى الاثنين|2026-11-02",
       "move my appointment to thursday|2026-11-05", "from 4 to 6 on thursday|2026-11-05",
       "غيروا موعدي من الثلاثاء للخميس|2026-11-05", "abi a2a5er el maw3ed l ba3d bokra|2026-11-03",
-      "ابي موعد من د. خالد بكرة|2026-11-02", "ابي الاحد بدال الخميس|2026-11-08"})
+      "ابي موعد من د. خالد بكرة|2026-11-02", "ابي الاحد بدال الخميس|2026-11-08",
+      // tenth part: "the day after tomorrow" is four words; «لبعد», «ليوم» with the word after; the 5th of this month
+      "change it to the day after tomorrow|2026-11-03", "ابي انقل موعدي من بكرة لبعد بكرة|2026-11-03",
+      "move my appt from the 3rd to the 5th|2026-11-05", "ابغى انقل موعدي ليوم ١٥|2026-11-15"})
   void a_move_from_one_day_to_another_means_the_day_it_goes_to(String text, String day) {
     assertThat(read(text).day()).isEqualTo(LocalDate.parse(day));
   }
