@@ -38,8 +38,11 @@ public final class EntityReader {
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
       "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند", "وتلفوني", "تلفوني", "وتليفوني", "تليفوني",
       "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي", "وهو", "وهي", "هو", "هي", "عمره",
-      "عمرها");
+      "عمرها", "بس", "bas", "bs", "but");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
+  /** Arabizi "3am" after a consultation or doctor word is «عام» (general), not 3 a.m. */
+  private static final Pattern GENERAL_3AM = Pattern.compile(
+      "(?<![\\p{L}\\d])(kashf|kshf|kashef|keshf|kachf|kasf|tabib|tbeeb|tabeeb|dktor|doktor|doctor|dr)\\s+3am(?![\\p{L}\\d])");
   private static final Set<String> GREETINGS = Set.of("صباح الخير", "صباح النور", "صباح الفل", "مساء الخير", "مساء النور",
       "good morning", "good evening", "good afternoon");
   private static final Lexicon LEXICON = Lexicon.load();
@@ -67,11 +70,28 @@ public final class EntityReader {
 
   /** What {@code text} says, read against the clinic's catalogue, with days in the clinic's zone. */
   public static Entities read(String text, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
-    String normalized = ChatNormalizer.normalize(text);
+    String normalized = ChatNormalizer.normalize(head(text));
     return read(normalized, ChatNormalizer.arabizi(normalized), catalogue, zone, clock);
   }
 
+  /**
+   * Details are read from a message's first this many characters: the longest corpus message has 254, and a 4,096-
+   * character one (the chat's limit) cost 20–43 ms of event-loop time per reading, several readings a turn.
+   */
+  static final int READ_CHARS = 600;
+
+  /** The first {@link #READ_CHARS} characters of {@code text}, cut at a space. */
+  static String head(String text) {
+    if (text.length() <= READ_CHARS) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', READ_CHARS);
+    return text.substring(0, cut > READ_CHARS / 2 ? cut : READ_CHARS);
+  }
+
   static Entities read(String normalized, String arabizi, ClinicCatalogue catalogue, ZoneId zone, Clock clock) {
+    normalized = head(normalized);
+    arabizi = head(arabizi);
     String rest = normalized;
     String phone = null;
     Matcher pm = PHONE.matcher(rest);
@@ -104,7 +124,8 @@ public final class EntityReader {
     }
     final String left = rest;
     final String view = rest.equals(normalized) ? arabizi : ChatNormalizer.arabizi(rest);
-    LocalTime time = DateTimeParser.parseTime(left).or(() -> view.equals(left) ? Optional.empty()
+    String timeText = GENERAL_3AM.matcher(left).replaceAll("$1 aam"); // "kashf 3am" is «كشف عام», not 03:00
+    LocalTime time = DateTimeParser.parseTime(timeText).or(() -> view.equals(left) ? Optional.empty()
         : DateTimeParser.parseTime(view)).orElse(null);
     LocalDate day = DateTimeParser.parseDate(left, zone, clock).or(() -> view.equals(left) ? Optional.empty()
         : DateTimeParser.parseDate(view, zone, clock)).orElse(null);

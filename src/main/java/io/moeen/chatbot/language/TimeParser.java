@@ -23,7 +23,7 @@ final class TimeParser {
   private static final Pattern PART_AFTER = Pattern.compile("\\s*(" + DayPart.alternation() + ")" + END);
   private static final Pattern FRACTION_AFTER = Pattern.compile(
       "\\s*(و\\s*نص|و\\s*نصف|والنصف|والنص|و\\s*ربع|والربع|و\\s*ثلث|والثلث|الا\\s*ربع|الا\\s*ثلث|الا\\s*ربعا)" + END);
-  private static final Pattern OCLOCK_AFTER = Pattern.compile("\\s*(?:o'?clock|oclock)" + END);
+  private static final Pattern OCLOCK_AFTER = Pattern.compile("\\s*(?:o'?clock|oclock|-?ish)" + END); // "10ish"
   private static final Pattern ONLY_A_NUMBER = Pattern.compile("^(?:الساعه\\s*)?\\d{1,2}(?:\\s*[:.]\\s*\\d{2})?\\s*[.!?]*$");
   private static final Pattern ENGLISH_FRACTION = Pattern.compile(
       "(?<![\\p{L}])(half|quarter|a quarter|twenty|ten)\\s+(past|after|to|till|before)\\s+(\\d{1,2})" + END);

@@ -43,6 +43,7 @@ final class WhereItGoes {
    * written with «ل»/«لل» («لبكرة», «للخميس») — or null: a day said alone may be the appointment's own.
    */
   static LocalDate movedTo(String text, ZoneId zone, Clock clock) {
+    text = EntityReader.head(text);
     String normalized = ChatNormalizer.normalize(text);
     LocalDate to = dayAfterTo(normalized, zone, clock);
     if (to != null) {

@@ -169,6 +169,8 @@ class DateTimeParserTest {
   @DisplayName("Times with digits, parts of the day and fractions")
   @CsvSource(delimiter = '|', value = {
       "10:30 | 10:30",
+      "10ish | 10:00",
+      "around 4-ish | 16:00",
       "١٠:٣٠ | 10:30",
       "۱۰:۳۰ | 10:30",
       "10.30 | 10:30",

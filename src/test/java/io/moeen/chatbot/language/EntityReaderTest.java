@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -254,5 +255,26 @@ class EntityReaderTest {
     long start = System.nanoTime();
     texts.forEach(EntityReaderTest::read);
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(800);
+  }
+  @Test
+  void arabizi_kashf_3am_is_a_general_consultation_not_three_in_the_morning() {
+    Entities e = read("hala, ummi ta3bana shway w bdna n7jz kashf 3am ba3d bokra");
+    assertThat(e.service()).isEqualTo("general_consultation");
+    assertThat(e.day()).isEqualTo(LocalDate.of(2026, 11, 3));
+    assertThat(e.time()).as("«كشف عام»").isNull();
+    assertThat(read("bokra el sa3a 3am").time()).as("3am said as a time stays one").isEqualTo(java.time.LocalTime.of(3, 0));
+  }
+
+  @Test
+  void a_name_ends_at_but() {
+    assertThat(read("ismi Reem bas el maw3ed la ummi").name()).isEqualToIgnoringCase("reem");
+    assertThat(read("اسمي ريم بس الموعد لامي").name()).isEqualTo("ريم");
+  }
+
+  @Test
+  void a_message_is_read_for_details_in_its_first_600_characters() {
+    String filler = "والله يا جماعة عندي سالفة طويلة ".repeat(30); // ~960 characters before the details
+    assertThat(read("ابي موعد بكرة " + filler).day()).isEqualTo(LocalDate.of(2026, 11, 2));
+    assertThat(read(filler + "ابي موعد بكرة").day()).as("after 600 characters: not read").isNull();
   }
 }
