@@ -194,7 +194,7 @@ public final class ChatEngine {
         return Future.succeededFuture();
       }
       if (answer.isEmpty()) {
-        Optional<Future<Void>> side = detours.sideQuestion(turn, node).or(() -> detours.changedMind(turn, node, input));
+        Optional<Future<Void>> side = detours.sideQuestionOrChange(turn, node, input);
         if (side.isPresent()) {
           return side.get();
         }
@@ -242,6 +242,11 @@ public final class ChatEngine {
           turn.understood.add(picked.get().title()); // taken under another name: say which («تمام، فهمت: …وتلميعها»)
         }
       }
+      if (picked.isEmpty() && replyId == null && "doctor".equals(node.getString("variable"))) {
+        // «مع د. خالد», "with dr maha please": the doctor its words name, read as the booking message is
+        String named = SlotFilling.namedOption(c, node, input, zone, clock);
+        picked = named == null ? picked : choices.stream().filter(o -> named.equals(o.id())).findFirst();
+      }
       boolean untakenTime = typedTime != null && picked.isEmpty();
       if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {
         // «تقصد …؟»: the options that fit equally well, as buttons that answer this very node
@@ -253,7 +258,7 @@ public final class ChatEngine {
       if (picked.isEmpty() && replyId == null && node.getValue("variable") instanceof String) {
         // a question about prices, hours, branches or services while a slot is being asked: answer it, then resume;
         // another service or doctor named: the booking again with it
-        Optional<Future<Void>> side = detours.sideQuestion(turn, node).or(() -> detours.changedMind(turn, node, input));
+        Optional<Future<Void>> side = detours.sideQuestionOrChange(turn, node, input);
         if (side.isPresent()) {
           return side.get();
         }

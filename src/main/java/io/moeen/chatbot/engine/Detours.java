@@ -102,6 +102,16 @@ final class Detours {
   }
 
   /**
+   * A side question, or another service or doctor: «عندكم تخطيط قلب؟» mid-booking (read as a question about services)
+   * is taken as the change when it names another service; a price, an address or the hours asked stay side questions.
+   */
+  Optional<Future<Void>> sideQuestionOrChange(Turn turn, JsonObject node, String input) {
+    boolean services = turn.understanding != null && turn.understanding.intent().orElse(null) == Intent.SERVICES;
+    return services ? changedMind(turn, node, input).or(() -> sideQuestion(turn, node))
+        : sideQuestion(turn, node).or(() -> changedMind(turn, node, input));
+  }
+
+  /**
    * Another service or doctor named after one was chosen («لا ابي تخطيط قلب بدال», "actually with dr faisal"), or asked
    * for without a name («ابي اغير الخدمة», "a different doctor"): the booking starts again from the menu's booking
    * entry with this message and what still holds — the chosen day unless the message names one, and the service when

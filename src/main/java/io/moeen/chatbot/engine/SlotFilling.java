@@ -164,19 +164,9 @@ final class SlotFilling {
         || !(c.scope().getValue(from) instanceof JsonArray items)) {
       return Optional.empty();
     }
-    List<ClinicCatalogue.Item> catalogue = new ArrayList<>();
-    for (Object o : items) {
-      if (o instanceof JsonObject item && !"any".equals(item.getValue("value"))) {
-        catalogue.add(new ClinicCatalogue.Item(item.getString("id"), item.getString("code"),
-            List.of(Flow.text(item.getValue("title"), c.locale))));
-      }
-    }
-    String chosen = null;
-    if ("service".equals(variable)) {
-      chosen = EntityReader.read(text, new ClinicCatalogue(catalogue, List.of(), List.of()), zone, clock).service();
-    } else if ("doctor".equals(variable)) {
-      chosen = EntityReader.read(text, new ClinicCatalogue(List.of(), catalogue, List.of()), zone, clock).doctor();
-    } else if ("slot".equals(variable)) {
+    String chosen = namedOption(c, node, text, zone, clock);
+    if ("slot".equals(variable)) {
+      List<ClinicCatalogue.Item> catalogue = optionsCatalogue(c, items);
       Entities e = EntityReader.read(text, ClinicCatalogue.empty(), zone, clock);
       if (e.time() != null) {
         String hhmm = e.time().toString();
@@ -209,6 +199,37 @@ final class SlotFilling {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The id of the listed service or doctor option the text names, read as the entities are against a catalogue of the
+   * options' titles («مع د. خالد», "with dr maha please" at the doctor list); null for other questions or none.
+   */
+  static String namedOption(Conversation c, JsonObject node, String text, ZoneId zone, Clock clock) {
+    String variable = node.getString("variable");
+    if (!(node.getValue("optionsFrom") instanceof String from) || !(c.scope().getValue(from) instanceof JsonArray items)) {
+      return null;
+    }
+    List<ClinicCatalogue.Item> catalogue = optionsCatalogue(c, items);
+    if ("service".equals(variable)) {
+      return EntityReader.read(text, new ClinicCatalogue(catalogue, List.of(), List.of()), zone, clock).service();
+    }
+    if ("doctor".equals(variable)) {
+      return EntityReader.read(text, new ClinicCatalogue(List.of(), catalogue, List.of()), zone, clock).doctor();
+    }
+    return null;
+  }
+
+  /** The listed options (but "any") as catalogue items named by their titles in the conversation's language. */
+  private static List<ClinicCatalogue.Item> optionsCatalogue(Conversation c, JsonArray items) {
+    List<ClinicCatalogue.Item> catalogue = new ArrayList<>();
+    for (Object o : items) {
+      if (o instanceof JsonObject item && !"any".equals(item.getValue("value"))) {
+        catalogue.add(new ClinicCatalogue.Item(item.getString("id"), item.getString("code"),
+            List.of(Flow.text(item.getValue("title"), c.locale))));
+      }
+    }
+    return catalogue;
   }
 
   /**

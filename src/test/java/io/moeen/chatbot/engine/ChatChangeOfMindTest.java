@@ -27,6 +27,14 @@ class ChatChangeOfMindTest {
       new JsonArray().add(ClinicCatalogueConversationTest.item("loc-1", "riyadh_olaya", "فرع العليا - الرياض", "Olaya branch, Riyadh")));
 
   private static ChatScript clinic(boolean english) {
+    ChatScript chat = atTheDoctors(english);
+    chat.tap("doctor1");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    return chat;
+  }
+
+  /** A general consultation chosen by tapping: its doctors are asked. */
+  private static ChatScript atTheDoctors(boolean english) {
     ChatScript chat = ChatScript.web(Flows.receptionist());
     chat.actions.clinic(CLINIC)
         .sets("list_services", new JsonObject().put("services", english
@@ -34,13 +42,14 @@ class ChatChangeOfMindTest {
                 "service3", "Electrocardiogram (ECG)", "svc-ecg")
             : FakeActions.options("service1", "كشف عام", "svc-consult", "service2", "حشوة سن", "svc-filling",
                 "service3", "تخطيط القلب", "svc-ecg")).put("servicesText", "• كشف عام — 150 ريال"))
+        // the doctors as the live list titles them: the name alone
         .answers("list_doctors", scope -> new JsonObject().put("doctors", switch (scope.getString("service")) {
-          case "svc-ecg" -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor3", "Dr. Faisal Al-Dosari", "dr-faisal")
-              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor3", "د. فيصل الدوسري", "dr-faisal");
-          default -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor1", "Dr. Khalid Al-Otaibi",
-              "dr-khalid", "doctor2", "Dr. Huda Al-Qarni", "dr-huda")
-              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor1", "د. خالد العتيبي", "dr-khalid",
-                  "doctor2", "د. هدى القرني", "dr-huda");
+          case "svc-ecg" -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor3", "Faisal Al-Dosari", "dr-faisal")
+              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor3", "فيصل الدوسري", "dr-faisal");
+          default -> english ? FakeActions.options("any", "Any available doctor", "any", "doctor1", "Khalid Al-Otaibi",
+              "dr-khalid", "doctor2", "Huda Al-Qarni", "dr-huda")
+              : FakeActions.options("any", "أي طبيب متاح", "any", "doctor1", "خالد العتيبي", "dr-khalid",
+                  "doctor2", "هدى القرني", "dr-huda");
         }))
         .sets("find_slots", new JsonObject().put("slots", new JsonArray()
             .add(new JsonObject().put("id", "slot1").put("title", "09:00").put("value", ChatConversationTest.SLOT)))
@@ -52,13 +61,23 @@ class ChatChangeOfMindTest {
     chat.tap(english ? "en" : "ar");
     chat.tap("book");
     chat.tap("service1");
-    chat.tap("doctor1");
-    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
     return chat;
   }
 
+  @ParameterizedTest(name = "«{0}» at the doctor list")
+  @ValueSource(strings = {"مع د. هدى", "ابي الدكتورة هدى لو سمحت", "عند دكتوره هدى", "with dr huda please",
+      "I'd prefer dr. huda"})
+  void a_doctor_named_among_other_words_at_the_doctor_list_is_picked(String text) {
+    ChatScript chat = atTheDoctors(text.matches("[a-zA-Z].*"));
+    chat.say(text); // found by talking to the running service: «ما فهمت» unless the name stood alone
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.texts()).noneMatch(t -> t.contains("ما فهمت") || t.contains("didn't get"));
+  }
+
   @ParameterizedTest(name = "«{0}» at the day question")
-  @ValueSource(strings = {"لا ابي تخطيط قلب بدال", "غيرت رايي، ابغى تخطيط القلب", "بدل الكشف خلها تخطيط قلب"})
+  @ValueSource(strings = {"لا ابي تخطيط قلب بدال", "غيرت رايي، ابغى تخطيط القلب", "بدل الكشف خلها تخطيط قلب",
+      "عندكم تخطيط قلب؟ ابيه بدال"})
   void another_service_named_at_the_day_question_starts_the_booking_again_with_it(String text) {
     ChatScript chat = clinic(false);
     chat.say(text);
