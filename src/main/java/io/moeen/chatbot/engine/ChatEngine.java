@@ -59,6 +59,7 @@ public final class ChatEngine {
   public Future<List<BotReply>> turn(Conversation c, Flow flow, String text, String replyId, String requestId) {
     Turn turn = new Turn(c, flow, requestId);
     String input = text == null ? "" : text.strip();
+    turn.input = replyId == null ? input : "";
     if (c.handedOff()) {
       if (!c.silentNoticeSent) {
         c.silentNoticeSent = true;
@@ -246,6 +247,10 @@ public final class ChatEngine {
         // «مع د. خالد», "with dr maha please": the doctor its words name, read as the booking message is
         String named = SlotFilling.namedOption(c, node, input, zone, clock);
         picked = named == null ? picked : choices.stream().filter(o -> named.equals(o.id())).findFirst();
+        if (named == null && walker.notGiving(turn, node)) {
+          turn.out.add(walker.prompt(c, node)); // «مع د. هدى» where she does not give it: said so, and the list again
+          return Future.succeededFuture();
+        }
       }
       boolean untakenTime = typedTime != null && picked.isEmpty();
       if (picked.isEmpty() && !resolved.candidates().isEmpty() && !untakenTime) {

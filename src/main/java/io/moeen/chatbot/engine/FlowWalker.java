@@ -102,6 +102,7 @@ final class FlowWalker {
         }
         c.currentNode = id;
         sayUnderstood(turn);
+        notGiving(turn, node);
         turn.out.add(prompt(c, node));
         return Future.succeededFuture();
       }
@@ -124,6 +125,18 @@ final class FlowWalker {
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  /**
+   * At the doctor list, a doctor of the clinic the message named who does not give the chosen service: said so
+   * (««متابعة» ما هي من خدمات هدى القرني عندنا…»), before the doctors who do. Whether it was said.
+   */
+  boolean notGiving(Turn turn, JsonObject node) {
+    Optional<String> doctor = SlotFilling.doctorNotListed(turn.c, node, turn.input, turn.understanding, turn.clinic,
+        zone, clock);
+    doctor.ifPresent(d -> turn.say(messages.format(SupportedLocale.fromTag(turn.c.locale).orElse(SupportedLocale.AR),
+        "chatbot.doctor_not_for_service", Map.of("doctor", d, "service", turn.c.variables.getString("serviceLabel", "")))));
+    return doctor.isPresent();
   }
 
   /** What the message already answered, said once before the bot says or asks the next thing. */

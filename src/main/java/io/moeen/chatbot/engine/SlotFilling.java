@@ -8,6 +8,7 @@ import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.Entities;
 import io.moeen.chatbot.language.EntityReader;
 import io.moeen.chatbot.language.Intent;
+import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -218,6 +219,26 @@ final class SlotFilling {
       return EntityReader.read(text, new ClinicCatalogue(List.of(), catalogue, List.of()), zone, clock).doctor();
     }
     return null;
+  }
+
+  /**
+   * The name of a doctor of the clinic the message names who is not on the node's doctor list — who does not give the
+   * chosen service («ابي متابعة مع د. هدى» where Dr. Huda gives no follow-ups) — in the conversation's language.
+   */
+  static Optional<String> doctorNotListed(Conversation c, JsonObject node, String text, Understanding u,
+                                          ClinicCatalogue clinic, ZoneId zone, Clock clock) {
+    if (u == null || u.entities().doctor() == null || !"doctor".equals(node.getString("variable"))
+        || namedOption(c, node, text, zone, clock) != null) {
+      return Optional.empty();
+    }
+    String chosen = EntityReader.read(c.variables.getString("serviceLabel", ""), clinic, zone, clock).service();
+    if (u.entities().service() != null && !u.entities().service().equals(chosen)) {
+      return Optional.empty(); // another service named too: a change of mind (Detours.changedMind), not this
+    }
+    boolean arabic = !"en".equals(c.locale);
+    return clinic.doctors().stream().filter(d -> d.id().equals(u.entities().doctor())).findFirst()
+        .map(d -> d.names().stream().filter(n -> n.matches(".*\\p{IsArabic}.*") == arabic).findFirst()
+            .orElse(d.names().get(0)));
   }
 
   /** The listed options (but "any") as catalogue items named by their titles in the conversation's language. */

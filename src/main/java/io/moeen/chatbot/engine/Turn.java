@@ -18,6 +18,8 @@ final class Turn {
   /** Answering a side question: stop at the first node that waits, without prompting. */
   boolean detour;
   Understanding understanding;
+  /** What the contact typed this turn (empty for a tapped button). */
+  String input = "";
   /** The clinic's services, doctors and branches the typed message was read against (empty for a tapped one). */
   ClinicCatalogue clinic = ClinicCatalogue.empty();
   final List<String> understood = new ArrayList<>();

@@ -35,6 +35,15 @@ class ChatChangeOfMindTest {
 
   /** A general consultation chosen by tapping: its doctors are asked. */
   private static ChatScript atTheDoctors(boolean english) {
+    ChatScript chat = atTheMenu(english);
+    chat.tap("book");
+    chat.tap("service1");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    return chat;
+  }
+
+  /** The language chosen: the menu. */
+  private static ChatScript atTheMenu(boolean english) {
     ChatScript chat = ChatScript.web(Flows.receptionist());
     chat.actions.clinic(CLINIC)
         .sets("list_services", new JsonObject().put("services", english
@@ -59,10 +68,36 @@ class ChatChangeOfMindTest {
                 .put("title", "الاثنين 2 نوفمبر 09:00").put("value", new JsonObject().put("id", "appt-1")))));
     chat.greet();
     chat.tap(english ? "en" : "ar");
-    chat.tap("book");
-    chat.tap("service1");
-    assertThat(chat.node()).isEqualTo("book_pick_doctor");
     return chat;
+  }
+
+  @ParameterizedTest(name = "«{0}» at the doctor list")
+  @ValueSource(strings = {"مع د. فيصل", "with dr faisal please"})
+  void a_doctor_who_does_not_give_the_service_is_said_so_with_the_doctors_who_do(String text) {
+    boolean english = text.matches("[a-z].*");
+    ChatScript chat = atTheDoctors(english);
+    chat.say(text); // Dr. Faisal gives only the ECG here
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    assertThat(chat.texts().get(0)).isEqualTo(english
+        ? "Faisal Al-Dosari doesn't offer “General consultation” here 🙏 These doctors do:"
+        : "«كشف عام» ما هي من خدمات فيصل الدوسري عندنا 🙏 هذولا الأطباء اللي يقدّمونها:");
+  }
+
+  @Test
+  void a_booking_message_naming_a_doctor_who_does_not_give_the_service_says_so_before_the_list() {
+    ChatScript chat = atTheMenu(false);
+    chat.say("ابي كشف عام مع د. فيصل بكرة");
+    assertThat(chat.node()).isEqualTo("book_pick_doctor");
+    assertThat(chat.texts()).anyMatch(t -> t.startsWith("«كشف عام» ما هي من خدمات فيصل الدوسري"));
+  }
+
+  @Test
+  void another_service_with_its_doctor_named_at_the_doctor_list_is_the_change() {
+    ChatScript chat = atTheDoctors(false);
+    chat.say("لا ابي تخطيط القلب مع د. فيصل");
+    assertThat(chat.actions.last("list_doctors").scope().getString("service")).isEqualTo("svc-ecg");
+    assertThat(chat.node()).isEqualTo("book_ask_date");
+    assertThat(chat.texts()).noneMatch(t -> t.contains("ما هي من خدمات"));
   }
 
   @ParameterizedTest(name = "«{0}» at the doctor list")
