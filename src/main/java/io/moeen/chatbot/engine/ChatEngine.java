@@ -128,7 +128,7 @@ public final class ChatEngine {
       // «الغيه», "cancel" where the question is "move it or cancel it?": the cancel offered, not leaving the question
       intent = Optional.of(new IntentMatch(Intent.CANCEL, intent.get().score(), "offered"));
     }
-    if (intent.isPresent() && intent.get().intent() == Intent.ABORT && Detours.namesAnother(turn)) {
+    if (intent.isPresent() && intent.get().intent() == Intent.ABORT && detours.namesAnother(turn, node)) {
       intent = Optional.empty(); // «لا، خليه مع د. فيصل» mid-booking: not "stop", but another doctor (Detours.changedMind)
     }
     if (intent.isPresent() && intent.get().intent().isGlobal() && !ChoiceOptions.offersIntent(choices, intent.get().intent())) {

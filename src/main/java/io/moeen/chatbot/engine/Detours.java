@@ -125,6 +125,30 @@ final class Detours {
       turn.out.add(walker.prompt(c, node)); // "another doctor" at the doctor list: this list is where one is chosen
       return Optional.of(Future.succeededFuture());
     }
+    Optional<Change> change = change(turn, variable, again);
+    Optional<ChoiceOptions.Choice> booking = menuEntry(turn, Intent.BOOK);
+    if (change.isEmpty() || !change.get().service() && !change.get().doctor() || booking.isEmpty()) {
+      return Optional.empty();
+    }
+    Entities said = turn.understanding.entities();
+    StringBuilder kept = new StringBuilder(change.get().service() ? "" : c.variables.getString("serviceLabel") + " ");
+    if (said.day() == null && c.variables.getValue("dateLabel") instanceof String day) {
+      kept.append(day).append(' ');
+    }
+    c.forgetTask();
+    SlotFilling.remember(c, kept + input);
+    return Optional.of(walker.walk(turn, booking.get().next()));
+  }
+
+  /** What a message mid-booking changes: another service than the chosen one, another doctor than the chosen one. */
+  private record Change(boolean service, boolean doctor) {}
+
+  /**
+   * Mid-booking (a service chosen, not being asked), whether the message names — or, {@code again}, asks for — another
+   * service or doctor than the ones chosen; empty outside booking.
+   */
+  private Optional<Change> change(Turn turn, String variable, Optional<ChangeOfMind.What> again) {
+    Conversation c = turn.c;
     if (turn.understanding == null || !(c.variables.getValue("serviceLabel") instanceof String service)
         || "service".equals(variable)) {
       return Optional.empty();
@@ -136,23 +160,18 @@ final class Detours {
         || again.orElse(null) == ChangeOfMind.What.SERVICE;
     boolean otherDoctor = doctor != null && !"doctor".equals(variable) && (said.doctor() != null
         && !said.doctor().equals(chosen.doctor()) || again.orElse(null) == ChangeOfMind.What.DOCTOR);
-    Optional<ChoiceOptions.Choice> booking = menuEntry(turn, Intent.BOOK);
-    if (!otherService && !otherDoctor || booking.isEmpty()) {
-      return Optional.empty();
-    }
-    StringBuilder kept = new StringBuilder(otherService ? "" : service + " ");
-    if (said.day() == null && c.variables.getValue("dateLabel") instanceof String day) {
-      kept.append(day).append(' ');
-    }
-    c.forgetTask();
-    SlotFilling.remember(c, kept + input);
-    return Optional.of(walker.walk(turn, booking.get().next()));
+    return Optional.of(new Change(otherService, otherDoctor));
   }
 
-  /** Whether, in the middle of booking (a service chosen), the message names a service or doctor. */
-  static boolean namesAnother(Turn turn) {
-    return turn.understanding != null && turn.c.variables.getValue("serviceLabel") instanceof String
-        && (turn.understanding.entities().service() != null || turn.understanding.entities().doctor() != null);
+  /**
+   * Whether an "abort" read mid-booking names what to book instead: another service or doctor than the chosen ones, or
+   * a doctor at the doctor list («لا، خليه مع د. فيصل»). «خلاص ما ابي الكشف» names the chosen service: an abort.
+   */
+  boolean namesAnother(Turn turn, JsonObject node) {
+    String variable = node.getString("variable");
+    Optional<Change> change = change(turn, variable, Optional.empty());
+    return change.isPresent() && (change.get().service() || change.get().doctor()
+        || "doctor".equals(variable) && turn.understanding.entities().doctor() != null);
   }
 
   private static Optional<ChoiceOptions.Choice> menuEntry(Turn turn, Intent intent) {

@@ -137,6 +137,14 @@ class ChatChangeOfMindTest {
     assertThat(chat.node()).as("not aborted, not «ما فهمت»").isEqualTo("book_pick_slot");
   }
 
+  @ParameterizedTest(name = "«{0}» at the day question")
+  @ValueSource(strings = {"خلاص ما ابي الكشف", "لا خلاص بطلت من الكشف"})
+  void an_abort_naming_the_chosen_service_still_aborts(String text) {
+    ChatScript chat = clinic(false);
+    chat.say(text);
+    assertThat(chat.node()).as("not read as another service: the one chosen").isEqualTo("menu");
+  }
+
   @Test
   void changing_the_service_without_naming_one_shows_the_services_again() {
     ChatScript chat = clinic(false);
