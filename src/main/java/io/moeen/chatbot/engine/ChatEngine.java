@@ -230,22 +230,22 @@ public final class ChatEngine {
         // a service of this clinic named is that service, whatever other option its words resemble («تنظيف اسنان» is
         // not «حشوة سن»); one the list does not offer (no doctor gives it) is the offered one its words describe, else
         // it is taken too and the flow says the chat cannot book it
-        Optional<String> offered = SlotFilling.offeredOption(c, node, typedService)
-            .or(() -> SlotFilling.describedFor(c, node, typedService, input, turn.clinic)); // the offered «…وتلميعها»
+        Optional<String> offered = ListedOptions.offeredOption(c, node, typedService)
+            .or(() -> ListedOptions.describedFor(c, node, typedService, input, turn.clinic)); // the offered «…وتلميعها»
         Optional<SlotFilling.Filled> taken = offered.isPresent() ? Optional.empty()
-            : SlotFilling.notOffered(c, node, typedService, turn.clinic);
+            : ListedOptions.notOffered(c, node, typedService, turn.clinic);
         if (taken.isPresent()) {
           c.variables.remove(SlotFilling.MISSES);
           return walker.walk(turn, taken.get().next());
         }
         picked = offered.isEmpty() ? picked : choices.stream().filter(o -> offered.get().equals(o.id())).findFirst();
-        if (picked.isPresent() && SlotFilling.offeredOption(c, node, typedService).isEmpty()) {
+        if (picked.isPresent() && ListedOptions.offeredOption(c, node, typedService).isEmpty()) {
           turn.understood.add(picked.get().title()); // taken under another name: say which («تمام، فهمت: …وتلميعها»)
         }
       }
       if (picked.isEmpty() && replyId == null && "doctor".equals(node.getString("variable"))) {
         // «مع د. خالد», "with dr maha please": the doctor its words name, read as the booking message is
-        String named = SlotFilling.namedOption(c, node, input, zone, clock);
+        String named = ListedOptions.namedOption(c, node, input, zone, clock);
         picked = named == null ? picked : choices.stream().filter(o -> named.equals(o.id())).findFirst();
         if (named == null && walker.notGiving(turn, node)) {
           turn.out.add(walker.prompt(c, node)); // «مع د. هدى» where she does not give it: said so, and the list again

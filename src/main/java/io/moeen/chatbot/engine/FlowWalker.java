@@ -132,7 +132,7 @@ final class FlowWalker {
    * (««متابعة» ما هي من خدمات هدى القرني عندنا…»), before the doctors who do. Whether it was said.
    */
   boolean notGiving(Turn turn, JsonObject node) {
-    Optional<String> doctor = SlotFilling.doctorNotListed(turn.c, node, turn.input, turn.understanding, turn.clinic,
+    Optional<String> doctor = ListedOptions.doctorNotListed(turn.c, node, turn.input, turn.understanding, turn.clinic,
         zone, clock);
     doctor.ifPresent(d -> turn.say(messages.format(SupportedLocale.fromTag(turn.c.locale).orElse(SupportedLocale.AR),
         "chatbot.doctor_not_for_service", Map.of("doctor", d, "service", turn.c.variables.getString("serviceLabel", "")))));

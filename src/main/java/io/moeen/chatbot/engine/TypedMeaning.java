@@ -69,7 +69,7 @@ final class TypedMeaning {
     Object chosen = c.variables.getValue("service");
     for (Object o : services) {
       if (o instanceof JsonObject item && item.getValue("description") instanceof String price
-          && (named != null ? SlotFilling.isService(item, named) : chosen != null && chosen.equals(item.getValue("value")))) {
+          && (named != null ? ListedOptions.isService(item, named) : chosen != null && chosen.equals(item.getValue("value")))) {
         return Optional.of(item.getString("title") + " — " + price);
       }
     }
