@@ -114,7 +114,7 @@ final class Detours {
   /**
    * Another service or doctor named after one was chosen («لا ابي تخطيط قلب بدال», "actually with dr faisal"), or asked
    * for without a name («ابي اغير الخدمة», "a different doctor"): the booking starts again from the menu's booking
-   * entry with this message and what still holds — the chosen day unless the message names one, and the service when
+   * entry with this message and what still holds — the chosen day (and part of it) unless the message names one, and the service when
    * only the doctor changes — so what it names is filled and the rest asked, instead of «ما فهمت».
    */
   Optional<Future<Void>> changedMind(Turn turn, JsonObject node, String input) {
@@ -134,6 +134,9 @@ final class Detours {
     StringBuilder kept = new StringBuilder(change.get().service() ? "" : c.variables.getString("serviceLabel") + " ");
     if (said.day() == null && c.variables.getValue("dateLabel") instanceof String day) {
       kept.append(day).append(' ');
+      if (said.dayPart() == null && c.variables.getValue(SlotFilling.DAY_PART) instanceof String part) {
+        kept.append(part).append(' '); // «بكرة العصر» kept whole: the part is read from its English name
+      }
     }
     c.forgetTask();
     SlotFilling.remember(c, kept + input);

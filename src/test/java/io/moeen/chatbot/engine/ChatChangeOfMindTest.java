@@ -146,6 +146,18 @@ class ChatChangeOfMindTest {
   }
 
   @Test
+  void another_doctor_keeps_the_part_of_the_day_said_with_the_day() {
+    ChatScript chat = clinic(false);
+    chat.say("بكرة العصر");
+    assertThat(chat.actions.last("find_slots").scope().getString("dayPart")).isEqualTo("afternoon");
+    chat.say("لا خليه مع د. هدى");
+    JsonObject asked = chat.actions.last("find_slots").scope();
+    assertThat(asked.getString("doctor")).isEqualTo("dr-huda");
+    assertThat(asked.getString("date")).isEqualTo("2026-11-02");
+    assertThat(asked.getString("dayPart")).as("«العصر» still").isEqualTo("afternoon");
+  }
+
+  @Test
   void changing_the_service_without_naming_one_shows_the_services_again() {
     ChatScript chat = clinic(false);
     chat.say("ابي اغير الخدمة");
