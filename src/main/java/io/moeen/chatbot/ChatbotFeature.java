@@ -34,7 +34,7 @@ public final class ChatbotFeature implements Feature {
 
   @Override
   public List<Deployment> deployments(FeatureContext ctx) {
-    // a worker: reading a message is CPU (143 µs typically, milliseconds for a 4 KB one, several readings a turn), and
+    // a worker: reading a message is CPU (~170 µs typically, milliseconds for a 4 KB one, several readings a turn), and
     // a turn never runs on an event loop; one instance, whose handlers run one at a time as they did on an event loop
     ChatbotVerticle chatbot = new ChatbotVerticle(ctx.pool(), ctx.store(), ctx.messages(), ctx.timeZone(), ctx.clock());
     return List.of(new Deployment(() -> chatbot, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));

@@ -4,7 +4,6 @@ import io.moeen.chatbot.flow.Flow;
 import io.moeen.chatbot.flow.NodeType;
 import io.moeen.chatbot.language.ChangeOfMind;
 import io.moeen.chatbot.language.Entities;
-import io.moeen.chatbot.language.EntityReader;
 import io.moeen.chatbot.language.Intent;
 import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.Future;
@@ -152,16 +151,16 @@ final class Detours {
    */
   private Optional<Change> change(Turn turn, String variable, Optional<ChangeOfMind.What> again) {
     Conversation c = turn.c;
-    if (turn.understanding == null || !(c.variables.getValue("serviceLabel") instanceof String service)
+    if (turn.understanding == null || !(c.variables.getValue("serviceLabel") instanceof String)
         || "service".equals(variable)) {
       return Optional.empty();
     }
     Entities said = turn.understanding.entities();
-    String doctor = c.variables.getValue("doctorLabel") instanceof String d ? d : null;
-    Entities chosen = EntityReader.read(service + (doctor == null ? "" : " " + doctor), turn.clinic, zone, clock);
+    boolean doctorChosen = c.variables.getValue("doctorLabel") instanceof String;
+    Entities chosen = ListedOptions.chosen(c, turn.clinic, zone, clock);
     boolean otherService = said.service() != null && !said.service().equals(chosen.service())
         || again.orElse(null) == ChangeOfMind.What.SERVICE;
-    boolean otherDoctor = doctor != null && !"doctor".equals(variable) && (said.doctor() != null
+    boolean otherDoctor = doctorChosen && !"doctor".equals(variable) && (said.doctor() != null
         && !said.doctor().equals(chosen.doctor()) || again.orElse(null) == ChangeOfMind.What.DOCTOR);
     return Optional.of(new Change(otherService, otherDoctor));
   }

@@ -2,7 +2,9 @@ package io.moeen.chatbot.engine;
 
 import io.moeen.chatbot.flow.Flow;
 import io.moeen.chatbot.language.ClinicCatalogue;
+import io.moeen.chatbot.language.Entities;
 import io.moeen.chatbot.language.EntityReader;
+import io.moeen.chatbot.language.OptionMatcher;
 import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,10 +28,10 @@ final class ListedOptions {
    */
   static String namedOption(Conversation c, JsonObject node, String text, ZoneId zone, Clock clock) {
     String variable = node.getString("variable");
-    if (!(node.getValue("optionsFrom") instanceof String from) || !(c.scope().getValue(from) instanceof JsonArray items)) {
-      return null;
+    List<ClinicCatalogue.Item> catalogue = optionsCatalogue(c, listed(c, node));
+    if (catalogue.isEmpty()) {
+      return null; // no list: the lexicon's service codes are no option's id
     }
-    List<ClinicCatalogue.Item> catalogue = optionsCatalogue(c, items);
     if ("service".equals(variable)) {
       return EntityReader.read(text, new ClinicCatalogue(catalogue, List.of(), List.of()), zone, clock).service();
     }
@@ -49,14 +51,18 @@ final class ListedOptions {
         || namedOption(c, node, text, zone, clock) != null) {
       return Optional.empty();
     }
-    String chosen = EntityReader.read(c.variables.getString("serviceLabel", ""), clinic, zone, clock).service();
+    String chosen = chosen(c, clinic, zone, clock).service();
     if (u.entities().service() != null && !u.entities().service().equals(chosen)) {
       return Optional.empty(); // another service named too: a change of mind (Detours.changedMind), not this
     }
-    boolean arabic = !"en".equals(c.locale);
-    return clinic.doctors().stream().filter(d -> d.id().equals(u.entities().doctor())).findFirst()
-        .map(d -> d.names().stream().filter(n -> n.matches(".*\\p{IsArabic}.*") == arabic).findFirst()
-            .orElse(d.names().get(0)));
+    return clinic.doctor(u.entities().doctor()).map(d -> d.name(c.locale));
+  }
+
+  /** The service and doctor chosen so far in this booking, as the clinic's ids (read from their labels). */
+  static Entities chosen(Conversation c, ClinicCatalogue clinic, ZoneId zone, Clock clock) {
+    String service = c.variables.getValue("serviceLabel") instanceof String s ? s : "";
+    String doctor = c.variables.getValue("doctorLabel") instanceof String d ? d : "";
+    return EntityReader.read(service + " " + doctor, clinic, zone, clock);
   }
 
   /** The listed options (but "any") as catalogue items named by their titles in the conversation's language. */
@@ -79,23 +85,21 @@ final class ListedOptions {
   static Optional<SlotFilling.Filled> notOffered(Conversation c, JsonObject node, String serviceId, ClinicCatalogue clinic) {
     String variable = node.getString("variable");
     boolean offered = offeredOption(c, node, serviceId).isPresent();
-    Optional<ClinicCatalogue.Item> service = clinic.services().stream().filter(i -> serviceId.equals(i.id())).findFirst();
+    Optional<ClinicCatalogue.Item> service = clinic.service(serviceId);
     if (variable == null || offered || service.isEmpty()) {
       return Optional.empty();
     }
-    boolean arabic = !"en".equals(c.locale);
-    String label = service.get().names().stream().filter(n -> n.matches(".*\\p{IsArabic}.*") == arabic).findFirst()
-        .orElse(service.get().names().isEmpty() ? serviceId : service.get().names().get(0));
+    String label = service.get().name(c.locale);
     c.variables.put(variable, serviceId).put(variable + "Label", label);
     return Optional.of(new SlotFilling.Filled(label, node.getString("next")));
   }
 
-  /** The id of the node's listed option most of whose title's words the text has ({@link io.moeen.chatbot.language.OptionMatcher#mostWordsOf}). */
+  /** The id of the node's listed option most of whose title's words the text has ({@link OptionMatcher#mostWordsOf}). */
   static Optional<String> describedOption(Conversation c, JsonObject node, String text) {
     JsonArray items = listed(c, node);
     List<String> titles = new ArrayList<>();
     items.forEach(o -> titles.add(o instanceof JsonObject item ? Flow.text(item.getValue("title"), c.locale) : ""));
-    int i = io.moeen.chatbot.language.OptionMatcher.mostWordsOf(text, titles);
+    int i = OptionMatcher.mostWordsOf(text, titles);
     return i < 0 ? Optional.empty() : Optional.ofNullable(items.getJsonObject(i).getString("id"));
   }
 
@@ -115,7 +119,7 @@ final class ListedOptions {
    * وتلميعها» ("Scaling and polishing") has. Empty when none or more than one is described.
    */
   static Optional<String> describedByNames(Conversation c, JsonObject node, String serviceId, ClinicCatalogue clinic) {
-    List<String> names = namesOf(clinic, serviceId);
+    List<String> names = clinic.service(serviceId).map(ClinicCatalogue.Item::names).orElse(List.of());
     java.util.Set<String> found = new java.util.LinkedHashSet<>();
     for (Object o : listed(c, node)) {
       if (o instanceof JsonObject item) {
@@ -123,17 +127,12 @@ final class ListedOptions {
         clinic.services().stream().filter(i -> isService(item, i.id()))
             .forEach(i -> titles.addAll(i.names()));
         if (names.stream().anyMatch(n -> titles.stream()
-            .anyMatch(t -> io.moeen.chatbot.language.OptionMatcher.mostWordsOf(n, List.of(t)) == 0))) {
+            .anyMatch(t -> OptionMatcher.mostWordsOf(n, List.of(t)) == 0))) {
           found.add(item.getString("id"));
         }
       }
     }
     return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
-  }
-
-  private static List<String> namesOf(ClinicCatalogue clinic, String serviceId) {
-    return clinic.services().stream().filter(i -> serviceId.equals(i.id())).findFirst()
-        .map(ClinicCatalogue.Item::names).orElse(List.of());
   }
 
   /** The id of the node's listed option that is the service {@code serviceId}, if the list offers it. */

@@ -20,7 +20,24 @@ import java.util.Set;
 public record ClinicCatalogue(List<Item> services, List<Item> doctors, List<Item> branches) {
 
   /** One service, doctor or branch: its id (what the flow stores), its code (services) and the names people read. */
-  public record Item(String id, String code, List<String> names) {}
+  public record Item(String id, String code, List<String> names) {
+    /** Its name in that language — the first in Arabic script for Arabic, the first in another for English — else its first. */
+    public String name(String locale) {
+      boolean arabic = !"en".equals(locale);
+      return names.stream().filter(n -> n.matches(".*\\p{IsArabic}.*") == arabic).findFirst()
+          .orElse(names.isEmpty() ? id : names.get(0));
+    }
+  }
+
+  /** The service with this id, if the clinic has it. */
+  public java.util.Optional<Item> service(String id) {
+    return services.stream().filter(i -> i.id().equals(id)).findFirst();
+  }
+
+  /** The doctor with this id, if the clinic has one. */
+  public java.util.Optional<Item> doctor(String id) {
+    return doctors.stream().filter(i -> i.id().equals(id)).findFirst();
+  }
 
   public static ClinicCatalogue empty() {
     return new ClinicCatalogue(List.of(), List.of(), List.of());
