@@ -1,10 +1,14 @@
 package io.moeen.api;
 
 import io.moeen.common.bus.Reply;
+import io.moeen.common.errors.Problem;
+import io.moeen.common.errors.ProblemKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -125,15 +129,29 @@ final class EventStream {
     recheck();
   }
 
-  /** The session still stands: the principal is fresh; otherwise the stream ends. */
+  /**
+   * The session still stands: the principal is fresh. A session said to be gone ends the stream; a check that
+   * could not be made (a timeout while the service is loaded) keeps the last principal until the next check —
+   * ending then would send a signed-in reader reconnecting for nothing, and a notification would wait for it.
+   */
   private Future<Void> recheck() {
     return Authentication.resolve(vertx, session, delivery)
         .onSuccess(fresh -> principal = fresh)
-        .onFailure(gone -> {
-          log("stream ended: {}", "session no longer valid");
-          end();
-        })
-        .mapEmpty();
+        .<Void>mapEmpty()
+        .recover(failure -> {
+          if (sessionGone(failure)) {
+            log("stream ended: {}", "session no longer valid");
+            end();
+            return Future.failedFuture(failure);
+          }
+          log("session not re-checked, kept until the next check: {}", failure.toString());
+          return Future.succeededFuture();
+        });
+  }
+
+  private static boolean sessionGone(Throwable failure) {
+    return failure instanceof Problem problem ? problem.kind() == ProblemKind.UNAUTHENTICATED
+        : !(failure instanceof ReplyException reply) || reply.failureType() == ReplyFailure.RECIPIENT_FAILURE;
   }
 
   private Future<JsonArray> phase(JsonObject phase) {
