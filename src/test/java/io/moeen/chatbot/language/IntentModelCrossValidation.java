@@ -71,7 +71,7 @@ public final class IntentModelCrossValidation {
           examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
         }
       }
-      IntentModel model = IntentModel.train(examples, settings);
+      ChatUnderstanding.Classifier model = classifier(examples, settings);
       for (int i = 0; i < train.size(); i++) {
         if (fold[i] == f) {
           for (int t = 0; t < thresholds.length; t++) {
@@ -89,7 +89,7 @@ public final class IntentModelCrossValidation {
     if (System.getProperty("variants") != null) {
       // -Dvariants="runnerUp:ruleScore:entity;…": ChatUnderstanding.Rescue variants at the shipped threshold, same folds
       // (2:2:false = none)
-      List<IntentModel> models = new ArrayList<>();
+      List<ChatUnderstanding.Classifier> models = new ArrayList<>();
       for (int f = 0; f < FOLDS; f++) {
         List<IntentModel.Example> examples = new ArrayList<>(extra); // the candidate lines join every fold, as above
         for (int i = 0; i < train.size(); i++) {
@@ -97,7 +97,7 @@ public final class IntentModelCrossValidation {
             examples.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
           }
         }
-        models.add(IntentModel.train(examples, settings));
+        models.add(classifier(examples, settings));
       }
       for (String v : System.getProperty("variants").split(";")) {
         String[] p = v.split(":");
@@ -114,11 +114,19 @@ public final class IntentModelCrossValidation {
     for (int i = 0; i < train.size(); i++) {
       all.add(new IntentModel.Example(trainReadings.get(i).features(), train.get(i).label()));
     }
-    IntentModel full = IntentModel.train(all, settings);
+    ChatUnderstanding.Classifier full = classifier(all, settings);
     for (double t : thresholds) {
       List<String> labels = devReadings.stream().map(r -> ChatUnderstanding.decide(r, full, t).label()).toList();
       report(String.format("DEV threshold %.2f", t), dev, devReadings, labels, t == ChatUnderstanding.MIN_CONFIDENCE);
     }
+  }
+
+  /**
+   * What the service reads with, learnt from these lines: the model trained on them and the nearest of them
+   * (-Dmoeen.chat.nearestShare=0: the model alone, as before the eleventh part).
+   */
+  static ChatUnderstanding.Classifier classifier(List<IntentModel.Example> examples, IntentModel.Settings settings) {
+    return new ChatUnderstanding.Classifier(IntentModel.train(examples, settings), NearestLines.index(examples));
   }
 
   static void report(String title, List<LabelledCorpus.Message> corpus, List<ChatUnderstanding.Reading> readings,
