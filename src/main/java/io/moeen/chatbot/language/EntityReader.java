@@ -32,13 +32,26 @@ public final class EntityReader {
   private static final Pattern NAME = Pattern.compile(
       "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|والاسم|واسمي|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
           + "|her name is|his name is|her name's|his name's|اسمها|اسمه|اسم المريض|اسم المريضه"
-          + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism)\\s*:?\\s+([^,.;!?]+)");
+          + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism"
+          // "my wife name Fatima", "son's name is Omar": whose name, then the name
+          + "|(?:my|his|her|wife|wife's|son|son's|daughter|daughter's|husband|husband's|father's|mother's|patient|patient's)"
+          + " name(?: is)?)\\s*:?\\s+([^,.;!?]+)");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Set<String> NAME_STOP = Set.of("و", "ورقمي", "رقمي", "جوالي", "وجوالي", "and", "my", "number",
       "phone", "الجوال", "ابي", "ابغى", "ابغي", "i", "want", "نبي", "احجز", "book", "ورقم", "w", "wa", "please", "pls",
       "لو", "اذا", "if", "is", "its", "it's", "تكفى", "مع", "with", "عند", "وتلفوني", "تلفوني", "وتليفوني", "تليفوني",
       "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي", "وهو", "وهي", "هو", "هي", "عمره",
-      "عمرها", "بس", "bas", "bs", "but");
+      "عمرها", "بس", "bas", "bs", "but", "from", "in", "on", "at", "to", "the", "of", "list", "not", "was", "has", "من",
+      "في", "على");
+  /**
+   * Who the person is to the writer, said before the name («باسم ابوي عبدالله», «الاسم: والدتي فاطمة», "under my son
+   * Omar"): not part of the name, passed over.
+   */
+  private static final Set<String> KIN = Set.of("ابوي", "ابويه", "والدي", "الوالد", "ابي", "امي", "والدتي", "الوالده",
+      "ولدي", "ابني", "بنتي", "ابنتي", "زوجي", "زوجتي", "مرتي", "مراتي", "اخوي", "اخي", "اختي", "جدي", "جدتي",
+      "عمي", "عمتي", "خالي", "خالتي", "زميلي", "زميلتي", "my", "for", "son", "daughter", "wife", "husband", "father",
+      "dad", "mother", "mom", "mum", "brother", "sister", "colleague", "friend", "abuya", "ummi", "omi", "wldi",
+      "binti", "zawjati", "akhoy");
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
   /** Arabizi "3am" after a consultation or doctor word is «عام» (general), not 3 a.m. */
   private static final Pattern GENERAL_3AM = Pattern.compile(
@@ -61,7 +74,7 @@ public final class EntityReader {
     }
     for (String w : List.of("المغرب", "المسا", "المساء", "مساء", "مساءا", "مسا", "بالليل", "الليل", "ليلا", "بالمسا",
         "evening", "evenings", "المساييه", "مساييه", "مساي", "night", "nights", "masa", "bellail", "العشاء", "العشا",
-        "بالمساء", "tonight", "tonite", "الليله", "هالليله", "هالمسا", "هالمساء")) {
+        "بالمساء", "tonight", "tonite", "الليله", "هالليله", "هالمسا", "هالمساء", "مسايي", "المسايي")) {
       PARTS.put(w, "evening");
     }
   }
@@ -111,6 +124,9 @@ public final class EntityReader {
       Matcher word = WORD.matcher(nm.group(1));
       while (word.find()) {
         String w = word.group();
+        if (words.isEmpty() && KIN.contains(w)) {
+          continue; // «باسم ابوي عبدالله»: the father is not called «ابوي»
+        }
         if (NAME_STOP.contains(w) || words.size() == 3 || !w.matches(".*\\p{L}.*")) {
           break;
         }

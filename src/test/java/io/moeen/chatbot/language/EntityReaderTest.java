@@ -277,4 +277,34 @@ class EntityReaderTest {
     assertThat(read("ابي موعد بكرة " + filler).day()).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(read(filler + "ابي موعد بكرة").day()).as("after 600 characters: not read").isNull();
   }
+
+  // eleventh part: what the fresh writers' lines showed the entity stage missing
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"الموعد باسم ابوي عبدالله|عبدالله", "الحجز باسم مراتي منى|مني",
+      "الاسم: والدتي فاطمة|فاطمه", "booked under my son Omar|omar", "my wife name Fatima Begum, number 0567788990|fatima begum",
+      "son's name is Omar Ali|omar ali", "my name Rajesh Kumar|rajesh kumar", "اسمي علي|علي", "my name is sara|sara"})
+  void who_the_person_is_to_the_writer_is_not_part_of_their_name(String text, String name) {
+    assertThat(read(text).name()).isEqualTo(name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"plz delete my name from tomorrow list", "باسم امي", "اسمي ابي احجز", "my name on the list?"})
+  void a_kinship_word_or_a_preposition_after_name_is_no_name(String text) {
+    assertThat(read(text).name()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"what is fees for doctor checkup|general_consultation",
+      "need a check-up on friday|general_consultation", "kids checkup|child_checkup", "checkup for my daughter|child_checkup",
+      "can u cancel my sons checkup tmrw|child_checkup", "2deesh se3r el fa7s el dawri lal wlad?|child_checkup",
+      "dental checkup tomorrow|dental_cleaning", "ecg check up|ecg", "فحص دوري لعيالي|child_checkup"})
+  void a_checkup_is_the_general_one_unless_it_is_a_childs_or_names_another_service(String text, String service) {
+    assertThat(read(text).service()).isEqualTo(service);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"عندكم دوام مسائي؟", "في مواعيد مسائية؟"})
+  void an_evening_shift_is_the_evening(String text) {
+    assertThat(read(text).dayPart()).isEqualTo("evening");
+  }
 }
