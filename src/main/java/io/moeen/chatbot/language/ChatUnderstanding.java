@@ -54,7 +54,7 @@ public final class ChatUnderstanding {
             return train(train);
           });
           classifier = new Classifier(model, NearestLines.index(train.stream()
-              .map(m -> new IntentModel.Example(lexicalFeatures(m.text()), m.label())).toList()));
+              .map(m -> new IntentModel.Example(lexicalFeatures(m.text()), m.label())).toList(), model));
         }
         c = classifier;
       }

@@ -253,4 +253,10 @@ public final class IntentModel {
   int size() {
     return index.size();
   }
+
+  /** The feature's number in this model, or -1 when the model never saw it ({@link NearestLines} shares the numbering). */
+  int id(String feature) {
+    Integer id = index.get(feature);
+    return id == null ? -1 : id;
+  }
 }

@@ -1,8 +1,5 @@
 package io.moeen.chatbot.language;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,96 +10,114 @@ import java.util.Map;
  * written like this one (cosine over tf-idf of the same words, stems, word pairs and character n-grams). Blended into
  * the model's probabilities ({@link ChatUnderstanding#NEAREST_SHARE}), it reads more lines right on every fold
  * assignment of cross-validation and gives fewer in-scope messages the fallback (docs/chatbot-language.md, eleventh
- * part). Built from the training lines when the model loads; immutable, so thread-safe.
+ * part). Built from the training lines when the model loads, numbering features as the model does (no second
+ * dictionary of feature names: ~20 MB for 8,900 lines); immutable, so thread-safe.
  */
 final class NearestLines {
   /** How many of the nearest lines vote (5-fold CV over train+dev: 5 read more lines right than 3, 10 or 20). */
   static final int K = 5;
   /**
    * A feature found in more than this share of the lines says little about which line is nearest and has the
-   * longest list of lines: it is left out (the cost of a message stays about that of the model).
+   * longest list of lines: it is left out.
    */
   private static final double MAX_SHARE = 0.2;
   private static final List<String> LEXICAL = List.of("w:", "s:", "b:", "c:");
 
-  private record Posting(int[] lines, double[] weights) {}
+  private final IntentModel model;
+  private final String[] labels;
+  /** Per feature number: its idf (0: not used), the lines that have it and its weight in each line's unit vector. */
+  private final double[] idf;
+  private final int[][] lines;
+  private final double[][] weights;
 
-  private final List<String> labels;
-  private final Map<String, Double> idf;
-  private final Map<String, Posting> postings;
-
-  private NearestLines(List<String> labels, Map<String, Double> idf, Map<String, Posting> postings) {
+  private NearestLines(IntentModel model, String[] labels, double[] idf, int[][] lines, double[][] weights) {
+    this.model = model;
     this.labels = labels;
     this.idf = idf;
-    this.postings = postings;
+    this.lines = lines;
+    this.weights = weights;
   }
 
-  /** Indexes the lines: each one's features (as the model sees them; only the lexical ones count) and label. */
-  static NearestLines index(List<IntentModel.Example> lines) {
-    Map<String, Integer> df = new HashMap<>();
-    for (IntentModel.Example line : lines) {
-      line.features().keySet().stream().filter(NearestLines::lexical).forEach(f -> df.merge(f, 1, Integer::sum));
-    }
-    Map<String, Double> idf = new HashMap<>();
-    df.forEach((feature, count) -> {
-      if (count <= MAX_SHARE * lines.size()) {
-        idf.put(feature, StrictMath.log((double) lines.size() / count));
+  /**
+   * Indexes the lines: each one's features (as the model sees them; only the lexical ones count) and label. The
+   * model gives the features their numbers; a feature it never saw is not indexed.
+   */
+  static NearestLines index(List<IntentModel.Example> examples, IntentModel model) {
+    int features = model.size();
+    int[] df = new int[features];
+    for (IntentModel.Example line : examples) {
+      for (String f : line.features().keySet()) {
+        int id = model.id(f);
+        if (id >= 0 && lexical(f)) {
+          df[id]++;
+        }
       }
-    });
-    Map<String, List<int[]>> lineLists = new HashMap<>();
-    Map<String, List<Double>> weightLists = new HashMap<>();
-    List<String> labels = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      labels.add(lines.get(i).label());
-      final int line = i;
-      vector(lines.get(i).features(), idf).forEach((feature, weight) -> {
-        lineLists.computeIfAbsent(feature, f -> new ArrayList<>()).add(new int[] {line});
-        weightLists.computeIfAbsent(feature, f -> new ArrayList<>()).add(weight);
-      });
     }
-    Map<String, Posting> postings = new HashMap<>(lineLists.size() * 2);
-    lineLists.forEach((feature, list) -> {
-      List<Double> weights = weightLists.get(feature);
-      int[] ids = new int[list.size()];
-      double[] values = new double[list.size()];
-      for (int j = 0; j < ids.length; j++) {
-        ids[j] = list.get(j)[0];
-        values[j] = weights.get(j);
+    double[] idf = new double[features];
+    for (int id = 0; id < features; id++) {
+      if (df[id] > 0 && df[id] <= MAX_SHARE * examples.size()) {
+        idf[id] = StrictMath.log((double) examples.size() / df[id]);
       }
-      postings.put(feature, new Posting(ids, values));
-    });
-    return new NearestLines(List.copyOf(labels), idf, postings);
+    }
+    int[][] lines = new int[features][];
+    double[][] weights = new double[features][];
+    for (int id = 0; id < features; id++) {
+      if (idf[id] > 0) {
+        lines[id] = new int[df[id]];
+        weights[id] = new double[df[id]];
+      }
+    }
+    int[] filled = new int[features];
+    String[] labels = new String[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      labels[i] = examples.get(i).label();
+      Vector v = vector(examples.get(i).features(), model, idf);
+      for (int j = 0; j < v.ids.length; j++) {
+        int id = v.ids[j];
+        lines[id][filled[id]] = i;
+        weights[id][filled[id]++] = v.values[j];
+      }
+    }
+    return new NearestLines(model, labels, idf, lines, weights);
   }
 
   /** The share of the {@link #K} nearest lines' similarity each label has (empty when no line shares a feature). */
   Map<String, Double> vote(Map<String, Double> features) {
-    double[] similarity = new double[labels.size()];
-    int[] touched = new int[labels.size()];
+    double[] similarity = new double[labels.length];
+    int[] touched = new int[labels.length];
     int count = 0;
-    for (Map.Entry<String, Double> f : vector(features, idf).entrySet()) {
-      Posting posting = postings.get(f.getKey());
-      if (posting == null) {
-        continue;
-      }
-      for (int j = 0; j < posting.lines.length; j++) {
-        int line = posting.lines[j];
+    Vector v = vector(features, model, idf);
+    for (int f = 0; f < v.ids.length; f++) {
+      int[] having = lines[v.ids[f]];
+      double[] weight = weights[v.ids[f]];
+      for (int j = 0; j < having.length; j++) {
+        int line = having[j];
         if (similarity[line] == 0) {
           touched[count++] = line;
         }
-        similarity[line] += posting.weights[j] * f.getValue();
+        similarity[line] += weight[j] * v.values[f];
       }
     }
-    // the K most similar, ties to the earlier line (the same answer on every run)
-    Integer[] order = new Integer[count];
+    // the K most similar, ties to the earlier line (the same answer on every run): kept in order as the lines pass
+    int[] best = new int[K];
+    int kept = 0;
     for (int j = 0; j < count; j++) {
-      order[j] = touched[j];
+      int line = touched[j];
+      int at = kept;
+      while (at > 0 && before(line, best[at - 1], similarity)) {
+        at--;
+      }
+      if (at < K) {
+        System.arraycopy(best, at, best, at + 1, Math.min(kept, K - 1) - at);
+        best[at] = line;
+        kept = Math.min(kept + 1, K);
+      }
     }
-    Arrays.sort(order, (a, b) -> similarity[a] != similarity[b] ? Double.compare(similarity[b], similarity[a]) : Integer.compare(a, b));
     Map<String, Double> vote = new LinkedHashMap<>();
     double total = 0;
-    for (int j = 0; j < Math.min(K, count); j++) {
-      vote.merge(labels.get(order[j]), similarity[order[j]], Double::sum);
-      total += similarity[order[j]];
+    for (int j = 0; j < kept; j++) {
+      vote.merge(labels[best[j]], similarity[best[j]], Double::sum);
+      total += similarity[best[j]];
     }
     if (total > 0) {
       double sum = total;
@@ -111,30 +126,40 @@ final class NearestLines {
     return vote;
   }
 
+  /** More similar, or as similar and earlier. */
+  private static boolean before(int line, int other, double[] similarity) {
+    return similarity[line] > similarity[other] || (similarity[line] == similarity[other] && line < other);
+  }
+
   int size() {
-    return labels.size();
+    return labels.length;
   }
 
   private static boolean lexical(String feature) {
     return feature.length() > 2 && LEXICAL.contains(feature.substring(0, 2));
   }
 
-  /** The lexical features weighted by tf × idf, to unit length. */
-  private static Map<String, Double> vector(Map<String, Double> features, Map<String, Double> idf) {
-    Map<String, Double> v = new HashMap<>();
+  /** A message's indexed features by number, weighted by tf × idf, to unit length. */
+  private record Vector(int[] ids, double[] values) {}
+
+  private static Vector vector(Map<String, Double> features, IntentModel model, double[] idf) {
+    int[] ids = new int[features.size()];
+    double[] values = new double[features.size()];
+    int n = 0;
     double norm = 0;
     for (Map.Entry<String, Double> f : features.entrySet()) {
-      Double weight = idf.get(f.getKey());
-      if (weight != null) {
-        double w = f.getValue() * weight;
-        v.put(f.getKey(), w);
+      int id = model.id(f.getKey());
+      if (id >= 0 && idf[id] > 0) {
+        double w = f.getValue() * idf[id];
+        ids[n] = id;
+        values[n++] = w;
         norm += w * w;
       }
     }
     double length = Math.sqrt(norm);
-    if (length > 0) {
-      v.replaceAll((feature, w) -> w / length);
+    for (int j = 0; j < n; j++) {
+      values[j] /= length;
     }
-    return v;
+    return new Vector(java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(values, n));
   }
 }

@@ -126,7 +126,8 @@ public final class IntentModelCrossValidation {
    * (-Dmoeen.chat.nearestShare=0: the model alone, as before the eleventh part).
    */
   static ChatUnderstanding.Classifier classifier(List<IntentModel.Example> examples, IntentModel.Settings settings) {
-    return new ChatUnderstanding.Classifier(IntentModel.train(examples, settings), NearestLines.index(examples));
+    IntentModel model = IntentModel.train(examples, settings);
+    return new ChatUnderstanding.Classifier(model, NearestLines.index(examples, model));
   }
 
   static void report(String title, List<LabelledCorpus.Message> corpus, List<ChatUnderstanding.Reading> readings,

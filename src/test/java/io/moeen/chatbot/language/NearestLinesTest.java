@@ -13,6 +13,11 @@ class NearestLinesTest {
     return new IntentModel.Example(ChatUnderstanding.lexicalFeatures(text), label);
   }
 
+  /** Indexed as the service does: numbered by a model trained on the same lines. */
+  private static NearestLines index(List<IntentModel.Example> lines) {
+    return NearestLines.index(lines, IntentModel.train(lines));
+  }
+
   private static List<IntentModel.Example> lines() {
     List<IntentModel.Example> lines = new ArrayList<>(List.of(
         line("متى تفتحون", "HOURS"),
@@ -31,7 +36,7 @@ class NearestLinesTest {
 
   @Test
   void a_message_written_like_a_training_line_is_voted_that_lines_label() {
-    NearestLines nearest = NearestLines.index(lines());
+    NearestLines nearest = index(lines());
     Map<String, Double> vote = nearest.vote(ChatUnderstanding.lexicalFeatures("متى تفتحوون؟"));
     assertThat(vote.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()).isEqualTo("HOURS");
     assertThat(nearest.vote(ChatUnderstanding.lexicalFeatures("ابغى موعد بكره")))
@@ -40,7 +45,7 @@ class NearestLinesTest {
 
   @Test
   void the_shares_add_up_to_one_and_only_the_nearest_lines_vote() {
-    NearestLines nearest = NearestLines.index(lines());
+    NearestLines nearest = index(lines());
     Map<String, Double> vote = nearest.vote(ChatUnderstanding.lexicalFeatures("ابي موعد بكرة متى تفتحون وين موقعكم كم سعر الكشف"));
     assertThat(vote.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(vote.size()).isLessThanOrEqualTo(NearestLines.K);
@@ -49,7 +54,7 @@ class NearestLinesTest {
 
   @Test
   void a_message_sharing_nothing_with_any_line_gets_no_vote_and_the_model_alone_decides_less_surely() {
-    NearestLines nearest = NearestLines.index(lines());
+    NearestLines nearest = index(lines());
     Map<String, Double> none = ChatUnderstanding.lexicalFeatures("ثلج");
     assertThat(nearest.vote(none)).isEmpty();
     IntentModel model = IntentModel.train(lines());
@@ -62,7 +67,7 @@ class NearestLinesTest {
   @Test
   void the_blend_gives_the_vote_its_share_and_ranks_best_first() {
     List<IntentModel.Example> lines = lines();
-    NearestLines nearest = NearestLines.index(lines);
+    NearestLines nearest = index(lines);
     IntentModel model = IntentModel.train(lines);
     Map<String, Double> features = ChatUnderstanding.lexicalFeatures("متى تفتحون");
     Map<String, Double> vote = nearest.vote(features);
@@ -80,7 +85,7 @@ class NearestLinesTest {
     // «موعد» is in every line: alone it is no evidence, so a message of only that word has no nearest line
     List<IntentModel.Example> lines = List.of(line("موعد بكرة", "BOOK"), line("موعد الغاء", "CANCEL"),
         line("موعد متى", "MY_APPOINTMENTS"), line("موعد تغيير", "RESCHEDULE"), line("موعد وين", "LOCATIONS"));
-    NearestLines nearest = NearestLines.index(lines);
+    NearestLines nearest = index(lines);
     assertThat(nearest.vote(Map.of("w:موعد", 1.0))).isEmpty();
     assertThat(nearest.vote(ChatUnderstanding.lexicalFeatures("الغاء"))).containsOnlyKeys("CANCEL");
   }
@@ -88,7 +93,7 @@ class NearestLinesTest {
   @Test
   void the_same_lines_give_the_same_vote_every_time() {
     Map<String, Double> features = ChatUnderstanding.lexicalFeatures("ابي موعد");
-    assertThat(NearestLines.index(lines()).vote(features)).isEqualTo(NearestLines.index(lines()).vote(features));
+    assertThat(index(lines()).vote(features)).isEqualTo(index(lines()).vote(features));
   }
 
   @Test
