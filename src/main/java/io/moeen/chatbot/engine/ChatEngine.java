@@ -182,7 +182,7 @@ public final class ChatEngine {
         turn.out.add(walker.prompt(c, node));
         return Future.succeededFuture();
       }
-      Optional<Answers.Answer> answer = answers.read(input0, input, c.locale);
+      Optional<Answers.Answer> answer = answers.read(input0, SlotFilling.nameIn(node, input, turn.understanding), c.locale);
       if (answer.isEmpty() && input0 == InputType.DATE) {
         answer = turn.understanding == null || turn.understanding.entities().day() == null ? answer
             : answers.read(input0, turn.understanding.entities().day().toString(), c.locale);

@@ -8,6 +8,7 @@ import io.moeen.chatbot.language.ClinicCatalogue;
 import io.moeen.chatbot.language.Entities;
 import io.moeen.chatbot.language.EntityReader;
 import io.moeen.chatbot.language.Intent;
+import io.moeen.chatbot.language.Understanding;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -69,6 +70,18 @@ final class SlotFilling {
       }
     }
     return read;
+  }
+
+  /**
+   * What the name question keeps of a typed answer: the name in it as the person wrote it when the message says
+   * whose name it is («اسمي نورة», "my wife name Fatima Begum", «باسم ابوي عبدالله»), otherwise the whole answer
+   * («نورة العتيبي»). Any other question: the answer as typed.
+   */
+  static String nameIn(JsonObject node, String input, Understanding understanding) {
+    if (!"name".equals(node.getString("variable")) || understanding == null || understanding.entities().name() == null) {
+      return input;
+    }
+    return asWritten(input, understanding.entities().name());
   }
 
   /** A name said before it was asked («اسمي نورة» at the phone question): it answers the name question later. */

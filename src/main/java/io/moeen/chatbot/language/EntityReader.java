@@ -33,6 +33,8 @@ public final class EntityReader {
       "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|والاسم|واسمي|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
           + "|her name is|his name is|her name's|his name's|اسمها|اسمه|اسم المريض|اسم المريضه"
           + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism"
+          // «باسم» first is a first name (Basem) unless whose name follows: «باسم ابوي عبدالله»
+          + "|باسم(?=\\s+(?:ابوي|والدي|الوالد|ابي|امي|والدتي|الوالده|ولدي|ابني|بنتي|ابنتي|زوجي|زوجتي|مرتي|مراتي|اخوي|اخي|اختي)\\s)"
           // "my wife name Fatima", "son's name is Omar": whose name, then the name
           + "|(?:my|his|her|wife|wife's|son|son's|daughter|daughter's|husband|husband's|father's|mother's|patient|patient's)"
           + " name(?: is)?)\\s*:?\\s+([^,.;!?]+)");

@@ -197,6 +197,20 @@ class ChatTypedMeaningTest {
     assertThat(chat.conversation.variables.getString("name")).isEqualTo(name);
   }
 
+  @ParameterizedTest(name = "«{0}» at the name question")
+  @CsvSource({"اسمي نورة العتيبي, نورة العتيبي", "نورة العتيبي, نورة العتيبي", "my wife name Fatima Begum, Fatima Begum",
+      "باسم ابوي عبدالله, عبدالله", "booked under my son Omar, Omar", "Sara Ahmed, Sara Ahmed"})
+  void the_name_question_keeps_the_name_not_the_words_around_it(String text, String name) {
+    ChatScript chat = clinic();
+    atTheFreeTimes(chat);
+    chat.tap("slot1");
+    chat.say("0551234567");
+    assertThat(chat.node()).isEqualTo("book_ask_name");
+    chat.say(text);
+    assertThat(chat.node()).isEqualTo("book_consent");
+    assertThat(chat.conversation.variables.getString("name")).isEqualTo(name);
+  }
+
   @Test
   void a_day_typed_at_move_or_cancel_moves_the_appointment_to_that_day() {
     ChatScript chat = clinic();

@@ -282,13 +282,14 @@ class EntityReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"الموعد باسم ابوي عبدالله|عبدالله", "الحجز باسم مراتي منى|مني",
       "الاسم: والدتي فاطمة|فاطمه", "booked under my son Omar|omar", "my wife name Fatima Begum, number 0567788990|fatima begum",
-      "son's name is Omar Ali|omar ali", "my name Rajesh Kumar|rajesh kumar", "اسمي علي|علي", "my name is sara|sara"})
+      "son's name is Omar Ali|omar ali", "my name Rajesh Kumar|rajesh kumar", "اسمي علي|علي", "my name is sara|sara", "باسم ابوي عبدالله|عبدالله"})
   void who_the_person_is_to_the_writer_is_not_part_of_their_name(String text, String name) {
     assertThat(read(text).name()).isEqualTo(name);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"plz delete my name from tomorrow list", "باسم امي", "اسمي ابي احجز", "my name on the list?"})
+  @ValueSource(strings = {"plz delete my name from tomorrow list", "باسم امي", "اسمي ابي احجز", "my name on the list?",
+      "باسم العتيبي"})
   void a_kinship_word_or_a_preposition_after_name_is_no_name(String text) {
     assertThat(read(text).name()).isNull();
   }
