@@ -47,14 +47,16 @@ public final class ChatUnderstanding {
     if (c == null) {
       synchronized (ChatUnderstanding.class) {
         if (classifier == null) {
-          List<LabelledCorpus.Message> train = LabelledCorpus.load(LabelledCorpus.TRAIN);
           IntentModel model = shipped().orElseGet(() -> {
             // a class path without the build's output (an IDE run without process-classes): learn it here
             LOG.warn("No shipped intent model ({}); training it from the corpus now", IntentModel.RESOURCE);
-            return train(train);
+            return train(LabelledCorpus.load(LabelledCorpus.TRAIN));
           });
-          classifier = new Classifier(model, NearestLines.index(train.stream()
-              .map(m -> new IntentModel.Example(lexicalFeatures(m.text()), m.label())).toList(), model));
+          NearestLines nearest = shippedNearest(model).orElseGet(() -> {
+            LOG.warn("No shipped nearest-lines index ({}); indexing the corpus now", NearestLines.RESOURCE);
+            return indexTraining(model);
+          });
+          classifier = new Classifier(model, nearest);
         }
         c = classifier;
       }
@@ -86,6 +88,22 @@ public final class ChatUnderstanding {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The index the build wrote beside the model ({@link IntentModelBuild}), if it did and it is the model's. */
+  static Optional<NearestLines> shippedNearest(IntentModel model) {
+    try (java.io.InputStream in = ChatUnderstanding.class.getClassLoader().getResourceAsStream(NearestLines.RESOURCE)) {
+      return in == null ? Optional.empty() : Optional.of(NearestLines.read(in, model));
+    } catch (java.io.IOException e) {
+      LOG.warn("The shipped nearest-lines index is not usable: {}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The train split's lines indexed for the nearest-lines vote, numbered as {@code model} numbers features. */
+  static NearestLines indexTraining(IntentModel model) {
+    return NearestLines.index(LabelledCorpus.load(LabelledCorpus.TRAIN).stream()
+        .map(m -> new IntentModel.Example(lexicalFeatures(m.text()), m.label())).toList(), model);
   }
 
   static IntentModel train(List<LabelledCorpus.Message> messages) {

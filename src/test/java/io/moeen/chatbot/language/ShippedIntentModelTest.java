@@ -22,6 +22,28 @@ class ShippedIntentModelTest {
   }
 
   @Test
+  void the_shipped_nearest_lines_are_the_train_split_indexed_for_the_shipped_model() throws Exception {
+    IntentModel model = ChatUnderstanding.shipped().orElseThrow();
+    NearestLines indexed = ChatUnderstanding.indexTraining(model);
+    assertThat(ChatUnderstanding.shippedNearest(model))
+        .as("the build (exec chatbot-intent-model at process-classes) writes " + NearestLines.RESOURCE)
+        .isPresent();
+    assertThat(ChatUnderstanding.shippedNearest(model).orElseThrow().sameAs(indexed))
+        .as("shipped index equals a fresh indexing (stale index: rebuild)").isTrue();
+    assertThat(ChatUnderstanding.classifier().nearest().sameAs(indexed)).as("the service uses the shipped index").isTrue();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    indexed.write(bytes);
+    NearestLines read = NearestLines.read(new ByteArrayInputStream(bytes.toByteArray()), model);
+    assertThat(read.sameAs(indexed)).isTrue();
+    var features = ChatUnderstanding.lexicalFeatures("متى تفتحون بكرة");
+    assertThat(read.vote(features)).isEqualTo(indexed.vote(features)).isNotEmpty();
+    IntentModel other = ChatUnderstanding.train(LabelledCorpus.load(LabelledCorpus.TRAIN).subList(0, 200));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> NearestLines.read(new ByteArrayInputStream(bytes.toByteArray()), other))
+        .as("an index is read only with the model it was made for").isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void writing_and_reading_keeps_every_weight_and_every_answer() throws Exception {
     IntentModel trained = ChatUnderstanding.train(LabelledCorpus.load(LabelledCorpus.TRAIN).subList(0, 200));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
