@@ -40,8 +40,8 @@ public final class PipelineCost {
     double trainMs = (THREADS.getCurrentThreadCpuTime() - t0) / 1e6;
     System.out.printf("model ready, CPU of this thread: loading the shipped weights (what the service does at start) %.0f ms;"
         + " training them from the corpus (what it did before) %.0f ms; %d features%n", loadMs, trainMs, trained.size());
-    System.out.printf("ready to read, CPU of this thread: the shipped weights loaded and the %d training lines indexed for"
-        + " the nearest-lines vote (ChatUnderstanding.warm, what the service does at start) %.0f ms%n",
+    System.out.printf("ready to read, CPU of this thread: the shipped weights and the shipped index of the %d training lines"
+        + " for the nearest-lines vote loaded (ChatUnderstanding.warm, what the service does at start) %.0f ms%n",
         ChatUnderstanding.classifier().nearest().size(), warmMs);
 
     int n = texts.size();
