@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stage 3: the details a message gives — phone, name, time, day, part of the day, service, doctor,
@@ -29,12 +31,19 @@ import java.util.regex.Pattern;
  */
 public final class EntityReader {
   private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(\\+?\\d[\\d -]{7,16}\\d)(?!\\d)");
+  /**
+   * Who the person is to the writer, said before the name («باسم ابوي عبدالله», «الاسم: والدتي فاطمة», "under my son
+   * Omar"): not part of the name, passed over; the Arabic ones also make a first «باسم» the preposition, not Basem.
+   */
+  private static final List<String> KIN_AR = List.of("ابوي", "ابويه", "والدي", "الوالد", "ابي", "امي", "والدتي",
+      "الوالده", "ولدي", "ابني", "بنتي", "ابنتي", "زوجي", "زوجتي", "مرتي", "مراتي", "اخوي", "اخي", "اختي", "جدي", "جدتي",
+      "عمي", "عمتي", "خالي", "خالتي", "زميلي", "زميلتي");
   private static final Pattern NAME = Pattern.compile(
       "(?:^|\\s)(?:اسمي|انا اسمي|الاسم|اسمى|والاسم|واسمي|my name is|my name's|name is|name:|esmi|ismi|ana esmi|(?:(?:it's|its|it is|booked) )?under(?: the)? name(?: of)?|(?:it's|its|it is) under"
           + "|her name is|his name is|her name's|his name's|اسمها|اسمه|اسم المريض|اسم المريضه"
           + "|in the name of|booked under|علي اسم|ع اسم|(?<=\\S )باسم|bism|b esm|b ism"
           // «باسم» first is a first name (Basem) unless whose name follows: «باسم ابوي عبدالله»
-          + "|باسم(?=\\s+(?:ابوي|والدي|الوالد|ابي|امي|والدتي|الوالده|ولدي|ابني|بنتي|ابنتي|زوجي|زوجتي|مرتي|مراتي|اخوي|اخي|اختي)\\s)"
+          + "|باسم(?=\\s+(?:" + String.join("|", KIN_AR) + ")\\s)"
           // "my wife name Fatima", "son's name is Omar": whose name, then the name
           + "|(?:my|his|her|wife|wife's|son|son's|daughter|daughter's|husband|husband's|father's|mother's|patient|patient's)"
           + " name(?: is)?)\\s*:?\\s+([^,.;!?]+)");
@@ -45,15 +54,9 @@ public final class EntityReader {
       "وموبايلي", "موبايلي", "وجوال", "والجوال", "والرقم", "ونمرتي", "نمرتي", "وهو", "وهي", "هو", "هي", "عمره",
       "عمرها", "بس", "bas", "bs", "but", "from", "in", "on", "at", "to", "the", "of", "list", "not", "was", "has", "من",
       "في", "على");
-  /**
-   * Who the person is to the writer, said before the name («باسم ابوي عبدالله», «الاسم: والدتي فاطمة», "under my son
-   * Omar"): not part of the name, passed over.
-   */
-  private static final Set<String> KIN = Set.of("ابوي", "ابويه", "والدي", "الوالد", "ابي", "امي", "والدتي", "الوالده",
-      "ولدي", "ابني", "بنتي", "ابنتي", "زوجي", "زوجتي", "مرتي", "مراتي", "اخوي", "اخي", "اختي", "جدي", "جدتي",
-      "عمي", "عمتي", "خالي", "خالتي", "زميلي", "زميلتي", "my", "for", "son", "daughter", "wife", "husband", "father",
-      "dad", "mother", "mom", "mum", "brother", "sister", "colleague", "friend", "abuya", "ummi", "omi", "wldi",
-      "binti", "zawjati", "akhoy");
+  private static final Set<String> KIN = Stream.concat(KIN_AR.stream(), Stream.of("my", "for", "son",
+      "daughter", "wife", "husband", "father", "dad", "mother", "mom", "mum", "brother", "sister", "colleague", "friend",
+      "abuya", "ummi", "omi", "wldi", "binti", "zawjati", "akhoy")).collect(Collectors.toUnmodifiableSet());
   private static final Map<String, String> PARTS = new LinkedHashMap<>();
   /** Arabizi "3am" after a consultation or doctor word is «عام» (general), not 3 a.m. */
   private static final Pattern GENERAL_3AM = Pattern.compile(

@@ -55,6 +55,13 @@ class ChatTypedMeaningTest {
     assertThat(chat.node()).isEqualTo("book_pick_slot");
   }
 
+  private static void atTheNameQuestion(ChatScript chat) {
+    atTheFreeTimes(chat);
+    chat.tap("slot1");
+    chat.say("0551234567");
+    assertThat(chat.node()).isEqualTo("book_ask_name");
+  }
+
   @ParameterizedTest(name = "«{0}» at the language question → {1}")
   @CsvSource({"السلام عليكم, ar, true", "هلا والله, ar, true", "hi, en, true", "good evening, en, true",
       "salam, ar, true", "marhaba, ar, true", "مرحبا ممكن استفسار, ar, false", "hello I have a question, en, false"})
@@ -159,10 +166,7 @@ class ChatTypedMeaningTest {
   @CsvSource({"ايه", "تمام", "yes please", "شكرا", "هلا"})
   void a_yes_or_thanks_where_the_name_is_asked_is_not_taken_for_the_name(String text) {
     ChatScript chat = clinic();
-    atTheFreeTimes(chat);
-    chat.tap("slot1");
-    chat.say("0551234567");
-    assertThat(chat.node()).isEqualTo("book_ask_name");
+    atTheNameQuestion(chat);
     chat.say(text);
     assertThat(chat.node()).isEqualTo("book_ask_name");
     assertThat(chat.conversation.variables.containsKey("name")).isFalse();
@@ -202,10 +206,7 @@ class ChatTypedMeaningTest {
       "باسم ابوي عبدالله, عبدالله", "booked under my son Omar, Omar", "Sara Ahmed, Sara Ahmed"})
   void the_name_question_keeps_the_name_not_the_words_around_it(String text, String name) {
     ChatScript chat = clinic();
-    atTheFreeTimes(chat);
-    chat.tap("slot1");
-    chat.say("0551234567");
-    assertThat(chat.node()).isEqualTo("book_ask_name");
+    atTheNameQuestion(chat);
     chat.say(text);
     assertThat(chat.node()).isEqualTo("book_consent");
     assertThat(chat.conversation.variables.getString("name")).isEqualTo(name);
